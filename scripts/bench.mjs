@@ -1,0 +1,56 @@
+// `npm run bench`: medians of several runs, on the bundled CLI.
+//   cold: `briefdeck build` as a new process, start to exit (what a user waits for)
+//   warm: a rebuild inside one process that has built once already (watch mode, tests)
+// Output goes to a temp folder so out/ is not touched.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms) => `${ms.toFixed(ms < 100 ? 1 : 0)} ms`;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-'));
+const cli = path.resolve('dist/cli.js');
+
+function cold(args) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, [cli, 'build', '--quiet', '--out', tmp, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+async function warm(req) {
+  const { buildPdf } = await import(path.resolve('dist/index.js'));
+  await buildPdf(req);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const outcome = await buildPdf(req);
+    times.push(performance.now() - t0);
+    if (outcome.outputs.length === 0) throw new Error('warm build failed');
+  }
+  return times;
+}
+
+const node = [];
+for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
+  execFileSync(process.execPath, ['-e', '0']);
+  node.push(performance.now() - t0);
+}
+const brief = cold(['--template', 'brief', '--data', 'data/vietnam-china']);
+const warmBrief = await warm({ templatesDir: path.resolve('templates'), template: 'brief', dataDir: path.resolve('data/vietnam-china'), outDir: tmp });
+rmSync(tmp, { recursive: true, force: true });
+
+console.log(`briefdeck bench (median of ${runs} runs, ${os.cpus().length} cores, Node ${process.version})`);
+console.log(`  node -e 0 (process start)     ${fmt(median(node))}`);
+console.log(`  cold CLI build, brief (PDF)   ${fmt(median(brief))}   target ≤ 600 ms`);
+console.log(`  warm rebuild, brief (PDF)     ${fmt(median(warmBrief))}   target ≤ 60 ms`);

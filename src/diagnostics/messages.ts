@@ -1,0 +1,96 @@
+// The one message catalog. Every diagnostic the tool can emit is declared
+// here with its rule id, severity and wording; tests assert against these
+// functions rather than copying strings.
+import type { Diagnostic, Position, Severity } from './diagnostic.js';
+
+interface MessageSpec<A> {
+  severity: Severity;
+  text: (args: A) => string;
+  hint?: (args: A) => string | undefined;
+}
+
+function define<A>(severity: Severity, text: (args: A) => string, hint?: (args: A) => string | undefined): MessageSpec<A> {
+  return hint ? { severity, text, hint } : { severity, text };
+}
+
+const list = (items: readonly string[], max = 8): string =>
+  items.length === 0 ? '(none)' : items.slice(0, max).map((s) => `\`${s}\``).join(', ') + (items.length > max ? ', …' : '');
+
+export const messages = {
+  // Project and files
+  'project/missing-file': define<{ what: string }>('error', (a) => `${a.what} not found`, () => 'check the path, or run `briefdeck --help`'),
+  'project/invalid': define<{ detail: string }>('error', (a) => `project file: ${a.detail}`),
+  'project/unknown-document': define<{ name: string; known: string[] }>('error', (a) => `no document named \`${a.name}\` in the project`, (a) => `known documents: ${list(a.known)}`),
+  'io/read-failed': define<{ detail: string }>('error', (a) => `cannot read file: ${a.detail}`),
+  'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
+
+  // YAML and CSV syntax
+  'yaml/syntax': define<{ detail: string }>('error', (a) => `YAML syntax error: ${a.detail}`, () => 'fix the YAML syntax at this position'),
+  'yaml/duplicate-key': define<{ key: string }>('error', (a) => `duplicate key \`${a.key}\``, () => 'each key may appear once in a mapping; remove or rename one'),
+  'yaml/alias-limit': define<{ detail: string }>('error', (a) => `too many YAML alias expansions (${a.detail})`, () => 'write the values out instead of using anchors and aliases'),
+  'csv/syntax': define<{ detail: string }>('error', (a) => `CSV syntax error: ${a.detail}`),
+  'csv/not-a-number': define<{ column: string; found: string }>('error', (a) => `column \`${a.column}\` must be a number, found \`${a.found}\``, () => 'write plain numbers with a dot for decimals and no thousands separators'),
+  'csv/missing-column': define<{ column: string; file: string }>('error', (a) => `series file ${a.file} has no \`${a.column}\` column`, () => 'add the column to the header row'),
+
+  // Dataset schema and references
+  'facts/schema': define<{ path: string; detail: string }>('error', (a) => `${a.path}: ${a.detail}`),
+  'facts/duplicate-id': define<{ kind: string; id: string }>('error', (a) => `duplicate ${a.kind} id \`${a.id}\``, () => 'ids must be unique within a dataset'),
+  'facts/unknown-source': define<{ id: string; owner: string; known: string[] }>('error', (a) => `${a.owner} cites unknown source \`${a.id}\``, (a) => `add it to sources.yaml or use one of ${list(a.known)}`),
+  'facts/missing-source': define<{ owner: string }>('error', (a) => `${a.owner} has no source`, () => 'every fact needs `source:` naming an entry of sources.yaml'),
+  'facts/unknown-basis': define<{ id: string; owner: string; known: string[] }>('error', (a) => `${a.owner} uses unknown basis \`${a.id}\``, (a) => `declare it under \`bases:\` in dataset.yaml, or use one of ${list(a.known)}`),
+  'facts/unknown-unit': define<{ unit: string; known: string[] }>('error', (a) => `unknown unit \`${a.unit}\``, (a) => `use one of ${list(a.known, 20)}`),
+  'facts/bad-period': define<{ period: string }>('error', (a) => `cannot read period \`${a.period}\``, () => 'write `2024`, `2025-Q1`, `2024-10`, `2024-10-31` or a range such as `2024-01..2024-10`'),
+  'facts/bad-date': define<{ date: string }>('error', (a) => `cannot read date \`${a.date}\``, () => 'write `YYYY-MM-DD`, `YYYY-MM` or `YYYY`'),
+  'facts/text-with-unit': define<{ id: string }>('error', (a) => `fact \`${a.id}\` has a text value but a unit`, () => 'remove `unit:` or give a numeric value'),
+  'facts/number-without-unit': define<{ id: string }>('error', (a) => `fact \`${a.id}\` has a numeric value but no unit`, () => 'add `unit:` (for a plain number use `count`)'),
+  'facts/series-source-mismatch': define<{ series: string; source: string }>('error', (a) => `series \`${a.series}\` has a row citing \`${a.source}\`, which is not in the series' \`sources\``, () => 'list every source the rows use in series.yaml'),
+  'facts/unused-basis': define<{ id: string }>('info', (a) => `basis \`${a.id}\` is declared but not used`),
+
+  // Templates
+  'template/syntax': define<{ detail: string }>('error', (a) => `template syntax error: ${a.detail}`),
+  'template/unknown-fact': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : 'check the id in facts.yaml')),
+  'template/unknown-series': define<{ id: string; known: string[] }>('error', (a) => `unknown series \`${a.id}\``, (a) => `known series: ${list(a.known)}`),
+  'template/unknown-source': define<{ id: string; known: string[] }>('error', (a) => `unknown source \`${a.id}\``, (a) => `known sources: ${list(a.known)}`),
+  'template/unknown-helper': define<{ name: string; known: string[] }>('error', (a) => `unknown helper or field \`${a.name}\``, (a) => `helpers: ${list(a.known, 30)}`),
+  'template/unknown-field': define<{ name: string }>('error', (a) => `unknown field \`${a.name}\``, () => 'check the spelling, or the context this expression runs in'),
+  'template/unknown-fact-field': define<{ field: string; id: string; known: string[] }>('error', (a) => `fact \`${a.id}\` has no field \`${a.field}\``, (a) => `fields: ${list(a.known)}`),
+  'template/unknown-partial': define<{ name: string; known: string[] }>('error', (a) => `unknown partial \`${a.name}\``, (a) => `partials: ${list(a.known)}`),
+  'template/bad-argument': define<{ helper: string; detail: string }>('error', (a) => `\`${a.helper}\`: ${a.detail}`),
+  'template/not-a-number': define<{ id: string }>('error', (a) => `fact \`${a.id}\` is not a number`, () => 'use a numeric fact here, or print it with `fact`'),
+  'template/unit-mismatch': define<{ a: string; b: string; unitA: string; unitB: string }>('error', (x) => `cannot compare \`${x.a}\` (${x.unitA}) with \`${x.b}\` (${x.unitB})`, () => 'compare facts that share a unit'),
+
+  // Markdown → document tree
+  'document/unknown-directive': define<{ name: string; known: string[] }>('error', (a) => `unknown directive \`${a.name}\``, (a) => `directives: ${list(a.known, 20)}`),
+  'document/missing-attribute': define<{ directive: string; attribute: string }>('error', (a) => `\`${a.directive}\` needs \`${a.attribute}=…\``),
+  'document/bad-attribute': define<{ directive: string; attribute: string; found: string; expected: string }>('error', (a) => `\`${a.directive}\`: \`${a.attribute}\` expected ${a.expected}, found \`${a.found}\``),
+  'document/unsupported-markdown': define<{ kind: string }>('warning', (a) => `${a.kind} is not supported in briefs and was left out`, () => 'use a paragraph, list, table or directive instead'),
+  'document/bad-front-matter': define<{ detail: string }>('error', (a) => `front matter: ${a.detail}`),
+  'document/citation-outside-sources': define<{ id: string }>('error', (a) => `citation of unknown source \`${a.id}\``),
+
+  // Charts
+  'chart/unknown-spec': define<{ name: string; known: string[] }>('error', (a) => `no chart spec \`${a.name}\``, (a) => `specs in templates/charts: ${list(a.known)}`),
+  'chart/bad-json': define<{ detail: string }>('error', (a) => `chart spec is not valid JSON: ${a.detail}`),
+  'chart/url-forbidden': define<{ path: string }>('error', (a) => `chart spec has a \`url\` at ${a.path}; charts read data only from the dataset`, () => 'use "data": {"name": "<series-id>"} instead'),
+  'chart/no-series': define<{ path: string }>('error', (a) => `chart spec needs "data": {"name": "<series-id>"} (at ${a.path})`),
+  'chart/unknown-series': define<{ id: string; known: string[] }>('error', (a) => `chart names unknown series \`${a.id}\``, (a) => `series in the dataset: ${list(a.known)}`),
+  'chart/compile-failed': define<{ detail: string }>('error', (a) => `Vega-Lite could not compile the spec: ${a.detail}`),
+  'chart/render-failed': define<{ detail: string }>('error', (a) => `Vega could not render the chart: ${a.detail}`),
+  'chart/vega-warning': define<{ detail: string }>('warning', (a) => `Vega-Lite: ${a.detail}`),
+  'chart/unknown-field': define<{ field: string; series: string; columns: string[] }>('error', (a) => `chart uses field \`${a.field}\`, which series \`${a.series}\` does not have`, (a) => `columns: ${list(a.columns)}`),
+
+  // Rendering
+  'render/missing-glyph': define<{ char: string; code: string; font: string }>('warning', (a) => `the font ${a.font} cannot draw \`${a.char}\` (${a.code}); it will show as a blank box`, () => 'use another character, or choose a font that covers it in the theme'),
+  'render/overflow': define<{ what: string; detail: string }>('warning', (a) => `${a.what} does not fit: ${a.detail}`),
+} as const;
+
+export type Rule = keyof typeof messages;
+type ArgsOf<R extends Rule> = (typeof messages)[R] extends MessageSpec<infer A> ? A : never;
+
+/** Build a diagnostic from the catalog. */
+export function report<R extends Rule>(rule: R, position: Position, args: ArgsOf<R>): Diagnostic {
+  const spec = messages[rule] as unknown as MessageSpec<ArgsOf<R>>;
+  const hint = spec.hint?.(args);
+  const d: Diagnostic = { severity: spec.severity, rule, message: spec.text(args), position };
+  if (hint) d.hint = hint;
+  return d;
+}

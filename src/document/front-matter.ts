@@ -1,0 +1,47 @@
+// The YAML front matter of a document template → DocumentMeta.
+import { z } from 'zod';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
+import { parseDate } from '../facts/period.js';
+import type { Locale } from '../format/locale.js';
+import { formatDate } from '../format/period.js';
+import { parseYaml } from '../facts/load-yaml.js';
+import type { DocumentMeta } from './nodes.js';
+
+const frontMatterSchema = z.strictObject({
+  title: z.string().min(1),
+  subtitle: z.string().optional(),
+  marking: z.string().optional(),
+  date: z.union([z.string(), z.number()]).transform(String).optional(),
+  author: z.string().optional(),
+  subject: z.string().optional(),
+  keywords: z.union([z.array(z.string()), z.string().transform((s) => s.split(/\s*,\s*/))]).optional(),
+});
+
+export function readFrontMatter(yamlText: string | undefined, at: Position, defaults: { date: string; title: string; locale: Locale }): { meta: DocumentMeta; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let data: z.output<typeof frontMatterSchema> = { title: defaults.title };
+  if (yamlText !== undefined) {
+    // Positions inside the block are relative to its first line (after `---`).
+    const parsed = parseYaml(at.file, yamlText);
+    const shift = (p: Position): Position => ({ file: at.file, line: at.line + p.line, column: p.column });
+    diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, position: shift(d.position) })));
+    if (parsed.value) {
+      const r = frontMatterSchema.safeParse(parsed.value.data ?? {});
+      if (r.success) data = r.data;
+      else for (const issue of r.error.issues) diagnostics.push(report('document/bad-front-matter', shift(parsed.value.positionOf(issue.path as PropertyKey[])), { detail: `${issue.path.join('.') || 'front matter'}: ${issue.message}` }));
+    }
+  }
+  let date = defaults.date;
+  if (data.date !== undefined) {
+    if (parseDate(data.date)) date = data.date;
+    else diagnostics.push(report('facts/bad-date', at, { date: data.date }));
+  }
+  const meta: DocumentMeta = { title: data.title.normalize('NFC'), date, dateText: formatDate(date, defaults.locale), locale: defaults.locale };
+  if (data.subtitle) meta.subtitle = data.subtitle.normalize('NFC');
+  if (data.marking) meta.marking = data.marking.normalize('NFC');
+  if (data.author) meta.author = data.author.normalize('NFC');
+  if (data.subject) meta.subject = data.subject.normalize('NFC');
+  if (data.keywords) meta.keywords = data.keywords.map((k) => k.normalize('NFC'));
+  return { meta, diagnostics };
+}

@@ -1,0 +1,382 @@
+// Stage 3: Markdown (after template expansion) → our document tree.
+// Validates every directive once, numbers citations by first use, and maps
+// every node's position back to the template line it came from.
+import type { PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
+import type { Dataset } from '../facts/dataset.js';
+import { words, type Locale } from '../format/locale.js';
+import { formatDate } from '../format/period.js';
+import type { LineOrigin } from '../template/line-markers.js';
+import type { ChartCatalog } from '../charts/chart-catalog.js';
+import { readFrontMatter } from './front-matter.js';
+import type { Block, Callout, CalloutKind, Chart, Citation, Document, Inline, KeyFigure, ListItem, SourceEntry, SourcesList, TableCell, FootnoteList } from './nodes.js';
+import { parseMarkdown } from './parse-markdown.js';
+
+export interface ConvertInput {
+  markdown: string;
+  origins: readonly LineOrigin[];
+  file: string;
+  dataset: Dataset;
+  locale: Locale;
+  charts: ChartCatalog;
+}
+
+const blockDirectives = ['key-points', 'callout', 'key-figures', 'notes', 'chart', 'pagebreak', 'sources', 'figure'];
+const calloutKinds: CalloutKind[] = ['key-points', 'note', 'warning'];
+
+class Converter {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly citationNumbers = new Map<string, number>();
+  readonly sources: SourceEntry[] = [];
+  private readonly sourcesLists: SourcesList[] = [];
+  private readonly footnoteNumbers = new Map<string, number>();
+  private readonly footnoteDefs = new Map<string, RootContent[]>();
+  private readonly slugs = new Set<string>();
+
+  constructor(private readonly input: ConvertInput) {}
+
+  position(node: { position?: { start: { line: number; column: number } } | undefined }): Position {
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    const origin = this.input.origins[start.line - 1];
+    if (!origin) return { file: this.input.file, line: start.line, column: start.column };
+    return { file: origin.file, line: origin.line, column: Math.max(1, start.column - origin.outputColumn + 1) };
+  }
+
+  cite(sourceId: string, factIds: string[], position: Position): Citation {
+    let number = this.citationNumbers.get(sourceId);
+    if (number === undefined) {
+      const s = this.input.dataset.sources[sourceId];
+      if (!s) this.diagnostics.push(report('document/citation-outside-sources', position, { id: sourceId }));
+      number = this.sources.length + 1;
+      this.citationNumbers.set(sourceId, number);
+      const entry: SourceEntry = { number, sourceId, publisher: s?.publisher ?? sourceId, title: s?.title ?? '', date: s ? formatDate(s.date, this.input.locale) : '' };
+      if (s?.url) entry.url = s.url;
+      this.sources.push(entry);
+    }
+    return { type: 'citation', number, sourceId, factIds, position };
+  }
+
+  // Inline content
+
+  inlines(nodes: readonly PhrasingContent[]): Inline[] {
+    const out: Inline[] = [];
+    for (const n of nodes) this.inline(n, out);
+    return mergeCitations(out);
+  }
+
+  private inline(n: PhrasingContent, out: Inline[]): void {
+    const position = this.position(n);
+    switch (n.type) {
+      case 'text':
+        out.push({ type: 'text', value: n.value.normalize('NFC'), position });
+        return;
+      case 'strong':
+        out.push({ type: 'strong', children: this.inlines(n.children), position });
+        return;
+      case 'emphasis':
+        out.push({ type: 'emphasis', children: this.inlines(n.children), position });
+        return;
+      case 'delete':
+        out.push(...this.inlines(n.children));
+        return;
+      case 'link':
+        out.push({ type: 'link', url: n.url, children: this.inlines(n.children), position });
+        return;
+      case 'inlineCode':
+        out.push({ type: 'text', value: n.value.normalize('NFC'), position });
+        return;
+      case 'break':
+        out.push({ type: 'break', position });
+        return;
+      case 'footnoteReference': {
+        let number = this.footnoteNumbers.get(n.identifier);
+        if (number === undefined) this.footnoteNumbers.set(n.identifier, (number = this.footnoteNumbers.size + 1));
+        out.push({ type: 'footnote-ref', number, position });
+        return;
+      }
+      case 'textDirective':
+        this.textDirective(n, out, position);
+        return;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'linkReference':
+        this.diagnostics.push(report('document/unsupported-markdown', position, { kind: n.type === 'html' ? 'Raw HTML' : n.type === 'linkReference' ? 'A reference-style link' : 'An image' }));
+        if ('children' in n) out.push(...this.inlines(n.children));
+        return;
+      default:
+        // Footnote definitions and other block-only nodes never appear inline.
+        return;
+    }
+  }
+
+  private textDirective(n: TextDirective, out: Inline[], position: Position): void {
+    if (n.name === 'cite') {
+      const source = n.attributes?.['source'];
+      if (!source) {
+        this.diagnostics.push(report('document/missing-attribute', position, { directive: ':cite', attribute: 'source' }));
+        return;
+      }
+      const fact = n.attributes?.['fact'];
+      out.push(this.cite(source, fact ? [fact] : [], position));
+      return;
+    }
+    // `:word` in prose that is not one of ours ("ratio 3:1", "Note:this") stays text.
+    const label = n.children.length ? `[${this.inlines(n.children).map(plainText).join('')}]` : '';
+    out.push({ type: 'text', value: `:${n.name}${label}`, position });
+  }
+
+  // Blocks
+
+  blocks(nodes: readonly RootContent[]): Block[] {
+    const out: Block[] = [];
+    for (const n of nodes) this.block(n, out);
+    return out;
+  }
+
+  private block(n: RootContent, out: Block[]): void {
+    const position = this.position(n);
+    switch (n.type) {
+      case 'heading': {
+        const children = this.inlines(n.children);
+        const level = Math.min(4, n.depth) as 1 | 2 | 3 | 4;
+        out.push({ type: 'heading', level, id: this.slug(children.map(plainText).join('')), children, position });
+        return;
+      }
+      case 'paragraph':
+        out.push({ type: 'paragraph', children: this.inlines(n.children), position });
+        return;
+      case 'list':
+        out.push({
+          type: 'list',
+          ordered: n.ordered ?? false,
+          start: n.start ?? 1,
+          items: n.children.map((li): ListItem => ({ type: 'list-item', children: this.blocks(li.children), position: this.position(li) })),
+          position,
+        });
+        return;
+      case 'table':
+        out.push(this.table(n, position));
+        return;
+      case 'blockquote':
+        out.push({ type: 'callout', kind: 'note', title: '', children: this.blocks(n.children), position });
+        return;
+      case 'thematicBreak':
+        out.push({ type: 'thematic-break', position });
+        return;
+      case 'footnoteDefinition':
+        this.footnoteDefs.set(n.identifier, n.children);
+        return;
+      case 'yaml':
+      case 'definition':
+        return;
+      case 'containerDirective':
+        this.container(n, out, position);
+        return;
+      case 'leafDirective':
+        this.leaf(n, out, position);
+        return;
+      case 'code':
+      case 'html':
+        this.diagnostics.push(report('document/unsupported-markdown', position, { kind: n.type === 'code' ? 'A code block' : 'Raw HTML' }));
+        return;
+      default:
+        this.diagnostics.push(report('document/unsupported-markdown', position, { kind: `Markdown \`${n.type}\`` }));
+        return;
+    }
+  }
+
+  private table(n: MdTable, position: Position): Block {
+    const cells = (row: MdTable['children'][number]): TableCell[] => row.children.map((c) => ({ type: 'table-cell', children: this.inlines(c.children), position: this.position(c) }));
+    const [head, ...body] = n.children;
+    return {
+      type: 'table',
+      align: (n.align ?? []).map((a) => a ?? 'left'),
+      header: head ? cells(head) : [],
+      rows: body.map(cells),
+      position,
+    };
+  }
+
+  /** The label of a container directive (`:::callout[Title]`) is its first paragraph, flagged. */
+  private splitLabel(n: ContainerDirective): { label?: string; children: RootContent[] } {
+    const [first, ...rest] = n.children;
+    if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
+      return { label: this.inlines(first.children).map(plainText).join(''), children: rest };
+    }
+    return { children: n.children };
+  }
+
+  private container(n: ContainerDirective, out: Block[], position: Position): void {
+    const { label, children } = this.splitLabel(n);
+    switch (n.name) {
+      case 'key-points':
+        out.push({ type: 'callout', kind: 'key-points', title: label ?? n.attributes?.['title'] ?? words[this.input.locale]['keyPoints']!, children: this.blocks(children), position });
+        return;
+      case 'callout': {
+        const kind = (n.attributes?.['kind'] ?? 'note') as CalloutKind;
+        if (!calloutKinds.includes(kind)) this.diagnostics.push(report('document/bad-attribute', position, { directive: ':::callout', attribute: 'kind', found: kind, expected: calloutKinds.join(' or ') }));
+        const callout: Callout = { type: 'callout', kind: calloutKinds.includes(kind) ? kind : 'note', title: label ?? n.attributes?.['title'] ?? '', children: this.blocks(children), position };
+        out.push(callout);
+        return;
+      }
+      case 'key-figures': {
+        const figures: KeyFigure[] = [];
+        for (const c of children) {
+          if (c.type === 'leafDirective' && c.name === 'figure') {
+            const f = this.figure(c);
+            if (f) figures.push(f);
+          } else if (!(c.type === 'paragraph' && c.children.every((x) => x.type === 'text' && x.value.trim() === ''))) {
+            this.diagnostics.push(report('document/bad-attribute', this.position(c), { directive: ':::key-figures', attribute: 'content', found: c.type, expected: '`::figure` lines only (use the `keyFigure` helper)' }));
+          }
+        }
+        out.push({ type: 'key-figures', figures, position });
+        return;
+      }
+      case 'notes':
+        out.push({ type: 'notes', children: this.blocks(children), position });
+        return;
+      default:
+        this.diagnostics.push(report('document/unknown-directive', position, { name: `:::${n.name}`, known: blockDirectives }));
+    }
+  }
+
+  private figure(n: LeafDirective): KeyFigure | undefined {
+    const position = this.position(n);
+    const a = n.attributes ?? {};
+    for (const attr of ['value', 'label']) {
+      if (!a[attr]) {
+        this.diagnostics.push(report('document/missing-attribute', position, { directive: '::figure', attribute: attr }));
+        return undefined;
+      }
+    }
+    const citations: Citation[] = [];
+    if (a['source']) citations.push(this.cite(a['source'], a['fact'] ? [a['fact']] : [], position));
+    if (a['changeSource']) {
+      const c = this.cite(a['changeSource'], a['changeFact'] ? [a['changeFact']] : [], position);
+      if (!citations.some((x) => x.number === c.number)) citations.push(c);
+    }
+    const figure: KeyFigure = { type: 'key-figure', value: a['value']!, label: a['label']!, period: a['period'] ?? '', citations, position };
+    if (a['change']) figure.change = a['change'];
+    return figure;
+  }
+
+  private leaf(n: LeafDirective, out: Block[], position: Position): void {
+    switch (n.name) {
+      case 'pagebreak':
+        out.push({ type: 'page-break', position });
+        return;
+      case 'sources': {
+        const list: SourcesList = { type: 'sources-list', title: n.attributes?.['title'] ?? words[this.input.locale]['sources']!, entries: [], position };
+        this.sourcesLists.push(list);
+        out.push(list);
+        return;
+      }
+      case 'chart': {
+        const chart = this.chart(n, position);
+        if (chart) out.push(chart);
+        return;
+      }
+      case 'figure':
+        this.diagnostics.push(report('document/bad-attribute', position, { directive: '::figure', attribute: 'place', found: 'outside a strip', expected: 'inside `:::key-figures`' }));
+        return;
+      default:
+        this.diagnostics.push(report('document/unknown-directive', position, { name: `::${n.name}`, known: blockDirectives }));
+    }
+  }
+
+  private chart(n: LeafDirective, position: Position): Chart | undefined {
+    const name = n.attributes?.['spec'];
+    if (!name) {
+      this.diagnostics.push(report('document/missing-attribute', position, { directive: '::chart', attribute: 'spec' }));
+      return undefined;
+    }
+    const resolved = this.input.charts.resolve(name, position);
+    this.diagnostics.push(...resolved.diagnostics);
+    const r = resolved.value;
+    if (!r) return undefined;
+    const sourceLine: Inline[] = [{ type: 'text', value: `${words[this.input.locale]['source']}: `, position }];
+    r.sourceIds.forEach((id, i) => {
+      const s = this.input.dataset.sources[id];
+      sourceLine.push({ type: 'text', value: `${i > 0 ? '; ' : ''}${s?.publisher ?? id}`, position });
+      sourceLine.push(this.cite(id, [], position));
+    });
+    const chart: Chart = { type: 'chart', name, title: n.attributes?.['title'] ?? r.title, unitLine: r.unitLine, sourceLine, spec: r.spec, seriesId: r.seriesId, position };
+    if (r.noteLine) chart.noteLine = `${words[this.input.locale]['note']}: ${r.noteLine}`;
+    return chart;
+  }
+
+  private slug(text: string): string {
+    const base =
+      text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/gi, 'd')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'section';
+    let slug = base;
+    for (let i = 2; this.slugs.has(slug); i++) slug = `${base}-${i}`;
+    this.slugs.add(slug);
+    return slug;
+  }
+
+  finish(children: Block[]): Block[] {
+    if (this.footnoteNumbers.size > 0) {
+      const items = [...this.footnoteNumbers.entries()].map(([id, number]) => ({ number, children: this.blocks(this.footnoteDefs.get(id) ?? []) }));
+      const list: FootnoteList = { type: 'footnote-list', items, position: { file: this.input.file, line: 1, column: 1 } };
+      // Notes go before the sources list, if there is one at the end.
+      const at = children.findIndex((b) => b.type === 'sources-list');
+      children.splice(at === -1 ? children.length : at, 0, list);
+    }
+    for (const list of this.sourcesLists) list.entries = this.sources;
+    return children;
+  }
+}
+
+export function plainText(n: Inline): string {
+  switch (n.type) {
+    case 'text':
+      return n.value;
+    case 'strong':
+    case 'emphasis':
+    case 'link':
+      return n.children.map(plainText).join('');
+    case 'citation':
+    case 'footnote-ref':
+      return '';
+    case 'break':
+      return ' ';
+    default: {
+      const never: never = n;
+      return never;
+    }
+  }
+}
+
+/** Two markers for the same source side by side (`[1][1]`) read as one. */
+function mergeCitations(nodes: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const n of nodes) {
+    const prev = out[out.length - 1];
+    if (n.type === 'citation' && prev?.type === 'citation' && prev.number === n.number) {
+      prev.factIds = [...new Set([...prev.factIds, ...n.factIds])];
+      continue;
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+export function markdownToDocument(input: ConvertInput): Result<Document> {
+  const root: Root = parseMarkdown(input.markdown);
+  const c = new Converter(input);
+  const yaml = root.children[0]?.type === 'yaml' ? root.children[0] : undefined;
+  const fm = readFrontMatter(yaml?.value, c.position(yaml ?? {}), { date: input.dataset.asOf, title: input.dataset.title, locale: input.locale });
+  c.diagnostics.push(...fm.diagnostics);
+  const children = c.finish(c.blocks(root.children));
+  return { value: { meta: fm.meta, children, sources: c.sources }, diagnostics: c.diagnostics };
+}
+

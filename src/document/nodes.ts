@@ -1,0 +1,172 @@
+// Our own document tree: the closed set of nodes every renderer reads.
+// Renderers never see Markdown; a directive is validated once, here.
+import type { Position } from '../diagnostics/diagnostic.js';
+import type { Locale } from '../format/locale.js';
+
+interface Node {
+  position: Position;
+}
+
+// Inline content
+
+export interface Text extends Node {
+  type: 'text';
+  value: string;
+}
+export interface Strong extends Node {
+  type: 'strong';
+  children: Inline[];
+}
+export interface Emphasis extends Node {
+  type: 'emphasis';
+  children: Inline[];
+}
+export interface Link extends Node {
+  type: 'link';
+  url: string;
+  children: Inline[];
+}
+/** A numbered reference to an entry of the document's source list. */
+export interface Citation extends Node {
+  type: 'citation';
+  number: number;
+  sourceId: string;
+  factIds: string[];
+}
+export interface FootnoteRef extends Node {
+  type: 'footnote-ref';
+  number: number;
+}
+export interface Break extends Node {
+  type: 'break';
+}
+export type Inline = Text | Strong | Emphasis | Link | Citation | FootnoteRef | Break;
+
+// Blocks
+
+export interface Heading extends Node {
+  type: 'heading';
+  level: 1 | 2 | 3 | 4;
+  /** Slug, unique in the document: bookmark and link target. */
+  id: string;
+  children: Inline[];
+}
+export interface Paragraph extends Node {
+  type: 'paragraph';
+  children: Inline[];
+}
+export interface ListItem extends Node {
+  type: 'list-item';
+  children: Block[];
+}
+export interface List extends Node {
+  type: 'list';
+  ordered: boolean;
+  start: number;
+  items: ListItem[];
+}
+export type Align = 'left' | 'right' | 'center';
+export interface TableCell extends Node {
+  type: 'table-cell';
+  children: Inline[];
+}
+export interface Table extends Node {
+  type: 'table';
+  align: Align[];
+  header: TableCell[];
+  rows: TableCell[][];
+}
+export interface RenderedChart {
+  svg: string;
+  widthPx: number;
+  heightPx: number;
+  /** Text labels drawn in the chart (axis labels, titles) for alt text and checks. */
+  labels: string[];
+}
+export interface Chart extends Node {
+  type: 'chart';
+  /** Spec name: `templates/charts/<name>.vl.json`. */
+  name: string;
+  title: string;
+  unitLine: string;
+  sourceLine: Inline[];
+  noteLine?: string;
+  /** Vega-Lite spec with the series rows inlined; nothing else is read. */
+  spec: Record<string, unknown>;
+  seriesId: string;
+  /** Filled by the charts stage before rendering. */
+  rendered?: RenderedChart;
+}
+export interface KeyFigure extends Node {
+  type: 'key-figure';
+  value: string;
+  label: string;
+  period: string;
+  change?: string;
+  citations: Citation[];
+}
+export interface KeyFigures extends Node {
+  type: 'key-figures';
+  figures: KeyFigure[];
+}
+export type CalloutKind = 'key-points' | 'note' | 'warning';
+export interface Callout extends Node {
+  type: 'callout';
+  kind: CalloutKind;
+  title: string;
+  children: Block[];
+}
+export interface PageBreak extends Node {
+  type: 'page-break';
+}
+export interface ThematicBreak extends Node {
+  type: 'thematic-break';
+}
+export interface SourceEntry {
+  number: number;
+  sourceId: string;
+  publisher: string;
+  title: string;
+  date: string;
+  url?: string;
+}
+export interface SourcesList extends Node {
+  type: 'sources-list';
+  title: string;
+  entries: SourceEntry[];
+}
+export interface FootnoteList extends Node {
+  type: 'footnote-list';
+  items: { number: number; children: Block[] }[];
+}
+/** Speaker notes (`:::notes`); shown in decks, not in briefs. */
+export interface Notes extends Node {
+  type: 'notes';
+  children: Block[];
+}
+export type Block = Heading | Paragraph | List | Table | Chart | KeyFigures | Callout | PageBreak | ThematicBreak | SourcesList | FootnoteList | Notes;
+
+export interface DocumentMeta {
+  title: string;
+  subtitle?: string;
+  marking?: string;
+  /** Document date, `YYYY-MM-DD`; also the PDF creation date. */
+  date: string;
+  dateText: string;
+  author?: string;
+  subject?: string;
+  keywords?: string[];
+  locale: Locale;
+}
+
+export interface Document {
+  meta: DocumentMeta;
+  children: Block[];
+  /** Sources in citation order: entry n is citation number n. */
+  sources: SourceEntry[];
+}
+
+/** Compile-time exhaustiveness: a switch that forgets a node type fails to type-check. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected node: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,70 @@
+// The loaded dataset ("fact base"): what every later stage reads. Plain
+// objects only, so Handlebars can see every field.
+import type { Position } from '../diagnostics/diagnostic.js';
+import type { Locale } from '../format/locale.js';
+import type { Qualifier } from '../format/value.js';
+import type { Period } from './period.js';
+
+export interface Basis {
+  id: string;
+  label: string;
+  according: string;
+}
+
+export interface Source {
+  id: string;
+  publisher: string;
+  title: string;
+  date: string;
+  url?: string;
+  file?: string;
+  notes?: string;
+  position: Position;
+}
+
+export interface Fact {
+  id: string;
+  label: string;
+  measure: string;
+  value: number | string;
+  unit?: string;
+  period: Period;
+  basis?: string;
+  asOf?: string;
+  source: string;
+  qualifier?: Qualifier;
+  note?: string;
+  position: Position;
+}
+
+export type Cell = string | number | boolean | null;
+
+export interface SeriesRow {
+  values: Record<string, Cell>;
+  position: Position;
+}
+
+export interface Series {
+  id: string;
+  title: string;
+  unit: string;
+  file: string;
+  sources: string[];
+  note?: string;
+  columns: string[];
+  rows: SeriesRow[];
+  position: Position;
+}
+
+export interface Dataset {
+  id: string;
+  title: string;
+  description?: string;
+  locale: Locale;
+  asOf: string;
+  dir: string;
+  bases: Record<string, Basis>;
+  sources: Record<string, Source>;
+  facts: Record<string, Fact>;
+  series: Record<string, Series>;
+}

@@ -1,0 +1,49 @@
+// A series CSV → rows with their line numbers. `value` must be numeric;
+// `partial` is a boolean; empty cells are null.
+import { parse } from 'csv-parse/sync';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
+import type { Cell, SeriesRow } from './dataset.js';
+
+interface Parsed {
+  columns: string[];
+  rows: SeriesRow[];
+}
+
+const numericColumns = new Set(['value']);
+const booleanColumns = new Set(['partial']);
+
+export function parseSeriesCsv(file: string, text: string): { value: Parsed | undefined; diagnostics: Diagnostic[] } {
+  let records: { record: string[]; info: { lines: number; raw?: string } }[];
+  try {
+    records = parse(text.normalize('NFC'), { bom: true, info: true, raw: true, skip_empty_lines: true, trim: true }) as never;
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    return { value: undefined, diagnostics: [report('csv/syntax', { file, line: err.lines ?? 1, column: 1 }, { detail: err.message.replace(/^Invalid [^:]*: /, '') })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const [header, ...body] = records;
+  if (!header) return { value: { columns: [], rows: [] }, diagnostics };
+  const columns = header.record;
+  const rows: SeriesRow[] = [];
+  for (const { record, info } of body) {
+    const values: Record<string, Cell> = {};
+    let column = 1;
+    record.forEach((raw, i) => {
+      const name = columns[i]!;
+      const position = { file, line: info.lines, column };
+      column += raw.length + 1;
+      if (raw === '') values[name] = null;
+      else if (numericColumns.has(name)) {
+        const n = Number(raw);
+        if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(n)) diagnostics.push(report('csv/not-a-number', position, { column: name, found: raw }));
+        values[name] = n;
+      } else if (booleanColumns.has(name)) {
+        if (raw !== 'true' && raw !== 'false') diagnostics.push(report('facts/schema', position, { path: name, detail: `expected true or false, found \`${raw}\`` }));
+        values[name] = raw === 'true';
+      } else values[name] = raw;
+    });
+    rows.push({ values, position: { file, line: info.lines, column: 1 } });
+  }
+  return { value: { columns, rows }, diagnostics };
+}

@@ -1,0 +1,175 @@
+// A dataset folder (dataset.yaml, sources.yaml, facts.yaml, series.yaml and
+// series CSVs) → a validated Dataset. Every file is read and every item
+// checked, so one run reports all problems.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
+import type { Basis, Dataset, Fact, Series, Source } from './dataset.js';
+import { parseSeriesCsv } from './load-csv.js';
+import { parseYaml, type YamlFile } from './load-yaml.js';
+import { parseDate, parsePeriod } from './period.js';
+import { datasetSchema, factSchema, factsFileSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
+import { unitNames, units } from './units.js';
+import { zodDiagnostics } from './zod-diagnostics.js';
+
+function readText(file: string, diagnostics: Diagnostic[], what: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    diagnostics.push(code === 'ENOENT' ? report('project/missing-file', { file, line: 1, column: 1 }, { what }) : report('io/read-failed', { file, line: 1, column: 1 }, { detail: (e as Error).message }));
+    return undefined;
+  }
+}
+
+function loadYaml(file: string, diagnostics: Diagnostic[], what: string): YamlFile | undefined {
+  const text = readText(file, diagnostics, what);
+  if (text === undefined) return undefined;
+  const parsed = parseYaml(file, text);
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.value;
+}
+
+/** Validate each item of a top-level list on its own, so one bad item doesn't hide the others. */
+function eachItem<S extends z.ZodType>(yaml: YamlFile, listKey: string, list: unknown[], schema: S, diagnostics: Diagnostic[]): { item: z.output<S>; index: number }[] {
+  const out: { item: z.output<S>; index: number }[] = [];
+  list.forEach((raw, index) => {
+    const r = schema.safeParse(raw);
+    if (r.success) out.push({ item: r.data, index });
+    else diagnostics.push(...zodDiagnostics(yaml, [listKey, index], r.error));
+  });
+  return out;
+}
+
+function topList<S extends z.ZodType>(yaml: YamlFile | undefined, schema: S, key: string, diagnostics: Diagnostic[]): unknown[] {
+  if (!yaml) return [];
+  const r = schema.safeParse(yaml.data ?? {});
+  if (!r.success) {
+    diagnostics.push(...zodDiagnostics(yaml, [], r.error));
+    return [];
+  }
+  return (r.data as Record<string, unknown[]>)[key] ?? [];
+}
+
+function checkDate(value: string, position: Position, diagnostics: Diagnostic[]): string {
+  const d = parseDate(value);
+  if (!d) diagnostics.push(report('facts/bad-date', position, { date: value }));
+  return value;
+}
+
+export function loadDataset(dir: string): Result<Dataset | undefined> {
+  const diagnostics: Diagnostic[] = [];
+  const file = (name: string) => path.join(dir, name);
+
+  const metaYaml = loadYaml(file('dataset.yaml'), diagnostics, 'dataset.yaml (the dataset description)');
+  const meta = metaYaml ? datasetSchema.safeParse(metaYaml.data ?? {}) : undefined;
+  if (metaYaml && meta && !meta.success) diagnostics.push(...zodDiagnostics(metaYaml, [], meta.error));
+  const info = meta?.success ? meta.data : undefined;
+  if (info && metaYaml) checkDate(info.asOf, metaYaml.positionOf(['asOf']), diagnostics);
+  const bases: Record<string, Basis> = {};
+  for (const [id, b] of Object.entries(info?.bases ?? {})) bases[id] = { id, label: b.label.normalize('NFC'), according: b.according };
+
+  // Sources
+  const sources: Record<string, Source> = {};
+  const sourcesYaml = loadYaml(file('sources.yaml'), diagnostics, 'sources.yaml');
+  for (const { item, index } of eachItem(sourcesYaml!, 'sources', topList(sourcesYaml, sourcesFileSchema, 'sources', diagnostics), sourceSchema, diagnostics)) {
+    const position = sourcesYaml!.positionOf(['sources', index]);
+    if (sources[item.id]) {
+      diagnostics.push(report('facts/duplicate-id', sourcesYaml!.positionOf(['sources', index, 'id']), { kind: 'source', id: item.id }));
+      continue;
+    }
+    checkDate(item.date, sourcesYaml!.positionOf(['sources', index, 'date']), diagnostics);
+    sources[item.id] = { ...item, position };
+  }
+  const sourceIds = Object.keys(sources);
+
+  const checkSource = (id: string | undefined, owner: string, position: Position) => {
+    if (id === undefined) diagnostics.push(report('facts/missing-source', position, { owner }));
+    else if (!sources[id] && sourcesYaml) diagnostics.push(report('facts/unknown-source', position, { id, owner, known: sourceIds }));
+  };
+  const usedBases = new Set<string>();
+
+  // Facts
+  const facts: Record<string, Fact> = {};
+  const factsYaml = loadYaml(file('facts.yaml'), diagnostics, 'facts.yaml');
+  for (const { item, index } of eachItem(factsYaml!, 'facts', topList(factsYaml, factsFileSchema, 'facts', diagnostics), factSchema, diagnostics)) {
+    const at = (key?: string) => factsYaml!.positionOf(key ? ['facts', index, key] : ['facts', index]);
+    const owner = `fact \`${item.id}\``;
+    if (facts[item.id]) {
+      diagnostics.push(report('facts/duplicate-id', at('id'), { kind: 'fact', id: item.id }));
+      continue;
+    }
+    checkSource(item.source, owner, at(item.source === undefined ? undefined : 'source'));
+    if (item.basis !== undefined) {
+      usedBases.add(item.basis);
+      if (!bases[item.basis]) diagnostics.push(report('facts/unknown-basis', at('basis'), { id: item.basis, owner, known: Object.keys(bases) }));
+    }
+    if (item.unit !== undefined && !units[item.unit]) diagnostics.push(report('facts/unknown-unit', at('unit'), { unit: item.unit, known: unitNames }));
+    if (typeof item.value === 'string' && item.unit !== undefined) diagnostics.push(report('facts/text-with-unit', at('unit'), { id: item.id }));
+    if (typeof item.value === 'number' && item.unit === undefined) diagnostics.push(report('facts/number-without-unit', at('value'), { id: item.id }));
+    if (item.asOf !== undefined) checkDate(item.asOf, at('asOf'), diagnostics);
+    const period = parsePeriod(item.period);
+    if (!period) diagnostics.push(report('facts/bad-period', at('period'), { period: item.period }));
+    const fact: Fact = {
+      id: item.id,
+      label: item.label,
+      measure: item.measure,
+      value: typeof item.value === 'string' ? item.value.normalize('NFC') : item.value,
+      period: period ?? { text: item.period, kind: 'year', start: '0000-01-01', end: '0000-12-31', partialYear: false },
+      source: item.source ?? '',
+      position: at(),
+    };
+    if (item.unit !== undefined) fact.unit = item.unit;
+    if (item.basis !== undefined) fact.basis = item.basis;
+    if (item.asOf !== undefined) fact.asOf = item.asOf;
+    if (item.qualifier !== undefined) fact.qualifier = item.qualifier;
+    if (item.note !== undefined) fact.note = item.note;
+    facts[item.id] = fact;
+  }
+
+  // Series
+  const series: Record<string, Series> = {};
+  const seriesYaml = loadYaml(file('series.yaml'), diagnostics, 'series.yaml');
+  for (const { item, index } of eachItem(seriesYaml!, 'series', topList(seriesYaml, seriesFileSchema, 'series', diagnostics), seriesSchema, diagnostics)) {
+    const at = (key?: string) => seriesYaml!.positionOf(key ? ['series', index, key] : ['series', index]);
+    const owner = `series \`${item.id}\``;
+    if (series[item.id]) {
+      diagnostics.push(report('facts/duplicate-id', at('id'), { kind: 'series', id: item.id }));
+      continue;
+    }
+    item.sources.forEach((s, i) => {
+      if (!sources[s] && sourcesYaml) diagnostics.push(report('facts/unknown-source', seriesYaml!.positionOf(['series', index, 'sources', i]), { id: s, owner, known: sourceIds }));
+    });
+    if (!units[item.unit]) diagnostics.push(report('facts/unknown-unit', at('unit'), { unit: item.unit, known: unitNames }));
+    const csvFile = path.join(dir, item.file);
+    const csvText = readText(csvFile, diagnostics, `series file ${item.file}`);
+    if (csvText === undefined) continue;
+    const csv = parseSeriesCsv(csvFile, csvText);
+    diagnostics.push(...csv.diagnostics);
+    if (!csv.value) continue;
+    if (!csv.value.columns.includes('value')) diagnostics.push(report('csv/missing-column', { file: csvFile, line: 1, column: 1 }, { column: 'value', file: item.file }));
+    for (const row of csv.value.rows) {
+      const s = row.values['source'];
+      if (typeof s === 'string' && !item.sources.includes(s)) diagnostics.push(report('facts/series-source-mismatch', row.position, { series: item.id, source: s }));
+      const b = row.values['basis'];
+      if (typeof b === 'string') {
+        usedBases.add(b);
+        if (!bases[b]) diagnostics.push(report('facts/unknown-basis', row.position, { id: b, owner, known: Object.keys(bases) }));
+      }
+      const p = row.values['period'];
+      if (typeof p === 'string' && !parsePeriod(p)) diagnostics.push(report('facts/bad-period', row.position, { period: p }));
+    }
+    const s: Series = { id: item.id, title: item.title, unit: item.unit, file: csvFile, sources: item.sources, columns: csv.value.columns, rows: csv.value.rows, position: at() };
+    if (item.note !== undefined) s.note = item.note;
+    series[item.id] = s;
+  }
+
+  if (metaYaml) for (const id of Object.keys(bases)) if (!usedBases.has(id)) diagnostics.push(report('facts/unused-basis', metaYaml.positionOf(['bases', id], 'key'), { id }));
+
+  if (!info) return { value: undefined, diagnostics };
+  const dataset: Dataset = { id: info.id, title: info.title, locale: info.locale, asOf: info.asOf, dir, bases, sources, facts, series };
+  if (info.description !== undefined) dataset.description = info.description;
+  return { value: dataset, diagnostics };
+}

@@ -1,0 +1,63 @@
+// The dataset format, as zod schemas. README "Dataset format" documents the
+// same fields; keep the two in step.
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids use lowercase letters, digits, dots and hyphens');
+const text = z.string().trim().min(1, 'must not be empty');
+/** YAML reads `2024` as a number; periods and dates are text. */
+const yearish = z.union([z.string(), z.number().int()]).transform((v) => String(v));
+
+export const basisSchema = z.strictObject({
+  label: text,
+  /** Standard wording for "…according to X", used when a document shows both values. */
+  according: text,
+});
+
+export const datasetSchema = z.strictObject({
+  id,
+  title: text,
+  description: text.optional(),
+  locale: z.enum(['en', 'vi']).default('en'),
+  /** Date the data is current to; also the default document date. */
+  asOf: yearish,
+  bases: z.record(id, basisSchema).default({}),
+});
+
+export const sourceSchema = z.strictObject({
+  id,
+  publisher: text,
+  title: text,
+  date: yearish,
+  url: z.url().optional(),
+  file: text.optional(),
+  notes: text.optional(),
+});
+
+export const sourcesFileSchema = z.strictObject({ sources: z.array(z.unknown()) });
+
+export const factSchema = z.strictObject({
+  id,
+  label: text,
+  measure: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'measures are dotted keys such as `trade.bilateral.total`'),
+  value: z.union([z.number(), text]),
+  unit: z.string().optional(),
+  period: yearish,
+  basis: id.optional(),
+  asOf: yearish.optional(),
+  source: id.optional(),
+  qualifier: z.enum(['over', 'about', 'under']).optional(),
+  note: text.optional(),
+});
+
+export const factsFileSchema = z.strictObject({ facts: z.array(z.unknown()) });
+
+export const seriesSchema = z.strictObject({
+  id,
+  title: text,
+  unit: z.string(),
+  file: text,
+  sources: z.array(id).min(1, 'a series needs at least one source'),
+  note: text.optional(),
+});
+
+export const seriesFileSchema = z.strictObject({ series: z.array(z.unknown()) });

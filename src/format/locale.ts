@@ -1,0 +1,59 @@
+// Locales briefdeck writes in, and the words each needs for numbers,
+// periods and dates. Number formatting itself is Intl's (ICU ships with Node).
+
+export type Locale = 'en' | 'vi';
+export const locales: readonly Locale[] = ['en', 'vi'];
+
+export function isLocale(s: unknown): s is Locale {
+  return s === 'en' || s === 'vi';
+}
+
+export const intlTag: Record<Locale, string> = { en: 'en-GB', vi: 'vi-VN' };
+
+export const monthNames: Record<Locale, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  vi: ['tháng 1', 'tháng 2', 'tháng 3', 'tháng 4', 'tháng 5', 'tháng 6', 'tháng 7', 'tháng 8', 'tháng 9', 'tháng 10', 'tháng 11', 'tháng 12'],
+};
+
+export const monthShort: Record<Locale, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  vi: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+};
+
+/** Words used around values: qualifiers, change, citations. */
+export const words: Record<Locale, Record<string, string>> = {
+  en: {
+    over: 'over',
+    about: 'about',
+    under: 'under',
+    up: 'up',
+    down: 'down',
+    unchanged: 'unchanged',
+    points: 'percentage points',
+    on: 'on',
+    page: 'Page',
+    of: 'of',
+    source: 'Source',
+    sources: 'Sources',
+    unit: 'Unit',
+    note: 'Note',
+    keyPoints: 'Key points',
+  },
+  vi: {
+    over: 'hơn',
+    about: 'khoảng',
+    under: 'dưới',
+    up: 'tăng',
+    down: 'giảm',
+    unchanged: 'không đổi',
+    points: 'điểm phần trăm',
+    on: 'so với',
+    page: 'Trang',
+    of: '/',
+    source: 'Nguồn',
+    sources: 'Nguồn tham khảo',
+    unit: 'Đơn vị',
+    note: 'Ghi chú',
+    keyPoints: 'Điểm chính',
+  },
+};

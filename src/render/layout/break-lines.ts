@@ -1,0 +1,134 @@
+// Styled runs → lines no wider than the measure, by greedy word wrapping
+// with widths from the real font. A word longer than a whole line (a URL)
+// is split between characters rather than run past the margin.
+import { measure, verticalMetrics } from '../../theme/fonts.js';
+import type { Run } from './inline-runs.js';
+
+export interface Segment {
+  x: number;
+  text: string;
+  width: number;
+  run: Run;
+}
+
+export interface Line {
+  segments: Segment[];
+  widthPt: number;
+  heightPt: number;
+  /** Baseline distance from the line's top. */
+  baselinePt: number;
+}
+
+interface Token {
+  text: string;
+  run: Run;
+  width: number;
+  space: boolean;
+  hardBreak: boolean;
+}
+
+function tokenize(runs: readonly Run[]): Token[] {
+  const tokens: Token[] = [];
+  for (const run of runs) {
+    const parts = run.text.split(/( +)/).filter((p) => p !== '');
+    for (const p of parts) {
+      const space = p.trim() === '';
+      const text = space ? ' ' : p;
+      tokens.push({ text, run, width: measure(text, run.font, run.sizePt), space, hardBreak: false });
+    }
+    if (run.breakAfter) tokens.push({ text: '', run, width: 0, space: false, hardBreak: true });
+  }
+  return tokens;
+}
+
+/** Split one over-long token into pieces that each fit `maxWidth`. */
+function splitToken(t: Token, maxWidth: number): Token[] {
+  const out: Token[] = [];
+  let current = '';
+  for (const ch of t.text) {
+    const next = current + ch;
+    if (current && measure(next, t.run.font, t.run.sizePt) > maxWidth) {
+      out.push({ ...t, text: current, width: measure(current, t.run.font, t.run.sizePt) });
+      current = ch;
+    } else current = next;
+  }
+  if (current) out.push({ ...t, text: current, width: measure(current, t.run.font, t.run.sizePt) });
+  return out;
+}
+
+export function breakLines(runs: readonly Run[], maxWidth: number, lineHeight: number): Line[] {
+  const tokens = tokenize(runs);
+  // Words: maximal sequences of non-space tokens (a citation marker sticks to its word).
+  const lines: Token[][] = [];
+  let line: Token[] = [];
+  let width = 0;
+  let pendingSpace: Token | undefined;
+  let i = 0;
+  const flush = () => {
+    lines.push(line);
+    line = [];
+    width = 0;
+    pendingSpace = undefined;
+  };
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (t.hardBreak) {
+      flush();
+      i++;
+      continue;
+    }
+    if (t.space) {
+      if (line.length) pendingSpace = t;
+      i++;
+      continue;
+    }
+    let j = i;
+    const word: Token[] = [];
+    while (j < tokens.length && !tokens[j]!.space && !tokens[j]!.hardBreak) word.push(tokens[j++]!);
+    const wordWidth = word.reduce((s, w) => s + w.width, 0);
+    const spaceWidth = pendingSpace ? pendingSpace.width : 0;
+    if (line.length && width + spaceWidth + wordWidth > maxWidth) flush();
+    if (!line.length && wordWidth > maxWidth) {
+      // Place the over-long word piece by piece.
+      for (const piece of word.flatMap((w) => (w.width > maxWidth ? splitToken(w, maxWidth) : [w]))) {
+        if (line.length && width + piece.width > maxWidth) flush();
+        line.push(piece);
+        width += piece.width;
+      }
+    } else {
+      if (line.length && pendingSpace) {
+        line.push(pendingSpace);
+        width += pendingSpace.width;
+      }
+      line.push(...word);
+      width += wordWidth;
+    }
+    pendingSpace = undefined;
+    i = j;
+  }
+  if (line.length || lines.length === 0) lines.push(line);
+  return lines.map((l) => place(l, runs[0], lineHeight));
+}
+
+function place(tokens: Token[], first: Run | undefined, lineHeight: number): Line {
+  // Merge neighbours of the same run into one segment: fewer, longer text items.
+  const segments: Segment[] = [];
+  let x = 0;
+  for (const t of tokens) {
+    const last = segments[segments.length - 1];
+    if (last && last.run === t.run) {
+      last.text += t.text;
+    } else {
+      segments.push({ x, text: t.text, width: 0, run: t.run });
+    }
+    x += t.width;
+  }
+  for (const s of segments) s.width = measure(s.text, s.run.font, s.run.sizePt);
+  const sized = tokens.filter((t) => t.run.risePt === 0).map((t) => t.run);
+  const main = sized.length ? sized.reduce((a, b) => (b.sizePt > a.sizePt ? b : a)) : (tokens[0]?.run ?? first);
+  const sizePt = main?.sizePt ?? 10;
+  const { ascent, descent } = verticalMetrics(main?.font ?? 'regular', sizePt);
+  const heightPt = sizePt * lineHeight;
+  const baselinePt = (heightPt - (ascent + descent)) / 2 + ascent;
+  return { segments, widthPt: x, heightPt, baselinePt };
+}

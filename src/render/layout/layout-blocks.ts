@@ -1,0 +1,195 @@
+// Document blocks → fragments for the paginator: headings, paragraphs,
+// lists, tables, charts, key figures, callouts and the source list.
+import { report } from '../../diagnostics/messages.js';
+import { assertNever, type Block, type Callout, type Chart, type Heading, type Inline, type KeyFigures, type List, type SourcesList, type FootnoteList } from '../../document/nodes.js';
+import { plainText } from '../../document/markdown-to-document.js';
+import { measure } from '../../theme/fonts.js';
+import { theme } from '../../theme/theme.js';
+import { lineItems, stack, type Fragment } from './fragment.js';
+import { footnoteDest, sourceDest, type Run } from './inline-runs.js';
+import { layoutTable } from './layout-table.js';
+import { plainRuns, runsFor, textFragments, checkGlyphs, type LayoutContext, type TextStyle } from './text-blocks.js';
+
+const c = theme.colors;
+const size = theme.sizePt;
+const bodyStyle: TextStyle = { font: 'regular', sizePt: size.body, color: c.text };
+const smallMuted: TextStyle = { font: 'regular', sizePt: size.small, color: c.muted, lineHeight: 1.35 };
+const paragraphSpace = 6;
+
+const headingStyles: Record<Heading['level'], { style: TextStyle; spaceBefore: number }> = {
+  1: { style: { font: 'bold', sizePt: size.h1, color: c.accent, lineHeight: 1.25 }, spaceBefore: 18 },
+  2: { style: { font: 'bold', sizePt: size.h2, color: c.accent, lineHeight: 1.25 }, spaceBefore: 14 },
+  3: { style: { font: 'semibold', sizePt: size.h3, color: c.text, lineHeight: 1.25 }, spaceBefore: 10 },
+  4: { style: { font: 'semibold', sizePt: size.h4, color: c.text, lineHeight: 1.3 }, spaceBefore: 8 },
+};
+
+function heading(h: Heading, ctx: LayoutContext): Fragment[] {
+  const { style, spaceBefore } = headingStyles[h.level];
+  const frags = textFragments(runsFor(h.children, style), style, ctx, { spaceBeforePt: spaceBefore, keepAll: true });
+  // A heading is never left alone at the bottom of a page: it keeps with what follows.
+  for (const f of frags) f.keepWithNext = true;
+  frags[0]!.items.unshift({ type: 'dest', name: h.id, y: 0 });
+  frags[0]!.outline = { title: h.children.map(plainText).join(''), level: h.level };
+  frags[frags.length - 1]!.heightPt += 3;
+  return frags;
+}
+
+function list(l: List, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const indent = 14;
+  const out: Fragment[] = [];
+  l.items.forEach((item, i) => {
+    const inner = layoutBlocks(item.children, { ...ctx, x: ctx.x + indent, width: ctx.width - indent }, 2);
+    const first = inner[0];
+    if (!first) return;
+    const marker = l.ordered ? `${l.start + i}.` : '•';
+    const markerWidth = measure(marker, 'regular', size.body);
+    first.items.unshift({ type: 'text', x: ctx.x + indent - 5 - markerWidth, y: first.firstBaselinePt ?? size.body, text: marker, font: 'regular', sizePt: size.body, color: l.ordered ? c.text : c.accent, width: markerWidth });
+    first.spaceBeforePt = i === 0 ? spaceBeforePt : 2.5;
+    out.push(...inner);
+  });
+  return out;
+}
+
+function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const titleStyle: TextStyle = { font: 'bold', sizePt: size.body + 0.5, color: c.text, lineHeight: 1.3 };
+  const parts: Fragment[] = [];
+  parts.push(...textFragments(plainRuns(ch.title, titleStyle, ch.position), titleStyle, ctx));
+  parts.push(...textFragments(plainRuns(ch.unitLine, smallMuted, ch.position), smallMuted, ctx));
+  const r = ch.rendered;
+  if (r) {
+    checkGlyphs(plainRuns(r.labels.join(' '), bodyStyle, ch.position), ctx);
+    const scale = Math.min(1, ctx.width / r.widthPx);
+    const w = r.widthPx * scale;
+    const h = r.heightPx * scale;
+    ctx.svgs.push(r.svg);
+    parts.push({ heightPt: h + 4, spaceBeforePt: 3, keepWithNext: false, items: [{ type: 'svg', x: ctx.x, y: 0, w, h, svg: ctx.svgs.length - 1, title: ch.title }] });
+  }
+  parts.push(...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx));
+  if (ch.noteLine) parts.push(...textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx));
+  // The whole chart block moves as one: title, chart and source never part.
+  const { items, heightPt } = stack(parts);
+  items.push({ type: 'line', x1: ctx.x, y1: -4, x2: ctx.x + ctx.width, y2: -4, color: c.rule, widthPt: 0.5 });
+  return [{ heightPt: heightPt + 2, spaceBeforePt: spaceBeforePt + 6, keepWithNext: false, items }];
+}
+
+function keyFigures(k: KeyFigures, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const n = Math.max(1, k.figures.length);
+  const gap = 8;
+  const boxW = (ctx.width - gap * (n - 1)) / n;
+  const pad = 7;
+  const valueStyle: TextStyle = { font: 'bold', sizePt: size.keyFigureValue, color: c.accent, lineHeight: 1.15 };
+  const labelStyle: TextStyle = { font: 'semibold', sizePt: size.small, color: c.text, lineHeight: 1.3 };
+  const changeStyle: TextStyle = { font: 'regular', sizePt: size.small, color: c.text, lineHeight: 1.3 };
+  const boxes = k.figures.map((f, i) => {
+    const inner: LayoutContext = { ...ctx, x: ctx.x + i * (boxW + gap) + pad, width: boxW - 2 * pad };
+    const cites: Inline[] = f.citations;
+    const parts = [
+      ...textFragments(plainRuns(f.value, valueStyle, f.position), valueStyle, inner),
+      ...textFragments(runsFor([{ type: 'text', value: f.label, position: f.position }, ...cites], labelStyle), labelStyle, inner, { spaceBeforePt: 2 }),
+      ...(f.period ? textFragments(plainRuns(f.period, smallMuted, f.position), smallMuted, inner) : []),
+      ...(f.change ? textFragments(plainRuns(f.change, changeStyle, f.position), changeStyle, inner, { spaceBeforePt: 2 }) : []),
+    ];
+    return stack(parts, pad);
+  });
+  const h = Math.max(...boxes.map((b) => b.heightPt)) + 7;
+  const items: Fragment['items'] = [];
+  boxes.forEach((b, i) => {
+    const x = ctx.x + i * (boxW + gap);
+    items.push({ type: 'rect', x, y: 0, w: boxW, h, fill: c.accentLight });
+    items.push({ type: 'rect', x, y: 0, w: boxW, h: 2.5, fill: c.accent });
+    items.push(...b.items);
+  });
+  return [{ heightPt: h, spaceBeforePt: spaceBeforePt + 4, keepWithNext: false, items }];
+}
+
+function callout(box: Callout, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const pad = 9;
+  const inner: LayoutContext = { ...ctx, x: ctx.x + pad + 3, width: ctx.width - 2 * pad - 3 };
+  const titleStyle: TextStyle = { font: 'bold', sizePt: size.body + 0.5, color: box.kind === 'warning' ? c.warningRule : c.accent };
+  const parts = [...(box.title ? textFragments(plainRuns(box.title, titleStyle, box.position), titleStyle, inner) : []), ...layoutBlocks(box.children, inner, box.title ? 3 : 0)];
+  const { items, heightPt } = stack(parts, pad - 2);
+  const h = heightPt + pad;
+  const fill = box.kind === 'warning' ? c.warningFill : c.accentLight;
+  const bar = box.kind === 'warning' ? c.warningRule : c.accent;
+  return [{ heightPt: h, spaceBeforePt: spaceBeforePt + 4, keepWithNext: false, items: [{ type: 'rect', x: ctx.x, y: 0, w: ctx.width, h, fill }, { type: 'rect', x: ctx.x, y: 0, w: 3, h, fill: bar }, ...items] }];
+}
+
+/** A numbered entry with a hanging label (`[3]`, `2.`) and a link target. */
+function hangingEntry(label: string, runs: Run[], dest: string, style: TextStyle, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const indent = 22;
+  const frags = textFragments(runs, style, { ...ctx, x: ctx.x + indent, width: ctx.width - indent }, { spaceBeforePt, keepAll: true });
+  const first = frags[0]!;
+  first.items.unshift({ type: 'dest', name: dest, y: 0 }, { type: 'text', x: ctx.x, y: first.firstBaselinePt ?? style.sizePt, text: label, font: 'regular', sizePt: style.sizePt, color: c.muted, width: measure(label, 'regular', style.sizePt) });
+  return frags;
+}
+
+function sourcesList(s: SourcesList, ctx: LayoutContext): Fragment[] {
+  const out = heading({ type: 'heading', level: 2, id: 'sources', children: [{ type: 'text', value: s.title, position: s.position }], position: s.position }, ctx);
+  const style: TextStyle = { font: 'regular', sizePt: size.small + 0.5, color: c.text, lineHeight: 1.35 };
+  for (const e of s.entries) {
+    const runs: Run[] = [
+      ...plainRuns(`${e.publisher}, `, style, s.position),
+      ...plainRuns(e.title, { ...style, font: 'italic' }, s.position),
+      ...plainRuns(e.date ? `, ${e.date}.` : '.', style, s.position),
+    ];
+    if (e.url) runs.push({ text: ` ${e.url}`, font: 'regular', sizePt: style.sizePt, color: c.link, risePt: 0, link: { url: e.url }, position: s.position });
+    out.push(...hangingEntry(`[${e.number}]`, runs, sourceDest(e.number), style, ctx, 4));
+  }
+  return out;
+}
+
+function footnoteList(f: FootnoteList, ctx: LayoutContext): Fragment[] {
+  const style: TextStyle = { font: 'regular', sizePt: size.small + 0.5, color: c.text, lineHeight: 1.35 };
+  const out: Fragment[] = [];
+  for (const item of f.items) {
+    const inlines = item.children.flatMap((b) => (b.type === 'paragraph' ? b.children : []));
+    out.push(...hangingEntry(`${item.number}.`, runsFor(inlines, style), footnoteDest(item.number), style, ctx, 3));
+  }
+  if (out[0]) out[0].items.unshift({ type: 'line', x1: ctx.x, y1: -4, x2: ctx.x + 120, y2: -4, color: c.rule, widthPt: 0.5 });
+  if (out[0]) out[0].spaceBeforePt = 14;
+  return out;
+}
+
+export function layoutBlock(b: Block, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const frags = layoutBlockInner(b, ctx, spaceBeforePt);
+  for (const f of frags) f.position ??= b.position;
+  return frags;
+}
+
+function layoutBlockInner(b: Block, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  switch (b.type) {
+    case 'heading':
+      return heading(b, ctx);
+    case 'paragraph':
+      return textFragments(runsFor(b.children, bodyStyle), bodyStyle, ctx, { spaceBeforePt });
+    case 'list':
+      return list(b, ctx, spaceBeforePt);
+    case 'table':
+      return layoutTable(b, ctx, spaceBeforePt + 4);
+    case 'chart':
+      return chart(b, ctx, spaceBeforePt);
+    case 'key-figures':
+      return keyFigures(b, ctx, spaceBeforePt);
+    case 'callout':
+      return callout(b, ctx, spaceBeforePt);
+    case 'page-break':
+      return [{ heightPt: 0, spaceBeforePt: 0, keepWithNext: false, items: [], pageBreakBefore: true }];
+    case 'thematic-break':
+      return [{ heightPt: 8, spaceBeforePt: spaceBeforePt + 4, keepWithNext: false, items: [{ type: 'line', x1: ctx.x, y1: 4, x2: ctx.x + ctx.width, y2: 4, color: c.rule, widthPt: 0.6 }] }];
+    case 'sources-list':
+      return sourcesList(b, ctx);
+    case 'footnote-list':
+      return footnoteList(b, ctx);
+    case 'notes':
+      // Speaker notes belong to decks; a brief leaves them out.
+      return [];
+    default:
+      return assertNever(b);
+  }
+}
+
+export function layoutBlocks(blocks: readonly Block[], ctx: LayoutContext, firstSpacePt = 0): Fragment[] {
+  const out: Fragment[] = [];
+  blocks.forEach((b, i) => out.push(...layoutBlock(b, ctx, i === 0 ? firstSpacePt : paragraphSpace)));
+  return out;
+}

@@ -1,0 +1,77 @@
+// A table → a header fragment and one fragment per row. Column widths come
+// from the content (narrowest word to widest line), rows never split, and
+// the header is repeated at the top of every page the table continues on.
+import type { Table } from '../../document/nodes.js';
+import { measure } from '../../theme/fonts.js';
+import { theme } from '../../theme/theme.js';
+import { breakLines, type Line } from './break-lines.js';
+import { lineItems, type Fragment } from './fragment.js';
+import type { Run } from './inline-runs.js';
+import { checkGlyphs, runsFor, type LayoutContext, type TextStyle } from './text-blocks.js';
+
+const padX = 4;
+const padY = 3;
+const tableLineHeight = 1.3;
+
+function columnWidths(cells: Run[][][], total: number): number[] {
+  const cols = cells[0]?.length ?? 0;
+  const min = new Array<number>(cols).fill(0);
+  const max = new Array<number>(cols).fill(0);
+  for (const row of cells) {
+    row.forEach((runs, c) => {
+      let full = 0;
+      for (const r of runs) {
+        full += measure(r.text, r.font, r.sizePt);
+        for (const word of r.text.split(/\s+/)) min[c] = Math.max(min[c]!, measure(word, r.font, r.sizePt) + 2 * padX);
+      }
+      max[c] = Math.max(max[c]!, full + 2 * padX + 1);
+    });
+  }
+  const sumMin = min.reduce((a, b) => a + b, 0);
+  const sumMax = max.reduce((a, b) => a + b, 0);
+  if (sumMax <= total) return max.map((m) => m + ((total - sumMax) * m) / sumMax);
+  if (sumMin >= total) return min.map((m) => (m * total) / sumMin);
+  const slack = sumMax - sumMin;
+  return min.map((m, c) => m + ((max[c]! - m) * (total - sumMin)) / slack);
+}
+
+export function layoutTable(table: Table, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const c = theme.colors;
+  const body: TextStyle = { font: 'regular', sizePt: theme.sizePt.small + 0.5, color: c.text };
+  const head: TextStyle = { ...body, font: 'bold' };
+  const cols = Math.max(table.header.length, ...table.rows.map((r) => r.length));
+  const pad = <T>(cells: T[], fill: () => T) => [...cells, ...Array.from({ length: cols - cells.length }, fill)];
+  const headRuns = pad(table.header.map((cell) => runsFor(cell.children, head)), () => []);
+  const rowRuns = table.rows.map((row) => pad(row.map((cell) => runsFor(cell.children, body)), () => []));
+  for (const runs of [headRuns, ...rowRuns]) for (const r of runs) checkGlyphs(r, ctx);
+  const widths = columnWidths([headRuns, ...rowRuns], ctx.width);
+
+  const rowFragment = (runs: Run[][], style: TextStyle, index: number, isHeader: boolean): Fragment => {
+    const lines: Line[][] = runs.map((r, i) => breakLines(r, widths[i]! - 2 * padX, tableLineHeight));
+    const contentHeight = Math.max(style.sizePt * tableLineHeight, ...lines.map((ls) => ls.reduce((s, l) => s + l.heightPt, 0)));
+    const heightPt = contentHeight + 2 * padY;
+    const items: Fragment['items'] = [];
+    if (isHeader) items.push({ type: 'rect', x: ctx.x, y: 0, w: ctx.width, h: heightPt, fill: c.tableHeaderFill });
+    else if (index % 2 === 1) items.push({ type: 'rect', x: ctx.x, y: 0, w: ctx.width, h: heightPt, fill: c.tableStripeFill });
+    let x = ctx.x;
+    lines.forEach((cellLines, i) => {
+      let y = padY;
+      const align = table.align[i] ?? 'left';
+      for (const line of cellLines) {
+        items.push(...lineItems(line, x + padX, y, align, widths[i]! - 2 * padX));
+        y += line.heightPt;
+      }
+      x += widths[i]!;
+    });
+    items.push({ type: 'line', x1: ctx.x, y1: heightPt, x2: ctx.x + ctx.width, y2: heightPt, color: isHeader ? c.accent : c.rule, widthPt: isHeader ? 0.8 : 0.4 });
+    return { heightPt, spaceBeforePt: 0, keepWithNext: isHeader, items };
+  };
+
+  const header = rowFragment(headRuns, head, 0, true);
+  header.spaceBeforePt = spaceBeforePt;
+  const repeat: Fragment = { ...header, spaceBeforePt: 0 };
+  const rows = rowRuns.map((r, i) => ({ ...rowFragment(r, body, i, false), repeatHeader: repeat }));
+  // Never leave a single row alone on a page before the next one starts.
+  if (rows.length > 1) rows[rows.length - 2]!.keepWithNext = true;
+  return [header, ...rows];
+}

@@ -1,0 +1,90 @@
+// Page model → PDF bytes. The only file that knows pdfkit: it draws what
+// the layout placed, embeds the bundled fonts (subset), draws charts as
+// vector graphics with svg-to-pdfkit, and writes metadata and bookmarks.
+// Dates come from the document, so the same input gives the same bytes.
+import { fontPath, fontStyles, verticalMetrics } from '../../theme/fonts.js';
+import type { FontStyle } from '../../theme/theme.js';
+import type { PageModel, TextItem } from './page-model.js';
+
+type PDFKit = typeof import('pdfkit');
+
+/** svg-to-pdfkit asks for a font by CSS family/weight/style; all chart text uses the bundled font. */
+function fontCallback(_family: string, bold: boolean, italic: boolean): FontStyle {
+  if (bold) return italic ? 'boldItalic' : 'bold';
+  return italic ? 'italic' : 'regular';
+}
+
+export async function pagesToPdf(model: PageModel): Promise<Buffer> {
+  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([import('pdfkit') as Promise<{ default: PDFKit }>, import('svg-to-pdfkit')]);
+  const date = new Date(`${model.info.date.length === 4 ? `${model.info.date}-01-01` : model.info.date.length === 7 ? `${model.info.date}-01` : model.info.date}T00:00:00Z`);
+  const info: PDFKit.DocumentInfo = { Title: model.info.title, Creator: 'briefdeck', Producer: 'briefdeck (PDFKit)', CreationDate: date, ModDate: date };
+  if (model.info.author) info.Author = model.info.author;
+  if (model.info.subject) info.Subject = model.info.subject;
+  if (model.info.keywords) info.Keywords = model.info.keywords;
+  const doc = new PDFDocument({
+    size: [model.widthPt, model.heightPt],
+    margin: 0,
+    autoFirstPage: false,
+    // Naming our font here keeps pdfkit from loading its built-in Helvetica.
+    font: fontPath('regular'),
+    lang: model.info.lang,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    info,
+  } as PDFKit.PDFDocumentOptions);
+  for (const style of fontStyles) doc.registerFont(style, fontPath(style));
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const outlineStack: { level: number; item: PDFKit.PDFOutline }[] = [];
+  const drawText = (t: TextItem) => {
+    doc.font(t.font).fontSize(t.sizePt).fillColor(t.color).text(t.text, t.x, t.y, { lineBreak: false, baseline: 'alphabetic' });
+    if (t.link) {
+      const { ascent, descent } = verticalMetrics(t.font, t.sizePt);
+      if ('url' in t.link) doc.link(t.x, t.y - ascent, t.width, ascent + descent, t.link.url);
+      else doc.goTo(t.x, t.y - ascent, t.width, ascent + descent, t.link.dest);
+    }
+  };
+
+  for (const page of model.pages) {
+    doc.addPage({ size: [model.widthPt, model.heightPt], margin: 0 });
+    for (const entry of model.outline.filter((o) => o.page === page.number)) {
+      while (outlineStack.length && outlineStack[outlineStack.length - 1]!.level >= entry.level) outlineStack.pop();
+      const parent = outlineStack[outlineStack.length - 1]?.item ?? doc.outline;
+      outlineStack.push({ level: entry.level, item: parent.addItem(entry.title) });
+    }
+    for (const it of page.items) {
+      switch (it.type) {
+        case 'text':
+          drawText(it);
+          break;
+        case 'rect':
+          doc.rect(it.x, it.y, it.w, it.h);
+          if (it.fill && it.stroke) doc.fillAndStroke(it.fill, it.stroke);
+          else if (it.fill) doc.fill(it.fill);
+          else if (it.stroke) doc.stroke(it.stroke);
+          break;
+        case 'line':
+          doc.moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).lineWidth(it.widthPt).strokeColor(it.color).stroke();
+          break;
+        case 'svg':
+          SVGtoPDF(doc, model.svgs[it.svg]!, it.x, it.y, { width: it.w, height: it.h, preserveAspectRatio: 'xMinYMin meet', fontCallback });
+          break;
+        case 'dest':
+          doc.addNamedDestination(it.name, 'XYZ', 0, it.y, null);
+          break;
+        default: {
+          const never: never = it;
+          throw new Error(`unknown page item ${JSON.stringify(never)}`);
+        }
+      }
+    }
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,63 @@
+// Dataset → the plain-object context templates see. Strings are already
+// Markdown-escaped, so `{{label}}` prints a value literally; helpers that
+// need raw data read the Dataset itself, not this view.
+import type { Dataset, Fact, Source } from '../facts/dataset.js';
+import type { Locale } from '../format/locale.js';
+import { formatDate, formatPeriod } from '../format/period.js';
+import { formatValue } from '../format/value.js';
+import { escapeMarkdown } from './escape-markdown.js';
+
+export interface FactView {
+  id: string;
+  label: string;
+  measure: string;
+  value: string;
+  raw: number | string;
+  unit: string;
+  period: string;
+  partialYear: boolean;
+  basis: string;
+  source: string;
+  asOf: string;
+  note: string;
+}
+
+export function factView(dataset: Dataset, fact: Fact, locale: Locale): FactView {
+  const source = dataset.sources[fact.source];
+  return {
+    id: fact.id,
+    label: escapeMarkdown(fact.label),
+    measure: fact.measure,
+    value: escapeMarkdown(formatValue(fact, locale)),
+    raw: fact.value,
+    unit: fact.unit ?? '',
+    period: escapeMarkdown(formatPeriod(fact.period, locale)),
+    partialYear: fact.period.partialYear,
+    basis: fact.basis ? escapeMarkdown(dataset.bases[fact.basis]?.label ?? fact.basis) : '',
+    source: source ? escapeMarkdown(source.publisher) : '',
+    asOf: fact.asOf ? formatDate(fact.asOf, locale) : '',
+    note: fact.note ? escapeMarkdown(fact.note) : '',
+  };
+}
+
+function sourceView(s: Source, locale: Locale) {
+  return { id: s.id, publisher: escapeMarkdown(s.publisher), title: escapeMarkdown(s.title), date: formatDate(s.date, locale), url: s.url ?? '' };
+}
+
+export function templateContext(dataset: Dataset, locale: Locale) {
+  const facts: Record<string, FactView> = {};
+  for (const f of Object.values(dataset.facts)) facts[f.id] = factView(dataset, f, locale);
+  const sources: Record<string, ReturnType<typeof sourceView>> = {};
+  for (const s of Object.values(dataset.sources)) sources[s.id] = sourceView(s, locale);
+  return {
+    locale,
+    dataset: {
+      id: dataset.id,
+      title: escapeMarkdown(dataset.title),
+      description: dataset.description ? escapeMarkdown(dataset.description) : '',
+      asOf: formatDate(dataset.asOf, locale),
+    },
+    facts,
+    sources,
+  };
+}

@@ -1,0 +1,128 @@
+// Stage 2: a Handlebars template + dataset → Markdown with directives, and
+// for each Markdown line the template file and line it came from.
+//
+// Handlebars is run with our own rules: no HTML escaping (the context is
+// pre-escaped for Markdown instead), strict field lookup, helpers that
+// record diagnostics instead of throwing, and a static check first so that
+// every unknown helper, partial and fact is reported in one run.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Diagnostic, Result } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
+import type { Dataset } from '../facts/dataset.js';
+import type { Locale } from '../format/locale.js';
+import { checkTemplate } from './check-template.js';
+import { templateContext } from './context.js';
+import { factHelpers } from './helpers/fact-helpers.js';
+import { formatHelpers } from './helpers/format-helpers.js';
+import type { HelperEnv } from './helpers/helper-env.js';
+import { addLineMarkers, extractLineOrigins, type LineOrigin } from './line-markers.js';
+
+export interface TemplateFile {
+  /** Partial name, or the document name for the main template. */
+  name: string;
+  file: string;
+  text: string;
+}
+
+export interface TemplateSet {
+  main: TemplateFile;
+  partials: TemplateFile[];
+}
+
+export interface Expanded {
+  markdown: string;
+  origins: LineOrigin[];
+  file: string;
+}
+
+export const templateExtension = '.md.hbs';
+
+function readPartials(dir: string): TemplateFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.endsWith(templateExtension))
+    .sort()
+    .map((n) => {
+      const file = path.join(dir, n);
+      return { name: n.slice(0, -templateExtension.length), file, text: readFileSync(file, 'utf8') };
+    });
+}
+
+/** `templates/<name>/document.md.hbs`, with partials from `templates/partials/` and `templates/<name>/partials/`. */
+export function loadTemplateSet(templatesDir: string, name: string): Result<TemplateSet | undefined> {
+  const file = path.join(templatesDir, name, `document${templateExtension}`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { value: undefined, diagnostics: [report('project/missing-file', { file, line: 1, column: 1 }, { what: `template \`${name}\`` })] };
+  }
+  // A document's own partials override shared ones of the same name.
+  const byName = new Map<string, TemplateFile>();
+  for (const p of [...readPartials(path.join(templatesDir, 'partials')), ...readPartials(path.join(templatesDir, name, 'partials'))]) byName.set(p.name, p);
+  return { value: { main: { name, file, text }, partials: [...byName.values()] }, diagnostics: [] };
+}
+
+function parseError(file: string, e: Error): Diagnostic {
+  const m = /line (\d+)/.exec(e.message);
+  const detail = e.message.split('\n').filter((l) => l.startsWith('Expecting') || l.startsWith('Parse error') === false).pop() ?? e.message;
+  return report('template/syntax', { file, line: m ? Number(m[1]) : 1, column: 1 }, { detail: detail.trim() });
+}
+
+export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Locale): Result<Expanded | undefined> {
+  const hb = Handlebars.create();
+  const diagnostics: Diagnostic[] = [];
+  const env: HelperEnv = { hb, dataset, locale, diagnostics, defaultFile: set.main.file };
+  const helpers = { ...factHelpers(env), ...formatHelpers(env) };
+  hb.registerHelper(helpers);
+  const context = templateContext(dataset, locale);
+
+  const files = [set.main, ...set.partials];
+  const asts = files.map((t) => {
+    try {
+      return hb.parse(t.text.normalize('NFC'), { srcName: t.file });
+    } catch (e) {
+      diagnostics.push(parseError(t.file, e as Error));
+      return undefined;
+    }
+  });
+  const partialNames = set.partials.map((p) => p.name);
+  asts.forEach((ast, i) => {
+    if (ast) diagnostics.push(...checkTemplate({ ast, file: files[i]!.file, helpers: Object.keys(helpers), partials: partialNames, rootFields: Object.keys(context), dataset }));
+  });
+  if (diagnostics.some((d) => d.severity === 'error')) return { value: undefined, diagnostics };
+
+  const compileOptions = { strict: true, noEscape: true };
+  asts.forEach((ast, i) => addLineMarkers(ast!, i));
+  set.partials.forEach((p, i) => hb.registerPartial(p.name, hb.compile(asts[i + 1]!, compileOptions)));
+  let output: string;
+  try {
+    output = hb.compile(asts[0]!, compileOptions)(context);
+  } catch (e) {
+    // Strict mode throws on the first missing field: `"x" not defined in [object Object] - 3:4`.
+    const message = (e as Error).message;
+    const m = /^"?([^"]+)"? not defined in .* - (\d+):(\d+)/.exec(message);
+    const file = (e as { loc?: { source?: string } }).loc?.source ?? set.main.file;
+    diagnostics.push(m ? report('template/unknown-field', { file, line: Number(m[2]), column: Number(m[3]) + 1 }, { name: m[1]! }) : report('template/syntax', { file, line: 1, column: 1 }, { detail: message }));
+    return { value: undefined, diagnostics };
+  }
+  const { text, origins } = extractLineOrigins(output, files.map((f) => f.file), set.main.file);
+  return { value: { markdown: text, origins, file: set.main.file }, diagnostics: dedupe(diagnostics) };
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.rule}|${d.position.file}|${d.position.line}|${d.position.column}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

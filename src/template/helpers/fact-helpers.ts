@@ -1,0 +1,226 @@
+// Helpers that print facts: `fact`, `cite`, `change`, `keyFigure`,
+// `eachFact`, `factTable`. Each value they print carries a citation marker.
+import type Handlebars from 'handlebars';
+import { report } from '../../diagnostics/messages.js';
+import type { Fact } from '../../facts/dataset.js';
+import { units } from '../../facts/units.js';
+import { words } from '../../format/locale.js';
+import { formatNumber, formatSignedPercent } from '../../format/number.js';
+import { formatDate, formatPeriod } from '../../format/period.js';
+import { formatBareNumber, formatValue } from '../../format/value.js';
+import { factView } from '../context.js';
+import { escapeAttribute, escapeMarkdown } from '../escape-markdown.js';
+import { citeMarker, lookupFact, numberOption, positionOfCall, safe, splitArgs, unknownMarker, type HelperEnv, type HelperOptions } from './helper-env.js';
+
+const factFields = ['value', 'number', 'label', 'period', 'basis', 'according', 'source', 'asOf', 'measure', 'note', 'unit'] as const;
+type FactField = (typeof factFields)[number];
+
+function fieldText(env: HelperEnv, fact: Fact, field: FactField, options: HelperOptions): string {
+  const { locale, dataset } = env;
+  switch (field) {
+    case 'value':
+      return formatValue(fact, locale, { decimals: numberOption(env, options, 'decimals'), form: options.hash['form'] === 'short' ? 'short' : 'long' });
+    case 'number':
+      return typeof fact.value === 'number' ? formatBareNumber(fact.value, fact.unit, locale, numberOption(env, options, 'decimals')) : fact.value;
+    case 'label':
+      return fact.label;
+    case 'period':
+      return formatPeriod(fact.period, locale);
+    case 'basis':
+      return fact.basis ? (dataset.bases[fact.basis]?.label ?? fact.basis) : '';
+    case 'according':
+      return fact.basis ? (dataset.bases[fact.basis]?.according ?? '') : '';
+    case 'source':
+      return dataset.sources[fact.source]?.publisher ?? '';
+    case 'asOf':
+      return fact.asOf ? formatDate(fact.asOf, locale) : '';
+    case 'measure':
+      return fact.measure;
+    case 'note':
+      return fact.note ?? '';
+    case 'unit':
+      return fact.unit ? (units[fact.unit]?.axis[locale] ?? fact.unit) : '';
+    default: {
+      const never: never = field;
+      return never;
+    }
+  }
+}
+
+/** `{{fact "id"}}`, `{{fact "id" "period"}}`, `{{fact "id" decimals=1 cite=false form="short"}}`. */
+function fact(env: HelperEnv) {
+  return (...args: unknown[]) => {
+    const { params, options } = splitArgs(args);
+    const [id, fieldArg] = params;
+    const f = lookupFact(env, id, options);
+    if (!f) return unknownMarker(String(id));
+    const field = (fieldArg ?? 'value') as FactField;
+    if (!factFields.includes(field)) {
+      env.diagnostics.push(report('template/unknown-fact-field', positionOfCall(env, options), { field: String(fieldArg), id: f.id, known: [...factFields] }));
+      return unknownMarker(String(fieldArg));
+    }
+    const text = escapeMarkdown(fieldText(env, f, field, options));
+    // Only the value itself is cited by default: a label or a period is not a claim.
+    const cite = options.hash['cite'] ?? (field === 'value' || field === 'number');
+    return safe(env, cite ? text + citeMarker(f.source, f.id) : text);
+  };
+}
+
+/** `{{cite "fact-or-source-id"}}`: a citation marker on its own. */
+function cite(env: HelperEnv) {
+  return (...args: unknown[]) => {
+    const { params, options } = splitArgs(args);
+    const id = String(params[0]);
+    const f = env.dataset.facts[id];
+    if (f) return safe(env, citeMarker(f.source, f.id));
+    if (env.dataset.sources[id]) return safe(env, citeMarker(id));
+    env.diagnostics.push(report('template/unknown-source', positionOfCall(env, options), { id, known: Object.keys(env.dataset.sources) }));
+    return unknownMarker(id);
+  };
+}
+
+export interface Change {
+  text: string;
+  /** Signed amount: percent change, or points for rates. */
+  amount: number;
+}
+
+/** Change from fact `a` to fact `b`: percent change, or points for rates. */
+export function computeChange(env: HelperEnv, a: Fact, b: Fact, options: HelperOptions, decimals = 1): Change | undefined {
+  const at = positionOfCall(env, options);
+  if (typeof a.value !== 'number' || typeof b.value !== 'number') {
+    env.diagnostics.push(report('template/not-a-number', at, { id: typeof a.value !== 'number' ? a.id : b.id }));
+    return undefined;
+  }
+  if (a.unit !== b.unit) {
+    env.diagnostics.push(report('template/unit-mismatch', at, { a: a.id, b: b.id, unitA: a.unit ?? '', unitB: b.unit ?? '' }));
+    return undefined;
+  }
+  const w = words[env.locale];
+  if (units[a.unit ?? '']?.isRate) {
+    const diff = b.value - a.value;
+    const body = `${formatNumber(Math.abs(diff), env.locale, decimals)} ${w['points']}`;
+    return { amount: diff, text: diff === 0 ? w['unchanged']! : `${diff > 0 ? w['up'] : w['down']} ${body}` };
+  }
+  const pct = ((b.value - a.value) / a.value) * 100;
+  const body = `${formatNumber(Math.abs(pct), env.locale, decimals)}%`;
+  return { amount: pct, text: pct === 0 ? w['unchanged']! : `${pct > 0 ? w['up'] : w['down']} ${body}` };
+}
+
+/** `{{change "from-id" "to-id"}}` → `up 13.5%` with both citations. */
+function change(env: HelperEnv) {
+  return (...args: unknown[]) => {
+    const { params, options } = splitArgs(args);
+    const a = lookupFact(env, params[0], options);
+    const b = lookupFact(env, params[1], options);
+    if (!a || !b) return unknownMarker('change');
+    const c = computeChange(env, a, b, options, numberOption(env, options, 'decimals'));
+    if (!c) return unknownMarker('change');
+    const cites = a.source === b.source ? citeMarker(b.source, b.id) : citeMarker(a.source, a.id) + citeMarker(b.source, b.id);
+    return safe(env, escapeMarkdown(c.text) + cites);
+  };
+}
+
+/**
+ * `{{keyFigure "id" growth="growth-fact" label="…"}}` or `from="earlier-fact"`:
+ * one `::figure` directive for a `:::key-figures` strip.
+ */
+function keyFigure(env: HelperEnv) {
+  return (...args: unknown[]) => {
+    const { params, options } = splitArgs(args);
+    const f = lookupFact(env, params[0], options);
+    if (!f) return unknownMarker(String(params[0]));
+    const attrs: Record<string, string> = {
+      value: formatValue(f, env.locale, { form: 'short', decimals: numberOption(env, options, 'decimals') }),
+      label: typeof options.hash['label'] === 'string' ? options.hash['label'] : f.label,
+      period: formatPeriod(f.period, env.locale),
+      source: f.source,
+      fact: f.id,
+    };
+    const growthId = options.hash['growth'];
+    const fromId = options.hash['from'];
+    if (growthId !== undefined) {
+      const g = lookupFact(env, growthId, options);
+      if (g && typeof g.value === 'number') {
+        attrs['change'] = `${formatSignedPercent(g.value, env.locale, numberOption(env, options, 'changeDecimals') ?? undefined)} ${typeof options.hash['changeLabel'] === 'string' ? options.hash['changeLabel'] : ''}`.trim();
+        attrs['changeSource'] = g.source;
+        attrs['changeFact'] = g.id;
+      } else if (g) env.diagnostics.push(report('template/not-a-number', positionOfCall(env, options), { id: g.id }));
+    } else if (fromId !== undefined) {
+      const a = lookupFact(env, fromId, options);
+      const c = a ? computeChange(env, a, f, options) : undefined;
+      if (a && c) {
+        attrs['change'] = `${c.text} ${words[env.locale]['on']} ${formatPeriod(a.period, env.locale)}`;
+        attrs['changeSource'] = a.source;
+        attrs['changeFact'] = a.id;
+      }
+    }
+    const body = Object.entries(attrs)
+      .map(([k, v]) => `${k}="${escapeAttribute(v)}"`)
+      .join(' ');
+    return safe(env, `::figure{${body}}`);
+  };
+}
+
+function matchesMeasure(fact: Fact, prefixes: string[]): boolean {
+  return prefixes.some((p) => fact.measure === p || fact.measure.startsWith(p.endsWith('.') ? p : `${p}.`));
+}
+
+function selectFacts(env: HelperEnv, options: HelperOptions): Fact[] {
+  const measure = options.hash['measure'];
+  const ids = options.hash['ids'];
+  const all = Object.values(env.dataset.facts);
+  if (typeof ids === 'string') {
+    return ids
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((id) => lookupFact(env, id, options))
+      .filter((f): f is Fact => f !== undefined);
+  }
+  if (typeof measure === 'string') return all.filter((f) => matchesMeasure(f, measure.split(/[\s,]+/).filter(Boolean)));
+  return all;
+}
+
+/** `{{#eachFact measure="trade.,fdi."}}…{{/eachFact}}`: the block once per fact, in dataset order. */
+function eachFact(env: HelperEnv) {
+  return (...args: unknown[]) => {
+    const { options } = splitArgs(args);
+    return selectFacts(env, options)
+      .map((f) => options.fn!(factView(env.dataset, f, env.locale)))
+      .join('');
+  };
+}
+
+const tableHeadings = {
+  en: { label: 'Indicator', value: 'Value', period: 'Period', basis: 'Basis', source: 'Source', asOf: 'As of' },
+  vi: { label: 'Chỉ tiêu', value: 'Giá trị', period: 'Kỳ', basis: 'Cơ sở số liệu', source: 'Nguồn', asOf: 'Tính đến' },
+} as const;
+type TableColumn = keyof (typeof tableHeadings)['en'];
+
+/** `{{factTable measure="fdi." columns="label,value,period,basis,source"}}` → a GFM table. */
+function factTable(env: HelperEnv) {
+  return (...args: unknown[]) => {
+    const { options } = splitArgs(args);
+    const columnsArg = typeof options.hash['columns'] === 'string' ? options.hash['columns'] : 'label,value,period,basis,source';
+    const columns = columnsArg.split(/[\s,]+/).filter(Boolean) as TableColumn[];
+    const headings = tableHeadings[env.locale];
+    const bad = columns.filter((c) => !(c in headings));
+    if (bad.length) {
+      env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper: 'factTable', detail: `unknown column \`${bad[0]}\`; columns are ${Object.keys(headings).join(', ')}` }));
+      return unknownMarker('factTable');
+    }
+    const cell = (f: Fact, c: TableColumn): string => {
+      const field: FactField = c;
+      const text = escapeMarkdown(fieldText(env, f, field, { hash: {} })).replace(/\|/g, '\\|');
+      return c === 'value' ? text + citeMarker(f.source, f.id) : text;
+    };
+    const rows = selectFacts(env, options).map((f) => `| ${columns.map((c) => cell(f, c)).join(' | ')} |`);
+    const head = `| ${columns.map((c) => headings[c]).join(' | ')} |`;
+    const align = `| ${columns.map((c) => (c === 'value' ? '---:' : '---')).join(' | ')} |`;
+    return safe(env, [head, align, ...rows].join('\n'));
+  };
+}
+
+export function factHelpers(env: HelperEnv): Record<string, Handlebars.HelperDelegate> {
+  return { fact: fact(env), cite: cite(env), change: change(env), keyFigure: keyFigure(env), eachFact: eachFact(env), factTable: factTable(env) };
+}

@@ -1,0 +1,86 @@
+// What every helper can reach: the dataset, the locale, and the diagnostics
+// list it appends to (helpers never throw on bad input).
+import type Handlebars from 'handlebars';
+import type { Diagnostic, Position } from '../../diagnostics/diagnostic.js';
+import { report } from '../../diagnostics/messages.js';
+import type { Dataset, Fact } from '../../facts/dataset.js';
+import type { Locale } from '../../format/locale.js';
+import { escapeAttribute } from '../escape-markdown.js';
+
+export interface HelperEnv {
+  hb: typeof Handlebars;
+  dataset: Dataset;
+  locale: Locale;
+  diagnostics: Diagnostic[];
+  /** Template file a helper call without `loc.source` belongs to. */
+  defaultFile: string;
+}
+
+export interface HelperOptions {
+  hash: Record<string, unknown>;
+  loc?: { source?: string; start: { line: number; column: number } };
+  fn?: (context: unknown) => string;
+  inverse?: (context: unknown) => string;
+  data?: unknown;
+  name?: string;
+}
+
+export function positionOfCall(env: HelperEnv, options: HelperOptions): Position {
+  const loc = options.loc;
+  return { file: loc?.source ?? env.defaultFile, line: loc?.start.line ?? 1, column: (loc?.start.column ?? 0) + 1 };
+}
+
+/** Helpers receive their Handlebars options object as the last argument. */
+export function splitArgs(args: unknown[]): { params: unknown[]; options: HelperOptions } {
+  return { params: args.slice(0, -1), options: args[args.length - 1] as HelperOptions };
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function suggest(id: string, known: readonly string[]): string[] {
+  return known
+    .map((k) => ({ k, d: editDistance(id, k) }))
+    .filter((x) => x.d <= Math.max(3, Math.floor(id.length / 4)))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.k);
+}
+
+export function lookupFact(env: HelperEnv, id: unknown, options: HelperOptions): Fact | undefined {
+  const fact = typeof id === 'string' ? env.dataset.facts[id] : undefined;
+  if (!fact) env.diagnostics.push(report('template/unknown-fact', positionOfCall(env, options), { id: String(id), suggestions: suggest(String(id), Object.keys(env.dataset.facts)) }));
+  return fact;
+}
+
+/** The citation marker the document stage turns into a numbered citation. */
+export function citeMarker(sourceId: string, factId?: string): string {
+  return factId ? `:cite{source="${escapeAttribute(sourceId)}" fact="${escapeAttribute(factId)}"}` : `:cite{source="${escapeAttribute(sourceId)}"}`;
+}
+
+export function safe(env: HelperEnv, markdown: string): Handlebars.SafeString {
+  return new env.hb.SafeString(markdown);
+}
+
+export function numberOption(env: HelperEnv, options: HelperOptions, key: string): number | undefined {
+  const v = options.hash[key];
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10) return v;
+  env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper: options.name ?? 'helper', detail: `\`${key}\` must be a whole number from 0 to 10, found \`${String(v)}\`` }));
+  return undefined;
+}
+
+export function unknownMarker(what: string): string {
+  return `⟨${what}⟩`;
+}
