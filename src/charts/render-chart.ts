@@ -61,7 +61,13 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
     return { value: undefined, diagnostics };
   }
   try {
-    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(vega) as never, locale: vegaLocale(locale) as never, logLevel: vega.Warn });
+    // Vega reports a refused load as a warning and draws an empty chart: make it an error.
+    const viewLogger = {
+      ...logger,
+      warn: (...m: unknown[]) => diagnostics.push(report(String(m[0]).startsWith('Loading failed') ? 'chart/render-failed' : 'chart/vega-warning', at, { detail: m.map(String).join(' ') })) && viewLogger,
+      level: () => viewLogger,
+    };
+    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(vega) as never, locale: vegaLocale(locale) as never, logger: viewLogger as never, logLevel: vega.Warn });
     const svg = await view.toSVG();
     const labels: string[] = [];
     collectLabels((view.scenegraph() as unknown as { root: unknown }).root, labels);

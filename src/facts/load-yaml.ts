@@ -25,7 +25,8 @@ export function parseYaml(file: string, text: string): { value: YamlFile | undef
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
     const pos = at(e.pos[0]);
     if (e.code === 'DUPLICATE_KEY') {
-      const key = text.normalize('NFC').slice(e.pos[0], e.pos[1]).split(':')[0]?.trim() || '?';
+      const rest = text.normalize('NFC').slice(e.pos[0]);
+      const key = rest.slice(0, rest.search(/[:\n]|$/)).trim() || '?';
       return report('yaml/duplicate-key', pos, { key });
     }
     return report('yaml/syntax', pos, { detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '') });

@@ -6,7 +6,10 @@ const special = /[\\`*_{}[\]()<>#+!|~:^]/g;
 
 export function escapeMarkdown(text: string): string {
   // Hyphen and dot only matter at line start (lists); data rarely starts a line.
-  return text.normalize('NFC').replace(special, (c) => `\\${c}`).replace(/^([-.]|\d+[.)])/gm, (m) => m.replace(/([-.)])$/, '\\$1'));
+  return text
+    .normalize('NFC')
+    .replace(special, (c) => `\\${c}`)
+    .replace(/^(-|\d+[.)])(?=\s|$)/gm, (m) => m.replace(/([-.)])$/, '\\$1'));
 }
 
 /** Attribute value for a directive `{key="…"}`: micromark decodes character references there. */

@@ -59,13 +59,17 @@ export function extractLineOrigins(text: string, files: readonly string[], fallb
   const origins: LineOrigin[] = [];
   let previous: LineOrigin = { file: fallbackFile, line: 1, outputColumn: 1 };
   const clean = lines.map((line) => {
-    let origin: LineOrigin | undefined;
+    // Several markers can start one line (a partial's first line follows the
+    // marker of the line that included it): the last one before the text wins.
+    const found: LineOrigin[] = [];
     let removed = 0;
     const stripped = line.replace(markerPattern, (m, f: string, l: string, offset: number) => {
-      if (!origin) origin = { file: files[Number(f)] ?? fallbackFile, line: Number(l), outputColumn: offset - removed + 1 };
+      found.push({ file: files[Number(f)] ?? fallbackFile, line: Number(l), outputColumn: offset - removed + 1 });
       removed += m.length;
       return '';
     });
+    const textStart = stripped.search(/\S|$/) + 1;
+    const origin = found.filter((o) => o.outputColumn <= textStart).pop() ?? found[0];
     previous = origin ?? { ...previous, outputColumn: 1 };
     origins.push(previous);
     return stripped;
