@@ -1,0 +1,93 @@
+// The CLI as a user runs it: exit codes, messages with file:line:col, and a
+// failed build that leaves the earlier output exactly as it was.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../src/diagnostics/messages.js';
+import { copyFixture, edit, lineOf, root } from '../helpers.js';
+
+const cli = path.join(root, 'dist', 'cli.js');
+
+function run(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('briefdeck --help', () => {
+  it('prints usage for every command', () => {
+    for (const args of [['--help'], ['build', '--help'], ['validate', '--help']]) {
+      const r = run(root, ...args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: briefdeck/);
+    }
+  });
+  it('rejects an unknown command or option with exit code 2', () => {
+    expect(run(root, 'frobnicate').code).toBe(2);
+    expect(run(root, 'build', '--colour').code).toBe(2);
+  });
+});
+
+describe('briefdeck build on bad input', () => {
+  let project: string;
+  let good: Buffer;
+  const out = () => path.join(project, 'out');
+  const pdfPath = () => path.join(out(), 'mini-brief.pdf');
+
+  beforeAll(() => {
+    project = copyFixture('mini');
+    writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
+    const r = run(project, 'build');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    good = readFileSync(pdfPath());
+  });
+
+  const cases: { name: string; file: string; from: string; to: string; rule: keyof typeof messages; where: (dir: string) => string }[] = [
+    { name: 'malformed YAML', file: 'data/facts.yaml', from: '    label: Growth of bilateral trade', to: '    label: "Growth of bilateral trade', rule: 'yaml/syntax', where: () => 'data/facts.yaml:' },
+    { name: 'a fact with no source', file: 'data/facts.yaml', from: '    source: gacc\n  - id: trade-2023', to: '  - id: trade-2023', rule: 'facts/missing-source', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'id: trade-2024')}:5` },
+    { name: 'a wrong type', file: 'data/facts.yaml', from: 'value: 171.9', to: 'value: {amount: 171.9}', rule: 'facts/schema', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'amount: 171.9')}:12` },
+    { name: 'an unknown fact in a template', file: 'templates/brief/document.md.hbs', from: '{{fact "star"}}', to: '{{fact "starr"}}', rule: 'template/unknown-fact', where: (d) => `templates/brief/document.md.hbs:${lineOf(d, 'templates/brief/document.md.hbs', 'starr')}:20` },
+    { name: 'a chart spec with a url', file: 'templates/charts/trade.vl.json', from: '"data": { "name": "trade" }', to: '"data": { "url": "data/secret.csv" }', rule: 'chart/url-forbidden', where: () => 'templates/charts/trade.vl.json:3:13' },
+  ];
+
+  it.each(cases)('$name: exits 1 with the message and position, and keeps the earlier PDF', (c) => {
+    const original = readFileSync(path.join(project, c.file), 'utf8');
+    edit(project, c.file, c.from, c.to);
+    try {
+      const r = run(project, 'build');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`[${c.rule}]`);
+      expect(r.stderr).toContain(c.where(project));
+      expect(r.stderr).toContain('build failed: nothing was written');
+      expect(Buffer.compare(readFileSync(pdfPath()), good)).toBe(0);
+      expect(readdirSync(out())).toEqual(['mini-brief.pdf']);
+    } finally {
+      writeFileSync(path.join(project, c.file), original);
+    }
+  });
+
+  it('reports several problems in one run', () => {
+    const facts = readFileSync(path.join(project, 'data/facts.yaml'), 'utf8');
+    const tpl = readFileSync(path.join(project, 'templates/brief/document.md.hbs'), 'utf8');
+    edit(project, 'data/facts.yaml', 'source: vns\n  - id: growth-2024', 'source: nobody\n  - id: growth-2024');
+    edit(project, 'templates/brief/document.md.hbs', '{{fact "star"}}', '{{fact "starr"}} {{fact "nope"}}');
+    try {
+      const dataOnly = run(project, 'validate');
+      expect(dataOnly.code).toBe(1);
+      expect(dataOnly.stderr).toContain('[facts/unknown-source]');
+      edit(project, 'data/facts.yaml', 'source: nobody', 'source: vns');
+      const r = run(project, 'build');
+      expect(r.stderr.match(/\[template\/unknown-fact\]/g)).toHaveLength(2);
+    } finally {
+      writeFileSync(path.join(project, 'data/facts.yaml'), facts);
+      writeFileSync(path.join(project, 'templates/brief/document.md.hbs'), tpl);
+    }
+  });
+
+  it('validate passes on the good project', () => {
+    const r = run(project, 'validate');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ok');
+  });
+});
