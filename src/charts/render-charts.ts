@@ -1,6 +1,9 @@
 // Render every chart node of a document (in callouts too) and attach the SVG.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, Chart, Document } from '../document/nodes.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { cachedChart, chartKey, storeChart } from './chart-cache.js';
 import { renderChart } from './render-chart.js';
 
 function chartsIn(blocks: readonly Block[], out: Chart[]): Chart[] {
@@ -16,11 +19,25 @@ export function documentCharts(doc: Document): Chart[] {
   return chartsIn(doc.children, []);
 }
 
-export async function renderCharts(doc: Document): Promise<Diagnostic[]> {
-  const charts = documentCharts(doc);
-  const results = await Promise.all(charts.map((c) => renderChart(c.spec, doc.meta.locale, c.position)));
-  results.forEach((r, i) => {
-    if (r.value) charts[i]!.rendered = r.value;
-  });
-  return results.flatMap((r) => r.diagnostics);
+/** Render (or take from the cache) every chart; only charts that rendered cleanly are cached. */
+export async function renderCharts(doc: Document, opts: { diskCache?: boolean } = {}): Promise<Diagnostic[]> {
+  const useDisk = opts.diskCache ?? existsSync(path.join(process.cwd(), 'node_modules'));
+  const diagnostics: Diagnostic[] = [];
+  await Promise.all(
+    documentCharts(doc).map(async (chart) => {
+      const key = chartKey(chart.spec, doc.meta.locale);
+      const hit = cachedChart(key, useDisk);
+      if (hit) {
+        chart.rendered = hit;
+        return;
+      }
+      const r = await renderChart(chart.spec, doc.meta.locale, chart.position);
+      diagnostics.push(...r.diagnostics);
+      if (r.value) {
+        chart.rendered = r.value;
+        if (r.diagnostics.length === 0) storeChart(key, r.value, useDisk);
+      }
+    }),
+  );
+  return diagnostics;
 }

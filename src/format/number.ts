@@ -36,9 +36,9 @@ export function formatOrdinal(n: number, locale: Locale): string {
   return `${formatNumber(n, locale, 0)}${ordinalSuffix[ordinalRules.select(n)] ?? 'th'}`;
 }
 
-/** Signed percentage, e.g. `+13.5%` / `−2.0%` (true minus sign). */
-export function formatSignedPercent(n: number, locale: Locale, decimals = 1): string {
-  const body = formatNumber(Math.abs(n), locale, decimals);
+/** Signed percentage, e.g. `+13.5%` / `−2.0%` (true minus sign), at the data's precision unless told. */
+export function formatSignedPercent(n: number, locale: Locale, decimals?: number): string {
+  const body = formatNumber(Math.abs(n), locale, decimals ?? decimalsOf(n));
   const sign = n > 0 ? '+' : n < 0 ? '\u2212' : '';
   return `${sign}${body}%`;
 }

@@ -4,7 +4,7 @@
 // the same measurements, so what is measured is what is drawn.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import * as fontkit from './fontkit-shared.js';
 import type { FontStyle } from './theme.js';
 
 const require = createRequire(import.meta.url);

@@ -30,12 +30,15 @@ function heading(h: Heading, ctx: LayoutContext): Fragment[] {
   for (const f of frags) f.keepWithNext = true;
   frags[0]!.items.unshift({ type: 'dest', name: h.id, y: 0 });
   frags[0]!.outline = { title: h.children.map(plainText).join(''), level: h.level };
+  frags[0]!.sectionStart = h.level <= 2;
   frags[frags.length - 1]!.heightPt += 3;
   return frags;
 }
 
 function list(l: List, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
-  const indent = 14;
+  // Markers are right-aligned in the indent, which grows with "10." and up.
+  const widestMarker = l.ordered ? measure(`${l.start + l.items.length - 1}.`, 'regular', size.body) : 0;
+  const indent = Math.max(14, widestMarker + 9);
   const out: Fragment[] = [];
   l.items.forEach((item, i) => {
     const inner = layoutBlocks(item.children, { ...ctx, x: ctx.x + indent, width: ctx.width - indent }, 2);
@@ -69,7 +72,7 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
   // The whole chart block moves as one: title, chart and source never part.
   const { items, heightPt } = stack(parts);
   items.push({ type: 'line', x1: ctx.x, y1: -4, x2: ctx.x + ctx.width, y2: -4, color: c.rule, widthPt: 0.5 });
-  return [{ heightPt: heightPt + 2, spaceBeforePt: spaceBeforePt + 6, keepWithNext: false, items }];
+  return [{ heightPt: heightPt + 2, spaceBeforePt: spaceBeforePt + 6, keepWithNext: false, items, float: true }];
 }
 
 function keyFigures(k: KeyFigures, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
@@ -77,7 +80,10 @@ function keyFigures(k: KeyFigures, ctx: LayoutContext, spaceBeforePt: number): F
   const gap = 8;
   const boxW = (ctx.width - gap * (n - 1)) / n;
   const pad = 7;
-  const valueStyle: TextStyle = { font: 'bold', sizePt: size.keyFigureValue, color: c.accent, lineHeight: 1.15 };
+  // One value size for the strip, shrunk until the widest value fits its box.
+  const widest = Math.max(...k.figures.map((f) => measure(f.value, 'bold', size.keyFigureValue)));
+  const fitted = Math.max(9, Math.min(size.keyFigureValue, (size.keyFigureValue * (boxW - 2 * pad)) / widest));
+  const valueStyle: TextStyle = { font: 'bold', sizePt: fitted, color: c.accent, lineHeight: 1.15 };
   const labelStyle: TextStyle = { font: 'semibold', sizePt: size.small, color: c.text, lineHeight: 1.3 };
   const changeStyle: TextStyle = { font: 'regular', sizePt: size.small, color: c.text, lineHeight: 1.3 };
   const boxes = k.figures.map((f, i) => {

@@ -27,12 +27,31 @@ function columnWidths(cells: Run[][][], total: number): number[] {
       max[c] = Math.max(max[c]!, full + 2 * padX + 1);
     });
   }
-  const sumMin = min.reduce((a, b) => a + b, 0);
-  const sumMax = max.reduce((a, b) => a + b, 0);
-  if (sumMax <= total) return max.map((m) => m + ((total - sumMax) * m) / sumMax);
-  if (sumMin >= total) return min.map((m) => (m * total) / sumMin);
-  const slack = sumMax - sumMin;
-  return min.map((m, c) => m + ((max[c]! - m) * (total - sumMin)) / slack);
+  // Water-filling: a column whose widest line fits a fair share of the space
+  // left gets that width (short columns like values and periods never wrap);
+  // the others share the rest in proportion to how much they could use.
+  const widths = new Array<number | undefined>(cols).fill(undefined);
+  let remaining = total;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const open = widths.map((w, i) => (w === undefined ? i : -1)).filter((i) => i >= 0);
+    const share = remaining / Math.max(1, open.length);
+    for (const i of open) {
+      if (max[i]! <= share) {
+        widths[i] = max[i]!;
+        remaining -= max[i]!;
+        changed = true;
+      }
+    }
+  }
+  const open = widths.map((w, i) => (w === undefined ? i : -1)).filter((i) => i >= 0);
+  if (open.length === 0) return widths.map((w) => w! + (remaining * w!) / (total - remaining));
+  const openMin = open.reduce((s, i) => s + min[i]!, 0);
+  const openMax = open.reduce((s, i) => s + max[i]!, 0);
+  for (const i of open) {
+    widths[i] = openMin >= remaining ? (min[i]! * remaining) / openMin : min[i]! + ((max[i]! - min[i]!) * (remaining - openMin)) / (openMax - openMin || 1);
+  }
+  return widths.map((w) => w!);
 }
 
 export function layoutTable(table: Table, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {

@@ -2,7 +2,7 @@
 // the layout placed, embeds the bundled fonts (subset), draws charts as
 // vector graphics with svg-to-pdfkit, and writes metadata and bookmarks.
 // Dates come from the document, so the same input gives the same bytes.
-import { fontPath, fontStyles, verticalMetrics } from '../../theme/fonts.js';
+import { fontBuffer, fontStyles, verticalMetrics } from '../../theme/fonts.js';
 import type { FontStyle } from '../../theme/theme.js';
 import type { PageModel, TextItem } from './page-model.js';
 
@@ -14,9 +14,16 @@ function fontCallback(_family: string, bold: boolean, italic: boolean): FontStyl
   return italic ? 'italic' : 'regular';
 }
 
-export async function pagesToPdf(model: PageModel): Promise<Buffer> {
+/** The PDF's creation date: `SOURCE_DATE_EPOCH` (reproducible builds) if set, else the document date. */
+export function creationDate(documentDate: string, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const padded = documentDate.length === 4 ? `${documentDate}-01-01` : documentDate.length === 7 ? `${documentDate}-01` : documentDate;
+  return new Date(`${padded}T00:00:00Z`);
+}
+
+export async function pagesToPdf(model: PageModel, date: Date = creationDate(model.info.date)): Promise<Buffer> {
   const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([import('pdfkit') as Promise<{ default: PDFKit }>, import('svg-to-pdfkit')]);
-  const date = new Date(`${model.info.date.length === 4 ? `${model.info.date}-01-01` : model.info.date.length === 7 ? `${model.info.date}-01` : model.info.date}T00:00:00Z`);
   const info: PDFKit.DocumentInfo = { Title: model.info.title, Creator: 'briefdeck', Producer: 'briefdeck (PDFKit)', CreationDate: date, ModDate: date };
   if (model.info.author) info.Author = model.info.author;
   if (model.info.subject) info.Subject = model.info.subject;
@@ -26,13 +33,14 @@ export async function pagesToPdf(model: PageModel): Promise<Buffer> {
     margin: 0,
     autoFirstPage: false,
     // Naming our font here keeps pdfkit from loading its built-in Helvetica.
-    font: fontPath('regular'),
+    font: fontBuffer('regular') as unknown as string,
     lang: model.info.lang,
     displayTitle: true,
     pdfVersion: '1.7',
     info,
   } as PDFKit.PDFDocumentOptions);
-  for (const style of fontStyles) doc.registerFont(style, fontPath(style));
+  // The same Buffer objects the layout measured with: fontkit parses each once per process.
+  for (const style of fontStyles) doc.registerFont(style, fontBuffer(style));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {

@@ -211,7 +211,8 @@ function factTable(env: HelperEnv) {
     }
     const cell = (f: Fact, c: TableColumn): string => {
       const field: FactField = c;
-      const text = escapeMarkdown(fieldText(env, f, field, { hash: {} })).replace(/\|/g, '\\|');
+      // Tables use the short value form (US$260.65bn) so that values stay on one line.
+      const text = escapeMarkdown(fieldText(env, f, field, { hash: c === 'value' ? { form: 'short' } : {} })).replace(/\|/g, '\\|');
       return c === 'value' ? text + citeMarker(f.source, f.id) : text;
     };
     const rows = selectFacts(env, options).map((f) => `| ${columns.map((c) => cell(f, c)).join(' | ')} |`);

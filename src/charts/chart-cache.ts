@@ -1,0 +1,66 @@
+// Rendered charts are a pure function of the spec (with its inlined data),
+// the locale, the theme and the library versions, so they are cached by a
+// hash of all of those: in memory for rebuilds in one process, and on disk
+// (node_modules/.cache/briefdeck) so that a build whose charts did not
+// change never loads Vega at all. Delete the folder to clear it.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RenderedChart } from '../document/nodes.js';
+import type { Locale } from '../format/locale.js';
+import { theme } from '../theme/theme.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { vegaLiteConfig } from './vega-config.js';
+
+/** Bump when rendering changes in a way the key does not capture. */
+const cacheFormat = 3;
+const memory = new Map<string, RenderedChart>();
+
+function versions(): string {
+  const v = (name: string) => {
+    try {
+      return (JSON.parse(readFileSync(path.join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return '?';
+    }
+  };
+  return `${v('vega')}/${v('vega-lite')}`;
+}
+
+let versionKey: string | undefined;
+
+export function chartKey(spec: unknown, locale: Locale): string {
+  versionKey ??= versions();
+  return createHash('sha256')
+    .update(JSON.stringify({ cacheFormat, versions: versionKey, spec, locale, config: vegaLiteConfig(), font: theme.font, chart: theme.chart }))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+export function cacheDir(): string {
+  return path.join(process.cwd(), 'node_modules', '.cache', 'briefdeck', 'charts');
+}
+
+export function cachedChart(key: string, useDisk: boolean): RenderedChart | undefined {
+  const hit = memory.get(key);
+  if (hit || !useDisk) return hit;
+  const file = path.join(cacheDir(), `${key}.json`);
+  if (!existsSync(file)) return undefined;
+  try {
+    const chart = JSON.parse(readFileSync(file, 'utf8')) as RenderedChart;
+    memory.set(key, chart);
+    return chart;
+  } catch {
+    return undefined;
+  }
+}
+
+export function storeChart(key: string, chart: RenderedChart, useDisk: boolean): void {
+  memory.set(key, chart);
+  if (!useDisk) return;
+  try {
+    writeFileAtomic(path.join(cacheDir(), `${key}.json`), JSON.stringify(chart));
+  } catch {
+    // A cache that cannot be written only costs time on the next build.
+  }
+}
