@@ -28,7 +28,7 @@ function cold(args) {
 }
 
 async function warm(req) {
-  const { buildPdf } = await import(path.resolve('dist/index.js'));
+  const { buildPdf } = await import(path.resolve('dist/index.cjs'));
   await buildPdf(req);
   const times = [];
   for (let i = 0; i < runs; i++) {

@@ -1,34 +1,37 @@
-// Bundle the CLI with esbuild into dist/: one file to load instead of
-// hundreds of modules, which is most of a cold start. Heavy stages (charts,
-// PDF) are split into chunks loaded only when a build needs them.
+// Bundle briefdeck with esbuild into dist/:
+//   dist/briefdeck.cjs  the CLI, one CommonJS file (loading one file instead of
+//                       hundreds of modules is most of a cold start)
+//   dist/cli.js         the `briefdeck` command: loads the bundle with a V8 code cache
+//   dist/index.cjs      the library API (used by the benchmark)
 import path from 'node:path';
 import { build } from 'esbuild';
 
-/** Every `import 'fontkit'` except the wrapper's own goes to the memoising wrapper. */
-const sharedFontkit = {
-  name: 'shared-fontkit',
+const wrapper = path.resolve('src/theme/fontkit-shared.ts');
+const stub = path.resolve('src/bin/vega-canvas-stub.ts');
+const redirects = {
+  name: 'briefdeck-redirects',
   setup(b) {
-    const wrapper = path.resolve('src/theme/fontkit-shared.ts');
+    // Every `import 'fontkit'` except the wrapper's own goes to the memoising wrapper.
     b.onResolve({ filter: /^fontkit$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
+    b.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: stub }));
   },
 };
 
-await build({
-  entryPoints: ['src/cli.ts', 'src/index.ts'],
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: process.env.BRIEFDECK_DEBUG_BUNDLE !== '1',
-  sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [sharedFontkit],
-  // Font files and pdfkit's data are resolved at run time from node_modules.
-  external: ['@resvg/resvg-js'],
-  banner: {
-    js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);",
-  },
-});
+  plugins: [redirects],
+  // CommonJS has no import.meta; the font files and package data are found from the bundle's place.
+  define: { 'import.meta.url': '__briefdeckUrl', 'import.meta.dirname': '__dirname' },
+  banner: { js: "const __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/briefdeck.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs', format: 'cjs' }),
+  build({ entryPoints: ['src/bin/launch.ts'], outfile: 'dist/cli.js', format: 'esm', platform: 'node', target: 'node20', bundle: false, logLevel: 'warning' }),
+]);

@@ -32,7 +32,14 @@ function withShapingCache(font: Font): Font {
     if (features !== undefined || rest.length > 0) return layout(text, features as never, ...(rest as []));
     let run = shaped.get(text);
     if (!run) {
-      run = layout(text);
+      // pdfkit shapes "word " (with its space); compose it from "word" and " ",
+      // which the layout stage has already shaped while measuring.
+      const last = text[text.length - 1];
+      if (text.length > 1 && (last === ' ' || last === '\t') && !/\s/.test(text[text.length - 2]!)) {
+        const word = font.layout(text.slice(0, -1)) as unknown as RunCopy;
+        const space = font.layout(last) as unknown as RunCopy;
+        run = new RunCopy([...word.glyphs, ...space.glyphs], [...word.positions, ...space.positions]) as unknown as Run;
+      } else run = layout(text);
       shaped.set(text, run);
     }
     return new RunCopy(run.glyphs, run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }) as Run['positions'][number])) as unknown as Run;

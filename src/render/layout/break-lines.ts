@@ -112,23 +112,33 @@ export function breakLines(runs: readonly Run[], maxWidth: number, lineHeight: n
 
 function place(tokens: Token[], first: Run | undefined, lineHeight: number): Line {
   // Merge neighbours of the same run into one segment: fewer, longer text items.
+  // Widths are sums of the word widths already measured: pdfkit shapes word
+  // by word too (no kerning across spaces), so the sum is what it draws.
   const segments: Segment[] = [];
   let x = 0;
   for (const t of tokens) {
     const last = segments[segments.length - 1];
     if (last && last.run === t.run) {
       last.text += t.text;
+      last.width += t.width;
     } else {
-      segments.push({ x, text: t.text, width: 0, run: t.run });
+      segments.push({ x, text: t.text, width: t.width, run: t.run });
     }
     x += t.width;
   }
-  for (const s of segments) s.width = measure(s.text, s.run.font, s.run.sizePt);
+  // A trailing space is not drawn and does not count.
+  for (const s of segments) {
+    if (s.text.endsWith(' ')) {
+      s.text = s.text.trimEnd();
+      s.width = Math.max(0, s.width - measure(' ', s.run.font, s.run.sizePt));
+    }
+  }
   const sized = tokens.filter((t) => t.run.risePt === 0).map((t) => t.run);
   const main = sized.length ? sized.reduce((a, b) => (b.sizePt > a.sizePt ? b : a)) : (tokens[0]?.run ?? first);
   const sizePt = main?.sizePt ?? 10;
   const { ascent, descent } = verticalMetrics(main?.font ?? 'regular', sizePt);
   const heightPt = sizePt * lineHeight;
   const baselinePt = (heightPt - (ascent + descent)) / 2 + ascent;
-  return { segments, widthPt: x, heightPt, baselinePt };
+  const widthPt = segments.length ? segments[segments.length - 1]!.x + segments[segments.length - 1]!.width : 0;
+  return { segments, widthPt, heightPt, baselinePt };
 }
