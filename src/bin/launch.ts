@@ -15,15 +15,16 @@ const bundle = path.join(dir, 'briefdeck.cjs');
 const stat = statSync(bundle);
 const cacheFile = path.join(dir, `.briefdeck.${process.version}.${stat.size}.${Math.round(stat.mtimeMs)}.v8cache`);
 
+const useCache = process.env['BRIEFDECK_NO_CACHE'] !== '1';
 let cachedData: Buffer | undefined;
 try {
-  cachedData = readFileSync(cacheFile);
+  cachedData = useCache ? readFileSync(cacheFile) : undefined;
 } catch {
   cachedData = undefined;
 }
 const source = readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
 const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(source), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
-if (!cachedData || script.cachedDataRejected) {
+if (useCache && (!cachedData || script.cachedDataRejected)) {
   // Written at exit, so the functions the build compiled lazily are in it too.
   process.once('beforeExit', () => {
     try {

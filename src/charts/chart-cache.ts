@@ -10,6 +10,7 @@ import type { RenderedChart } from '../document/nodes.js';
 import type { Locale } from '../format/locale.js';
 import { theme } from '../theme/theme.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { cacheRoot, cachesDisabled } from '../util/cache-dir.js';
 import { vegaLiteConfig } from './vega-config.js';
 
 /** Bump when rendering changes in a way the key does not capture. */
@@ -37,15 +38,18 @@ export function chartKey(spec: unknown, locale: Locale): string {
     .slice(0, 32);
 }
 
-export function cacheDir(): string {
-  return path.join(process.cwd(), 'node_modules', '.cache', 'briefdeck', 'charts');
+function cacheDir(): string | undefined {
+  const root = cacheRoot();
+  return root && path.join(root, 'charts');
 }
 
 export function cachedChart(key: string, useDisk: boolean): RenderedChart | undefined {
+  if (cachesDisabled()) return undefined;
   const hit = memory.get(key);
   if (hit || !useDisk) return hit;
-  const file = path.join(cacheDir(), `${key}.json`);
-  if (!existsSync(file)) return undefined;
+  const dir = cacheDir();
+  const file = dir && path.join(dir, `${key}.json`);
+  if (!file || !existsSync(file)) return undefined;
   try {
     const chart = JSON.parse(readFileSync(file, 'utf8')) as RenderedChart;
     memory.set(key, chart);
@@ -57,9 +61,10 @@ export function cachedChart(key: string, useDisk: boolean): RenderedChart | unde
 
 export function storeChart(key: string, chart: RenderedChart, useDisk: boolean): void {
   memory.set(key, chart);
-  if (!useDisk) return;
+  const dir = cacheDir();
+  if (!useDisk || !dir) return;
   try {
-    writeFileAtomic(path.join(cacheDir(), `${key}.json`), JSON.stringify(chart));
+    writeFileAtomic(path.join(dir, `${key}.json`), JSON.stringify(chart));
   } catch {
     // A cache that cannot be written only costs time on the next build.
   }

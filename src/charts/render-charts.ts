@@ -1,8 +1,6 @@
 // Render every chart node of a document (in callouts too) and attach the SVG.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, Chart, Document } from '../document/nodes.js';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { cachedChart, chartKey, storeChart } from './chart-cache.js';
 import { renderChart } from './render-chart.js';
 
@@ -21,7 +19,7 @@ export function documentCharts(doc: Document): Chart[] {
 
 /** Render (or take from the cache) every chart; only charts that rendered cleanly are cached. */
 export async function renderCharts(doc: Document, opts: { diskCache?: boolean } = {}): Promise<Diagnostic[]> {
-  const useDisk = opts.diskCache ?? existsSync(path.join(process.cwd(), 'node_modules'));
+  const useDisk = opts.diskCache ?? true;
   const diagnostics: Diagnostic[] = [];
   await Promise.all(
     documentCharts(doc).map(async (chart) => {

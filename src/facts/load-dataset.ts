@@ -24,10 +24,18 @@ function readText(file: string, diagnostics: Diagnostic[], what: string): string
   }
 }
 
+/** Parsed files by path and content: a rebuild in the same process re-parses only what changed. */
+const parsedFiles = new Map<string, { text: string; parsed: ReturnType<typeof parseYaml> }>();
+
 function loadYaml(file: string, diagnostics: Diagnostic[], what: string): YamlFile | undefined {
   const text = readText(file, diagnostics, what);
   if (text === undefined) return undefined;
-  const parsed = parseYaml(file, text);
+  let entry = parsedFiles.get(file);
+  if (entry?.text !== text) {
+    entry = { text, parsed: parseYaml(file, text) };
+    parsedFiles.set(file, entry);
+  }
+  const parsed = entry.parsed;
   diagnostics.push(...parsed.diagnostics);
   return parsed.value;
 }

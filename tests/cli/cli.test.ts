@@ -1,7 +1,7 @@
 // The CLI as a user runs it: exit codes, messages with file:line:col, and a
 // failed build that leaves the earlier output exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/diagnostics/messages.js';
@@ -89,5 +89,24 @@ describe('briefdeck build on bad input', () => {
     const r = run(project, 'validate');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ok');
+  });
+});
+
+describe('caches', () => {
+  it('never change the output: a build with caches and one without are byte-identical', () => {
+    const project = copyFixture('mini');
+    writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
+    // Caches live in the project's node_modules/.cache/briefdeck.
+    mkdirSync(path.join(project, 'node_modules'));
+    const withCaches = spawnSync(process.execPath, [cli, 'build', '--out', 'a'], { cwd: project, encoding: 'utf8' });
+    expect(withCaches.status).toBe(0);
+    const again = spawnSync(process.execPath, [cli, 'build', '--out', 'b'], { cwd: project, encoding: 'utf8' });
+    expect(again.status).toBe(0);
+    const without = spawnSync(process.execPath, [cli, 'build', '--out', 'c'], { cwd: project, encoding: 'utf8', env: { ...process.env, BRIEFDECK_NO_CACHE: '1' } });
+    expect(without.status).toBe(0);
+    expect(readdirSync(path.join(project, 'node_modules', '.cache', 'briefdeck')).sort()).toEqual(['charts', 'shaping']);
+    const a = readFileSync(path.join(project, 'a', 'mini-brief.pdf'));
+    expect(Buffer.compare(a, readFileSync(path.join(project, 'b', 'mini-brief.pdf')))).toBe(0);
+    expect(Buffer.compare(a, readFileSync(path.join(project, 'c', 'mini-brief.pdf')))).toBe(0);
   });
 });
