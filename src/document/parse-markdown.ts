@@ -9,6 +9,18 @@ import { unified } from 'unified';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 
+// The last few parses, by text: a rebuild whose Markdown did not change
+// (prose and data as they were) skips the parser. Callers must not mutate
+// the tree; markdownToDocument only reads it.
+const recent = new Map<string, Root>();
+
 export function parseMarkdown(markdown: string): Root {
-  return processor.parse(markdown.normalize('NFC'));
+  const text = markdown.normalize('NFC');
+  let root = recent.get(text);
+  if (!root) {
+    root = processor.parse(text);
+    recent.set(text, root);
+    if (recent.size > 4) recent.delete(recent.keys().next().value!);
+  }
+  return root;
 }

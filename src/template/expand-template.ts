@@ -76,6 +76,39 @@ function parseError(file: string, e: Error): Diagnostic {
   return report('template/syntax', { file, line: m ? Number(m[1]) : 1, column: 1 }, { detail: detail.trim() });
 }
 
+const compileOptions = { strict: true, noEscape: true };
+
+interface CompiledFile {
+  /** Parsed without line markers: what the static checks read. */
+  ast: hbs.AST.Program;
+  /** Precompiled template (with line markers), independent of any Handlebars environment. */
+  spec: TemplateSpecification;
+}
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+// Compiling is the slow part of Handlebars; templates change less often than
+// data, so a rebuild in the same process reuses the compiled form.
+const compiledFiles = new Map<string, CompiledFile>();
+
+function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnostic {
+  const key = `${t.file}\u0000${fileIndex}\u0000${t.text}`;
+  const hit = compiledFiles.get(key);
+  if (hit) return hit;
+  try {
+    const text = t.text.normalize('NFC');
+    const ast = Handlebars.parse(text, { srcName: t.file });
+    const marked = Handlebars.parse(text, { srcName: t.file });
+    addLineMarkers(marked, fileIndex);
+    const spec = new Function(`return ${Handlebars.precompile(marked, compileOptions) as string};`)() as TemplateSpecification;
+    const compiled = { ast, spec };
+    compiledFiles.set(key, compiled);
+    return compiled;
+  } catch (e) {
+    return parseError(t.file, e as Error);
+  }
+}
+
 export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Locale): Result<Expanded | undefined> {
   const hb = Handlebars.create();
   const diagnostics: Diagnostic[] = [];
@@ -85,26 +118,22 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
   const context = templateContext(dataset, locale);
 
   const files = [set.main, ...set.partials];
-  const asts = files.map((t) => {
-    try {
-      return hb.parse(t.text.normalize('NFC'), { srcName: t.file });
-    } catch (e) {
-      diagnostics.push(parseError(t.file, e as Error));
-      return undefined;
-    }
+  const compiled = files.map((t, i) => {
+    const c = compileFile(t, i);
+    if ('ast' in c) return c;
+    diagnostics.push(c);
+    return undefined;
   });
   const partialNames = set.partials.map((p) => p.name);
-  asts.forEach((ast, i) => {
-    if (ast) diagnostics.push(...checkTemplate({ ast, file: files[i]!.file, helpers: Object.keys(helpers), partials: partialNames, rootFields: Object.keys(context), dataset }));
+  compiled.forEach((c, i) => {
+    if (c) diagnostics.push(...checkTemplate({ ast: c.ast, file: files[i]!.file, helpers: Object.keys(helpers), partials: partialNames, rootFields: Object.keys(context), dataset }));
   });
   if (diagnostics.some((d) => d.severity === 'error')) return { value: undefined, diagnostics };
 
-  const compileOptions = { strict: true, noEscape: true };
-  asts.forEach((ast, i) => addLineMarkers(ast!, i));
-  set.partials.forEach((p, i) => hb.registerPartial(p.name, hb.compile(asts[i + 1]!, compileOptions)));
+  set.partials.forEach((p, i) => hb.registerPartial(p.name, hb.template(compiled[i + 1]!.spec)));
   let output: string;
   try {
-    output = hb.compile(asts[0]!, compileOptions)(context);
+    output = hb.template(compiled[0]!.spec)(context);
   } catch (e) {
     // Strict mode throws on the first missing field: `"x" not defined in [object Object] - 3:4`.
     const message = (e as Error).message;
