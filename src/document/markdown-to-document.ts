@@ -13,6 +13,7 @@ import type { ChartCatalog } from '../charts/chart-catalog.js';
 import { readFrontMatter } from './front-matter.js';
 import type { Block, Callout, CalloutKind, Chart, Citation, Document, Inline, KeyFigure, ListItem, SourceEntry, SourcesList, TableCell, FootnoteList } from './nodes.js';
 import { parseMarkdown } from './parse-markdown.js';
+import { plainText } from './plain-text.js';
 
 export interface ConvertInput {
   markdown: string;
@@ -333,26 +334,6 @@ class Converter {
     }
     for (const list of this.sourcesLists) list.entries = this.sources;
     return children;
-  }
-}
-
-export function plainText(n: Inline): string {
-  switch (n.type) {
-    case 'text':
-      return n.value;
-    case 'strong':
-    case 'emphasis':
-    case 'link':
-      return n.children.map(plainText).join('');
-    case 'citation':
-    case 'footnote-ref':
-      return '';
-    case 'break':
-      return ' ';
-    default: {
-      const never: never = n;
-      return never;
-    }
   }
 }
 

@@ -2,7 +2,7 @@
 // lists, tables, charts, key figures, callouts and the source list.
 import { report } from '../../diagnostics/messages.js';
 import { assertNever, type Block, type Callout, type Chart, type Heading, type Inline, type KeyFigures, type List, type SourcesList, type FootnoteList } from '../../document/nodes.js';
-import { plainText } from '../../document/markdown-to-document.js';
+import { plainText } from '../../document/plain-text.js';
 import { measure } from '../../theme/fonts.js';
 import { theme } from '../../theme/theme.js';
 import { lineItems, stack, type Fragment } from './fragment.js';
