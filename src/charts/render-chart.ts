@@ -48,11 +48,19 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
   const logger = {
     level: () => logger,
     error: (...m: unknown[]) => diagnostics.push(report('chart/compile-failed', at, { detail: m.join(' ') })) && logger,
-    warn: (...m: unknown[]) => diagnostics.push(report('chart/vega-warning', at, { detail: m.join(' ') })) && logger,
+    warn: (...m: unknown[]) => {
+      // Vega-Lite warns about the "fit-y" half of our default `fit-x` even though
+      // it asked for none; only a spec's own autosize deserves the warning.
+      if (spec['autosize'] === undefined && /^Dropping "fit-y"/.test(String(m[0]))) return logger;
+      diagnostics.push(report('chart/vega-warning', at, { detail: m.join(' ') }));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };
-  const sized = { width: theme.chart.widthPx, height: theme.chart.heightPx, ...spec };
+  // The whole chart (labels and legend too) fits the text width, so chart text
+  // keeps its size instead of being scaled down with a wide chart.
+  const sized = { width: theme.chart.widthPx, height: theme.chart.heightPx, autosize: { type: 'fit-x', contains: 'padding' }, ...spec };
   let vgSpec;
   try {
     vgSpec = vl.compile(sized as never, { config: vegaLiteConfig() as never, logger: logger as never }).spec;

@@ -9,6 +9,8 @@ export function vegaLiteConfig(): Record<string, unknown> {
   const font = theme.font.family;
   return {
     font,
+    // ARIA attributes help a browser, not a PDF; leaving them out halves the SVG to parse.
+    aria: false,
     background: '#ffffff',
     padding: 4,
     view: { stroke: null },

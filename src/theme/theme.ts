@@ -48,8 +48,8 @@ export const theme = {
     marginRightPt: 62,
   },
   chart: {
-    /** Pixels per point when drawing the vector chart into the PDF. */
-    widthPx: 460,
+    /** Whole chart width, axes and legend included: the A4 text width, so 1 px = 1 pt. */
+    widthPx: 471,
     heightPx: 220,
   },
 } as const;
