@@ -3,6 +3,10 @@
 //                       hundreds of modules is most of a cold start)
 //   dist/cli.js         the `briefdeck` command: loads the bundle with a V8 code cache
 //   dist/index.cjs      the library API (used by the benchmark)
+// then builds the bundled example once to prime the code cache.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -35,3 +39,14 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs', format: 'cjs' }),
   build({ entryPoints: ['src/bin/launch.ts'], outfile: 'dist/cli.js', format: 'esm', platform: 'node', target: 'node20', bundle: false, logLevel: 'warning' }),
 ]);
+
+// Build the bundled example once, so that dist/ gets a V8 code cache holding
+// what a real build compiles (a first run of `--help` would cache little).
+if (process.env.BRIEFDECK_NO_CACHE !== '1') {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-warmup-'));
+  try {
+    execFileSync(process.execPath, ['dist/cli.js', 'build', '--quiet', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

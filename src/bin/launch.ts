@@ -2,9 +2,11 @@
 // The `briefdeck` command. Loads the bundled CLI (dist/briefdeck.cjs) with a
 // V8 code cache, so a run after the first skips compiling ~3 MB of
 // JavaScript: Node 20 has no built-in compile cache for this (22 has
-// module.enableCompileCache). The cache sits beside the bundle and is
-// rewritten whenever V8 rejects it (a new bundle or a new Node).
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// module.enableCompileCache). The cache sits beside the bundle; it is
+// written by the first run that finds none (scripts/bundle.mjs makes that a
+// build of the bundled example, so it holds the code a build runs), and
+// again whenever V8 rejects it (a new bundle or a new Node).
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,8 @@ if (useCache && (!cachedData || script.cachedDataRejected)) {
       const temp = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
+      // Caches of earlier bundles or Node versions are dead weight.
+      for (const name of readdirSync(dir)) if (/^\.briefdeck\..*\.v8cache$/.test(name) && path.join(dir, name) !== cacheFile) rmSync(path.join(dir, name), { force: true });
     } catch {
       // Without a cache the next run is only slower.
     }
