@@ -29,6 +29,11 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
   plugins: [redirects],
+  // The launcher runs the bundle in a vm.Script, where import() has no loader:
+  // dynamic imports (pptxgenjs has some) become require().
+  supported: { 'dynamic-import': false },
+  // resvg is a native addon: loaded from node_modules at run time.
+  external: ['@resvg/resvg-js'],
   // CommonJS has no import.meta; the font files and package data are found from the bundle's place.
   define: { 'import.meta.url': '__briefdeckUrl', 'import.meta.dirname': '__dirname' },
   banner: { js: "const __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -45,7 +50,9 @@ await Promise.all([
 if (process.env.BRIEFDECK_NO_CACHE !== '1') {
   const out = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-warmup-'));
   try {
-    execFileSync(process.execPath, ['dist/cli.js', 'build', '--quiet', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, ['dist/cli.js', 'build', '--quiet', '--out', out], { stdio: ['ignore', 'ignore', 'ignore'] });
+  } catch {
+    // A project that does not build yet only misses the primed cache; `briefdeck build` reports why.
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

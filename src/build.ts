@@ -1,7 +1,7 @@
 // The one place that knows the order of the stages:
 //
 //   load facts → expand template → parse Markdown → document tree
-//     → render charts → lay out pages → write PDF (atomically)
+//     → render charts → lay out pages / slides → write PDF / PPTX (atomically)
 //
 // Each stage returns a value and diagnostics; the build stops before
 // writing anything if any stage reported an error, so a failed build never
@@ -18,7 +18,9 @@ import { loadDataset } from './facts/load-dataset.js';
 import type { Locale } from './format/locale.js';
 import { documentToPages } from './render/pdf/document-to-pages.js';
 import type { PageModel } from './render/pdf/page-model.js';
-import { pagesToPdf } from './render/pdf/pages-to-pdf.js';
+import { creationDate, pagesToPdf } from './render/pdf/pages-to-pdf.js';
+import { documentToSlides } from './render/pptx/document-to-slides.js';
+import type { SlideModel } from './render/pptx/slide-model.js';
 import { expandTemplate, loadTemplateSet } from './template/expand-template.js';
 import { writeFileAtomic } from './util/atomic-write.js';
 
@@ -44,7 +46,11 @@ export interface BuildOutcome {
   prepared?: Prepared;
   pageModel?: PageModel;
   pdf?: Buffer;
+  slideModel?: SlideModel;
+  pptx?: Buffer;
 }
+
+export type OutputFormat = 'pdf' | 'pptx';
 
 /** Stages 1–3: dataset, template, document tree. No charts rendered, nothing written. */
 export function prepareDocument(req: BuildRequest): { value?: Prepared; diagnostics: Diagnostic[] } {
@@ -68,24 +74,50 @@ export function outputPath(req: BuildRequest, datasetId: string, ext: string): s
   return path.join(req.outDir, `${req.name ?? `${datasetId}-${req.template}`}.${ext}`);
 }
 
-export async function buildPdf(req: BuildRequest, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
-  const prepared = prepareDocument(req);
-  const diagnostics = [...prepared.diagnostics];
-  if (!prepared.value || hasErrors(diagnostics)) return { diagnostics, outputs: [] };
-  const { document, dataset } = prepared.value;
-  diagnostics.push(...(await renderCharts(document)));
-  if (hasErrors(diagnostics)) return { diagnostics, outputs: [], prepared: prepared.value };
-  const pages = documentToPages(document);
-  diagnostics.push(...pages.diagnostics);
-  const pdf = await pagesToPdf(pages.value);
-  const outcome: BuildOutcome = { diagnostics, outputs: [], prepared: prepared.value, pageModel: pages.value, pdf };
-  if (hasErrors(diagnostics) || opts.write === false) return outcome;
-  const file = outputPath(req, dataset.id, 'pdf');
+function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: Buffer, outcome: BuildOutcome): void {
+  const file = outputPath(req, datasetId, ext);
   try {
-    writeFileAtomic(file, pdf);
+    writeFileAtomic(file, bytes);
     outcome.outputs.push(file);
   } catch (e) {
-    diagnostics.push(report('io/write-failed', { file, line: 1, column: 1 }, { detail: (e as Error).message }));
+    outcome.diagnostics.push(report('io/write-failed', { file, line: 1, column: 1 }, { detail: (e as Error).message }));
   }
+}
+
+/** Stages 1–3 plus charts: what every output format starts from. */
+async function prepareWithCharts(req: BuildRequest): Promise<{ outcome: BuildOutcome; ok: boolean }> {
+  const prepared = prepareDocument(req);
+  const diagnostics = [...prepared.diagnostics];
+  if (!prepared.value || hasErrors(diagnostics)) return { outcome: { diagnostics, outputs: [] }, ok: false };
+  diagnostics.push(...(await renderCharts(prepared.value.document)));
+  return { outcome: { diagnostics, outputs: [], prepared: prepared.value }, ok: !hasErrors(diagnostics) };
+}
+
+export async function buildPptx(req: BuildRequest, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
+  const { outcome, ok } = await prepareWithCharts(req);
+  if (!ok) return outcome;
+  const { document, dataset } = outcome.prepared!;
+  const slides = documentToSlides(document);
+  outcome.diagnostics.push(...slides.diagnostics);
+  outcome.slideModel = slides.value;
+  const { slidesToPptx } = await import('./render/pptx/slides-to-pptx.js');
+  outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date));
+  if (!hasErrors(outcome.diagnostics) && opts.write !== false) writeOutput(req, dataset.id, 'pptx', outcome.pptx, outcome);
+  return outcome;
+}
+
+export function buildDocument(req: BuildRequest, format: OutputFormat, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
+  return format === 'pptx' ? buildPptx(req, opts) : buildPdf(req, opts);
+}
+
+export async function buildPdf(req: BuildRequest, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
+  const { outcome, ok } = await prepareWithCharts(req);
+  if (!ok) return outcome;
+  const { document, dataset } = outcome.prepared!;
+  const pages = documentToPages(document);
+  outcome.diagnostics.push(...pages.diagnostics);
+  outcome.pageModel = pages.value;
+  outcome.pdf = await pagesToPdf(pages.value);
+  if (!hasErrors(outcome.diagnostics) && opts.write !== false) writeOutput(req, dataset.id, 'pdf', outcome.pdf, outcome);
   return outcome;
 }

@@ -15,6 +15,7 @@ Usage: briefdeck <command> [options]
 
 Commands:
   build       build the documents listed in briefdeck.yaml (or one, with --template)
+              into PDF briefs and PowerPoint decks
   validate    check a dataset (and the project's templates) without building
 
 Run \`briefdeck <command> --help\` for the options of a command.`,
@@ -22,8 +23,8 @@ Run \`briefdeck <command> --help\` for the options of a command.`,
 
 Builds every document in briefdeck.yaml, or, with --template or --data, one
 document from templates/NAME/document.md.hbs and the dataset in DIR.
-Output goes to out/<dataset>-<template>.pdf. Nothing is written if there
-are errors; an earlier output stays as it was.
+Output goes to out/<dataset>-<template>.pdf (or .pptx for decks). Nothing
+is written if there are errors; an earlier output stays as it was.
 
 Options:
   --data DIR        dataset folder (default: the project's first document's)
@@ -70,6 +71,7 @@ function fail(message: string): number {
 interface Job {
   template: string;
   data: string;
+  format: 'pdf' | 'pptx';
   name?: string;
   locale?: 'en' | 'vi';
 }
@@ -81,13 +83,16 @@ function jobsFor(project: Project, values: { data?: string; template?: string; l
     const first = project.documents[0];
     const data = values.data ? path.resolve(values.data) : first?.data;
     if (!data) return 'no dataset: pass --data DIR or list documents in briefdeck.yaml';
-    const job: Job = { template: values.template ?? 'brief', data };
+    const template = values.template ?? 'brief';
+    // A template named like a deck builds a deck unless the project says otherwise.
+    const listed = project.documents.find((d) => d.template === template);
+    const job: Job = { template, data, format: listed?.format ?? (template === 'deck' ? 'pptx' : 'pdf') };
     if (locale) job.locale = locale;
     return [job];
   }
   if (project.documents.length === 0) return 'briefdeck.yaml lists no documents; pass --template and --data';
   return project.documents.map((d) => {
-    const job: Job = { template: d.template, data: d.data };
+    const job: Job = { template: d.template, data: d.data, format: d.format };
     if (d.name) job.name = d.name;
     const l = locale ?? d.locale;
     if (l) job.locale = l;
@@ -122,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
   if (typeof jobs === 'string') return fail(jobs);
   const outDir = values.out ? path.resolve(values.out) : project.value.outDir;
   const quiet = values.quiet ?? false;
-  const { buildPdf, prepareDocument } = await import('./build.js');
+  const { buildDocument, prepareDocument } = await import('./build.js');
   const all: Diagnostic[] = [];
   for (const job of jobs) {
     const req = { templatesDir: project.value.templatesDir, template: job.template, dataDir: job.data, outDir, ...(job.name ? { name: job.name } : {}), ...(job.locale ? { locale: job.locale } : {}) };
@@ -130,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
       all.push(...prepareDocument(req).diagnostics);
       continue;
     }
-    const outcome = await buildPdf(req);
+    const outcome = await buildDocument(req, job.format);
     all.push(...outcome.diagnostics);
     if (!quiet) for (const f of outcome.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
   }

@@ -15,7 +15,7 @@ const documentSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
   template: z.string().min(1),
   data: z.string().min(1),
-  format: z.enum(['pdf']).default('pdf'),
+  format: z.enum(['pdf', 'pptx']).default('pdf'),
   locale: z.enum(['en', 'vi']).optional(),
 });
 

@@ -25,6 +25,7 @@ try {
   cachedData = undefined;
 }
 const source = readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
+// (The bundle holds no dynamic import(): a vm.Script could not run one; scripts/bundle.mjs turns them into require.)
 const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(source), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
 if (useCache && (!cachedData || script.cachedDataRejected)) {
   // Written at exit, so the functions the build compiled lazily are in it too.

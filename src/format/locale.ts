@@ -38,6 +38,7 @@ export const words: Record<Locale, Record<string, string>> = {
     unit: 'Unit',
     note: 'Note',
     keyPoints: 'Key points',
+    continued: 'continued',
   },
   vi: {
     over: 'hơn',
@@ -55,5 +56,6 @@ export const words: Record<Locale, Record<string, string>> = {
     unit: 'Đơn vị',
     note: 'Ghi chú',
     keyPoints: 'Điểm chính',
+    continued: 'tiếp theo',
   },
 };

@@ -13,7 +13,7 @@ const padX = 4;
 const padY = 3;
 const tableLineHeight = 1.3;
 
-function columnWidths(cells: Run[][][], total: number): number[] {
+export function columnWidths(cells: Run[][][], total: number): number[] {
   const cols = cells[0]?.length ?? 0;
   const min = new Array<number>(cols).fill(0);
   const max = new Array<number>(cols).fill(0);

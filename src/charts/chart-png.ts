@@ -1,0 +1,20 @@
+// Chart SVG → PNG at twice slide resolution, drawn by resvg with the bundled
+// fonts only (no system fonts, so every machine draws the same picture).
+// resvg ignores *all* options if one is misspelt: keep these names exact.
+import { createRequire } from 'node:module';
+import { fontPath, fontStyles } from '../theme/fonts.js';
+import { theme } from '../theme/theme.js';
+
+// A native addon, required on first use (the CLI runs from a vm.Script, where
+// dynamic import() is not available).
+const require = createRequire(import.meta.url);
+
+export async function chartToPng(svg: string, scale = 2): Promise<Buffer> {
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    font: { fontFiles: fontStyles.map(fontPath), loadSystemFonts: false, defaultFontFamily: theme.font.family },
+  });
+  return Buffer.from(resvg.render().asPng());
+}

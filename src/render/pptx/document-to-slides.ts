@@ -1,0 +1,345 @@
+// Document tree → slide model (pure). A level-2 heading starts a slide (its
+// title), a level-1 heading makes a section slide, `---` or `::pagebreak`
+// starts a new slide; `:::notes` become speaker notes. Text is measured with
+// the real font: what does not fit is shrunk a little, and a warning names
+// the slide when even that is not enough. Long tables continue on the next
+// slide with their header row repeated.
+import type { Diagnostic, Position, Result } from '../../diagnostics/diagnostic.js';
+import { report } from '../../diagnostics/messages.js';
+import type { Block, Chart, Document, Inline, KeyFigures, SourceEntry, Table } from '../../document/nodes.js';
+import { assertNever } from '../../document/nodes.js';
+import { plainText } from '../../document/plain-text.js';
+import { toNativeChart } from '../../charts/native-chart.js';
+import { words } from '../../format/locale.js';
+import { theme, type FontStyle } from '../../theme/theme.js';
+import { breakLines } from '../layout/break-lines.js';
+import type { Run } from '../layout/inline-runs.js';
+import { columnWidths } from '../layout/layout-table.js';
+import type { Paragraph, Slide, SlideItem, SlideModel, TextRun } from './slide-model.js';
+
+const W = 13.333;
+const H = 7.5;
+const MX = 0.6;
+const BODY_TOP = 1.45;
+const BODY_BOTTOM = 6.8;
+const c = theme.colors;
+const BODY_PT = 18;
+const MIN_PT = 12;
+const PT = 72;
+
+function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color: string): TextRun[] {
+  const out: TextRun[] = [];
+  const walk = (list: readonly Inline[], f: FontStyle, url?: string) => {
+    for (const n of list) {
+      switch (n.type) {
+        case 'text':
+          out.push({ text: n.value.replace(/\s+/g, ' '), font: f, sizePt, color: url ? c.link : color, ...(url ? { url } : {}) });
+          break;
+        case 'strong':
+          walk(n.children, f === 'italic' ? 'boldItalic' : 'bold', url);
+          break;
+        case 'emphasis':
+          walk(n.children, f === 'bold' ? 'boldItalic' : 'italic', url);
+          break;
+        case 'link':
+          walk(n.children, f, n.url);
+          break;
+        case 'citation':
+          out.push({ text: `[${n.number}]`, font: 'regular', sizePt, color: c.link, superscript: true });
+          break;
+        case 'footnote-ref':
+          out.push({ text: String(n.number), font: 'regular', sizePt, color: c.link, superscript: true });
+          break;
+        case 'break':
+          out.push({ text: ' ', font: f, sizePt, color });
+          break;
+        default:
+          assertNever(n);
+      }
+    }
+  };
+  walk(nodes, font);
+  return out;
+}
+
+/** Height in inches of paragraphs set in a box `wIn` wide. */
+function textHeight(paragraphs: readonly Paragraph[], wIn: number): number {
+  let h = 0;
+  for (const p of paragraphs) {
+    const indent = p.bullet ? 0.35 + 0.35 * p.level : 0;
+    const runs: Run[] = p.runs.map((r) => ({ text: r.text, font: r.font, sizePt: r.superscript ? r.sizePt * 0.6 : r.sizePt, color: r.color, risePt: r.superscript ? 1 : 0, position: { file: '', line: 1, column: 1 } }));
+    const lines = breakLines(runs, (wIn - indent - 0.2) * PT, 1.2);
+    h += lines.reduce((s, l) => s + l.heightPt, 0) / PT + 0.08;
+  }
+  return h + 0.1;
+}
+
+function scale(paragraphs: Paragraph[], sizePt: number): Paragraph[] {
+  return paragraphs.map((p) => ({ ...p, runs: p.runs.map((r) => ({ ...r, sizePt: p.level > 0 ? sizePt - 2 : sizePt })) }));
+}
+
+class SlideBuilder {
+  readonly slides: Slide[] = [];
+  readonly pictures: SlideModel['pictures'] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private current: Slide | undefined;
+  private y = BODY_TOP;
+  private title = '';
+  private position: Position | undefined;
+
+  constructor(private readonly doc: Document) {}
+
+  private footer(n: number) {
+    return { marking: this.doc.meta.marking ?? '', date: this.doc.meta.dateText, number: String(n) };
+  }
+
+  newSlide(title: string, position: Position | undefined, kind: Slide['kind'] = 'content'): Slide {
+    const n = this.slides.length + 1;
+    const slide: Slide = { number: n, kind, title, items: [], notes: '' };
+    if (kind !== 'title') slide.footer = this.footer(n);
+    this.slides.push(slide);
+    this.current = slide;
+    this.y = BODY_TOP;
+    this.title = title;
+    this.position = position;
+    return slide;
+  }
+
+  private slide(): Slide {
+    return this.current ?? this.newSlide(this.title, this.position);
+  }
+
+  private room(): number {
+    return BODY_BOTTOM - this.y;
+  }
+
+  /** A text box at the cursor; shrinks to fit, warns (naming the slide) if it cannot. */
+  addText(paragraphs: Paragraph[], at: Position, fill?: string): void {
+    const slide = this.slide();
+    const w = W - 2 * MX;
+    let size = BODY_PT;
+    let sized = scale(paragraphs, size);
+    let h = textHeight(sized, w);
+    while (h > this.room() && size > MIN_PT) {
+      size -= 1;
+      sized = scale(paragraphs, size);
+      h = textHeight(sized, w);
+    }
+    if (h > this.room()) {
+      this.diagnostics.push(report('render/overflow', at, { what: `text on slide ${slide.number} (“${slide.title}”)`, detail: `it needs ${h.toFixed(1)} in and ${this.room().toFixed(1)} in is left even at ${MIN_PT} pt; split the slide with \`---\`` }));
+      h = Math.max(0.3, this.room());
+    }
+    const item: SlideItem = { type: 'text', x: MX, y: this.y, w, h, paragraphs: sized, valign: 'top', align: 'left' };
+    if (fill) item.fill = fill;
+    slide.items.push(item);
+    this.y += h + 0.1;
+  }
+
+  addChart(chart: Chart): void {
+    const slide = this.slide();
+    const sourceRuns = toRuns(chart.sourceLine, 'regular', 11, c.muted);
+    const note = chart.noteLine ? [{ runs: [{ text: chart.noteLine, font: 'italic' as const, sizePt: 11, color: c.muted }], bullet: false, level: 0 }] : [];
+    const captionH = textHeight([{ runs: sourceRuns, bullet: false, level: 0 }, ...note], W - 2 * MX);
+    const titleH = 0.4;
+    const h = Math.max(1.5, this.room() - captionH - titleH);
+    slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: titleH, paragraphs: [{ runs: [{ text: chart.title, font: 'bold', sizePt: 16, color: c.text }, { text: `   ${chart.unitLine}`, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 }], valign: 'top', align: 'left' });
+    this.y += titleH;
+    const native = toNativeChart(chart.spec);
+    const altText = `${chart.title}. ${chart.rendered?.labels.join(', ') ?? ''}`.slice(0, 1000);
+    const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: W - 2 * MX, h, title: chart.title, altText };
+    if (native) item.native = native;
+    else if (chart.rendered) {
+      this.pictures.push({ svg: chart.rendered.svg, widthPx: chart.rendered.widthPx, heightPx: chart.rendered.heightPx });
+      item.picture = this.pictures.length - 1;
+      // Keep the picture's proportions inside the box.
+      const ratio = chart.rendered.heightPx / chart.rendered.widthPx;
+      if (item.w * ratio > h) item.w = h / ratio;
+      else item.h = item.w * ratio;
+    }
+    slide.items.push(item);
+    this.y += item.h + 0.05;
+    slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
+    this.y += captionH;
+  }
+
+  addKeyFigures(k: KeyFigures): void {
+    const slide = this.slide();
+    const n = Math.max(1, k.figures.length);
+    const gap = 0.25;
+    const w = (W - 2 * MX - gap * (n - 1)) / n;
+    const h = 2.2;
+    k.figures.forEach((f, i) => {
+      const x = MX + i * (w + gap);
+      slide.items.push({ type: 'rect', x, y: this.y, w, h, fill: c.accentLight });
+      slide.items.push({
+        type: 'text',
+        x,
+        y: this.y,
+        w,
+        h,
+        valign: 'middle',
+        align: 'left',
+        paragraphs: [
+          { runs: [{ text: f.value, font: 'bold', sizePt: 28, color: c.accent }], bullet: false, level: 0 },
+          { runs: [{ text: f.label, font: 'semibold', sizePt: 14, color: c.text }, ...f.citations.map((ct) => ({ text: `[${ct.number}]`, font: 'regular' as const, sizePt: 14, color: c.link, superscript: true }))], bullet: false, level: 0 },
+          { runs: [{ text: f.period, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 },
+          ...(f.change ? [{ runs: [{ text: f.change, font: 'regular' as const, sizePt: 12, color: c.text }], bullet: false, level: 0 }] : []),
+        ],
+      });
+    });
+    this.y += h + 0.2;
+  }
+
+  addTable(t: Table): void {
+    const size = 12;
+    const head = t.header.map((cell) => toRuns(cell.children, 'bold', size, c.text));
+    const rows = t.rows.map((r) => r.map((cell) => toRuns(cell.children, 'regular', size, c.text)));
+    const asRuns = (cells: TextRun[][]): Run[][] => cells.map((runs) => runs.map((r) => ({ ...r, risePt: 0, position: t.position })));
+    const widthsPt = columnWidths([asRuns(head), ...rows.map(asRuns)], (W - 2 * MX) * PT);
+    const rowHeight = (cells: TextRun[][]) => Math.max(...cells.map((runs, i) => textHeight([{ runs, bullet: false, level: 0 }], widthsPt[i]! / PT + 0.2)), 0.4);
+    const headH = rowHeight(head);
+    let start = 0;
+    while (start < rows.length || start === 0) {
+      if (this.room() < headH + 0.5) this.newSlide(this.title, this.position);
+      let h = headH;
+      let end = start;
+      while (end < rows.length && h + rowHeight(rows[end]!) <= this.room()) h += rowHeight(rows[end++]!);
+      if (end === start && start < rows.length) h += rowHeight(rows[end++]!);
+      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: W - 2 * MX, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size });
+      this.y += h + 0.15;
+      start = end;
+      if (start >= rows.length) break;
+      // The table goes on: next slide, same title, header repeated.
+      this.newSlide(`${this.title} (${words[this.doc.meta.locale]['continued'] ?? 'cont.'})`, this.position);
+    }
+  }
+
+  addSources(entries: readonly SourceEntry[], title: string, at: Position): void {
+    const perSlide = 6;
+    for (let i = 0; i < entries.length; i += perSlide) {
+      this.newSlide(title, at);
+      const paragraphs: Paragraph[] = entries.slice(i, i + perSlide).map((e) => ({
+        runs: [
+          { text: `[${e.number}] `, font: 'regular', sizePt: 14, color: c.muted },
+          { text: `${e.publisher}, `, font: 'regular', sizePt: 14, color: c.text },
+          { text: e.title, font: 'italic', sizePt: 14, color: c.text },
+          { text: e.date ? `, ${e.date}.` : '.', font: 'regular', sizePt: 14, color: c.text },
+          ...(e.url ? [{ text: ` ${e.url}`, font: 'regular' as const, sizePt: 14, color: c.link, url: e.url }] : []),
+        ],
+        bullet: false,
+        level: 0,
+      }));
+      this.addText(paragraphs, at);
+    }
+  }
+
+  addNotes(blocks: readonly Block[]): void {
+    const text = blocks
+      .map((b) => (b.type === 'paragraph' ? b.children.map(notesText).join('') : b.type === 'list' ? b.items.map((it) => `• ${it.children.map((x) => (x.type === 'paragraph' ? x.children.map(notesText).join('') : '')).join(' ')}`).join('\n') : ''))
+      .filter(Boolean)
+      .join('\n');
+    const slide = this.slide();
+    slide.notes = slide.notes ? `${slide.notes}\n${text}` : text;
+  }
+}
+
+function notesText(n: Inline): string {
+  return n.type === 'citation' ? `[${n.number}]` : plainText(n);
+}
+
+function paragraphsOf(b: Block): Paragraph[] {
+  if (b.type === 'paragraph') return [{ runs: toRuns(b.children, 'regular', BODY_PT, c.text), bullet: false, level: 0 }];
+  if (b.type === 'list') {
+    const out: Paragraph[] = [];
+    const walk = (items: typeof b.items, level: number) => {
+      for (const it of items) {
+        for (const child of it.children) {
+          if (child.type === 'paragraph') out.push({ runs: toRuns(child.children, 'regular', BODY_PT, c.text), bullet: true, level });
+          else if (child.type === 'list') walk(child.items, level + 1);
+        }
+      }
+    };
+    walk(b.items, 0);
+    return out;
+  }
+  return [];
+}
+
+export function documentToSlides(doc: Document): Result<SlideModel> {
+  const sb = new SlideBuilder(doc);
+  const first = doc.children[0]?.position;
+  const titleSlide = sb.newSlide(doc.meta.title, first, 'title');
+  titleSlide.items.push({ type: 'rect', x: 0, y: 0, w: W, h: 0.18, fill: c.accent });
+  titleSlide.items.push({
+    type: 'text',
+    x: MX,
+    y: 2.2,
+    w: W - 2 * MX,
+    h: 2.6,
+    valign: 'top',
+    align: 'left',
+    paragraphs: [
+      ...(doc.meta.marking ? [{ runs: [{ text: doc.meta.marking.toUpperCase(), font: 'bold' as const, sizePt: 14, color: c.accent }], bullet: false, level: 0 }] : []),
+      { runs: [{ text: doc.meta.title, font: 'bold', sizePt: 40, color: c.text }], bullet: false, level: 0 },
+      ...(doc.meta.subtitle ? [{ runs: [{ text: doc.meta.subtitle, font: 'regular' as const, sizePt: 20, color: c.muted }], bullet: false, level: 0 }] : []),
+      { runs: [{ text: [doc.meta.dateText, doc.meta.author].filter(Boolean).join('  ·  '), font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
+    ],
+  });
+  let pending: Paragraph[] = [];
+  let pendingAt: Position | undefined;
+  const flush = () => {
+    if (pending.length && pendingAt) sb.addText(pending, pendingAt);
+    pending = [];
+    pendingAt = undefined;
+  };
+  for (const b of doc.children) {
+    switch (b.type) {
+      case 'heading':
+        flush();
+        sb.newSlide(b.children.map(plainText).join(''), b.position, b.level === 1 ? 'section' : 'content');
+        break;
+      case 'paragraph':
+      case 'list':
+        pending.push(...paragraphsOf(b));
+        pendingAt ??= b.position;
+        break;
+      case 'callout':
+        flush();
+        sb.addText([...(b.title ? [{ runs: [{ text: b.title, font: 'bold' as const, sizePt: BODY_PT, color: c.accent }], bullet: false, level: 0 }] : []), ...b.children.flatMap(paragraphsOf)], b.position, c.accentLight);
+        break;
+      case 'key-figures':
+        flush();
+        sb.addKeyFigures(b);
+        break;
+      case 'chart':
+        flush();
+        sb.addChart(b);
+        break;
+      case 'table':
+        flush();
+        sb.addTable(b);
+        break;
+      case 'notes':
+        sb.addNotes(b.children);
+        break;
+      case 'page-break':
+      case 'thematic-break':
+        flush();
+        sb.newSlide('', b.position);
+        break;
+      case 'sources-list':
+        flush();
+        sb.addSources(b.entries, b.title, b.position);
+        break;
+      case 'footnote-list':
+        break;
+      default:
+        assertNever(b);
+    }
+  }
+  flush();
+  const info: SlideModel['info'] = { title: doc.meta.title, lang: doc.meta.locale === 'vi' ? 'vi-VN' : 'en-GB', date: doc.meta.date };
+  if (doc.meta.author) info.author = doc.meta.author;
+  if (doc.meta.subject) info.subject = doc.meta.subject;
+  return { value: { widthIn: W, heightIn: H, slides: sb.slides, pictures: sb.pictures, info }, diagnostics: sb.diagnostics };
+}

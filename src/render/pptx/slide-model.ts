@@ -1,0 +1,79 @@
+// The slide model: every slide of the deck as positioned items, in inches on
+// a 13.33 × 7.5 in (16:9) slide. Pure data, printable as JSON and compared
+// with goldens; `slidesToPptx` alone turns it into a PowerPoint file.
+import type { NativeChart } from '../../charts/native-chart.js';
+import type { FontStyle } from '../../theme/theme.js';
+
+export interface TextRun {
+  text: string;
+  font: FontStyle;
+  sizePt: number;
+  color: string;
+  /** Superscript citation marker. */
+  superscript?: boolean;
+  url?: string;
+}
+
+export interface Paragraph {
+  runs: TextRun[];
+  bullet: boolean;
+  level: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface TextItem extends Box {
+  type: 'text';
+  paragraphs: Paragraph[];
+  fill?: string;
+  valign: 'top' | 'middle' | 'bottom';
+  align: 'left' | 'center' | 'right';
+}
+
+export interface TableItem extends Box {
+  type: 'table';
+  columnWidths: number[];
+  header: TextRun[][];
+  rows: TextRun[][][];
+  align: ('left' | 'right' | 'center')[];
+  sizePt: number;
+}
+
+export interface ChartItem extends Box {
+  type: 'chart';
+  title: string;
+  native?: NativeChart;
+  /** Index into SlideModel.pictures when the chart is a picture. */
+  picture?: number;
+  altText: string;
+}
+
+export interface RectItem extends Box {
+  type: 'rect';
+  fill: string;
+}
+
+export type SlideItem = TextItem | TableItem | ChartItem | RectItem;
+
+export interface Slide {
+  number: number;
+  kind: 'title' | 'section' | 'content';
+  title: string;
+  items: SlideItem[];
+  notes: string;
+  footer?: { marking: string; date: string; number: string };
+}
+
+export interface SlideModel {
+  widthIn: number;
+  heightIn: number;
+  slides: Slide[];
+  /** Chart SVGs to draw as pictures (charts PowerPoint cannot draw natively). */
+  pictures: { svg: string; widthPx: number; heightPx: number }[];
+  info: { title: string; author?: string; subject?: string; lang: string; date: string };
+}

@@ -1,0 +1,165 @@
+// Slide model → PPTX bytes. The only file that knows pptxgenjs. Charts that
+// PowerPoint can draw become native charts with their data embedded (so
+// "Edit data" works) and number formats with the data's decimals; other
+// charts become PNG pictures with alt text. PPTX cannot embed fonts: every
+// run names the theme font and its language; the theme names fallbacks.
+import { chartToPng } from '../../charts/chart-png.js';
+import { theme, type FontStyle } from '../../theme/theme.js';
+import { normalizePptx } from './normalize-pptx.js';
+import type { ChartItem, Paragraph, SlideModel, TableItem, TextItem, TextRun } from './slide-model.js';
+
+type PptxGen = typeof import('pptxgenjs').default;
+type Pres = InstanceType<PptxGen>;
+type PSlide = ReturnType<Pres['addSlide']>;
+
+const hex = (color: string) => color.replace('#', '').toUpperCase();
+const bold = (f: FontStyle) => f === 'bold' || f === 'boldItalic' || f === 'semibold';
+const italic = (f: FontStyle) => f === 'italic' || f === 'boldItalic';
+
+function runProps(r: TextRun, lang: string) {
+  return {
+    text: r.text,
+    options: {
+      fontFace: theme.font.family,
+      fontSize: r.superscript ? Math.round(r.sizePt * 0.65) : r.sizePt,
+      bold: bold(r.font),
+      italic: italic(r.font),
+      color: hex(r.color),
+      lang,
+      ...(r.superscript ? { superscript: true } : {}),
+      ...(r.url ? { hyperlink: { url: r.url } } : {}),
+    },
+  };
+}
+
+function paragraphsProps(paragraphs: readonly Paragraph[], lang: string) {
+  const out: ReturnType<typeof runProps>[] = [];
+  paragraphs.forEach((p, i) => {
+    p.runs.forEach((r, j) => {
+      const prop = runProps(r, lang) as ReturnType<typeof runProps> & { options: Record<string, unknown> };
+      if (j === 0 && p.bullet) Object.assign(prop.options, { bullet: { indent: 18 }, indentLevel: p.level });
+      if (j === p.runs.length - 1 && i < paragraphs.length - 1) prop.options['breakLine'] = true;
+      if (j === 0) prop.options['paraSpaceAfter'] = 6;
+      out.push(prop);
+    });
+  });
+  return out;
+}
+
+function addText(slide: PSlide, t: TextItem, lang: string): void {
+  slide.addText(paragraphsProps(t.paragraphs, lang) as never, {
+    x: t.x,
+    y: t.y,
+    w: t.w,
+    h: t.h,
+    valign: t.valign,
+    align: t.align,
+    margin: 6,
+    fit: 'none',
+    ...(t.fill ? { fill: { color: hex(t.fill) } } : {}),
+  });
+}
+
+function addTable(slide: PSlide, t: TableItem, lang: string): void {
+  const cell = (runs: TextRun[], header: boolean, i: number) => ({
+    text: runs.map((r) => runProps(r, lang)) as never,
+    options: { align: t.align[i] ?? 'left', valign: 'middle' as const, ...(header ? { fill: { color: hex(theme.colors.tableHeaderFill) }, bold: true } : {}) },
+  });
+  const rows = [t.header.map((runs, i) => cell(runs, true, i)), ...t.rows.map((r) => r.map((runs, i) => cell(runs, false, i)))];
+  slide.addTable(rows as never, { x: t.x, y: t.y, w: t.w, colW: t.columnWidths, fontFace: theme.font.family, fontSize: t.sizePt, border: { type: 'solid', pt: 0.5, color: hex(theme.colors.rule) }, margin: 3, autoPage: false });
+}
+
+function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[]): void {
+  const n = ch.native;
+  if (!n) {
+    const png = ch.picture !== undefined ? pngs[ch.picture] : undefined;
+    if (png) slide.addImage({ data: `image/png;base64,${png.toString('base64')}`, x: ch.x, y: ch.y, w: ch.w, h: ch.h, altText: ch.altText });
+    return;
+  }
+  const types = { bar: pres.ChartType.bar, line: pres.ChartType.line, area: pres.ChartType.area, pie: pres.ChartType.pie, doughnut: pres.ChartType.doughnut, scatter: pres.ChartType.scatter };
+  const font = theme.font.family;
+  const palette = theme.colors.chartPalette.map(hex);
+  slide.addChart(types[n.kind] as never, n.series as never, {
+    x: ch.x,
+    y: ch.y,
+    w: ch.w,
+    h: ch.h,
+    altText: ch.altText,
+    barDir: n.direction,
+    barGrouping: n.grouping,
+    chartColors: palette,
+    showValue: n.showValues,
+    // pptxgenjs defaults to `#,##0`, which would print 1.2 as "1".
+    dataLabelFormatCode: n.numberFormat,
+    valAxisLabelFormatCode: n.numberFormat.replace(/\.0+$/, ''),
+    dataLabelFontFace: font,
+    dataLabelFontSize: 12,
+    catAxisLabelFontFace: font,
+    catAxisLabelFontSize: 12,
+    valAxisLabelFontFace: font,
+    valAxisLabelFontSize: 11,
+    legendFontFace: font,
+    legendFontSize: 12,
+    showLegend: n.series.length > 1 && n.kind !== 'scatter',
+    legendPos: 'b',
+    catAxisOrientation: n.direction === 'bar' ? 'maxMin' : 'minMax',
+    valGridLine: { color: 'E4E8EC', size: 0.5 },
+    catGridLine: { style: 'none' },
+  } as never);
+}
+
+export async function slidesToPptx(model: SlideModel, date: Date): Promise<Buffer> {
+  // A fresh instance per deck; its chart counter is module-global, which
+  // normalizePptx undoes by renumbering.
+  const { default: PptxGenJS } = (await import('pptxgenjs')) as unknown as { default: PptxGen };
+  const pres = new PptxGenJS();
+  pres.layout = 'LAYOUT_WIDE';
+  pres.title = model.info.title;
+  pres.company = '';
+  if (model.info.author) pres.author = model.info.author;
+  if (model.info.subject) pres.subject = model.info.subject;
+  pres.theme = { headFontFace: theme.font.family, bodyFontFace: theme.font.family };
+  const pngs = await Promise.all(model.pictures.map((p) => chartToPng(p.svg)));
+  const lang = model.info.lang;
+  const c = theme.colors;
+  for (const s of model.slides) {
+    const slide = pres.addSlide();
+    if (s.kind === 'content' && s.title) {
+      slide.addText([runProps({ text: s.title, font: 'bold', sizePt: 28, color: c.accent }, lang)] as never, { x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9, valign: 'bottom', margin: 6, fit: 'none' });
+      slide.addShape(pres.ShapeType.line, { x: 0.6, y: 1.3, w: model.widthIn - 1.2, h: 0, line: { color: hex(c.accent), width: 1.5 } });
+    }
+    if (s.kind === 'section') {
+      slide.addText([runProps({ text: s.title, font: 'bold', sizePt: 40, color: c.accent }, lang)] as never, { x: 0.6, y: 2.8, w: model.widthIn - 1.2, h: 1.5, valign: 'middle', margin: 6, fit: 'none' });
+    }
+    for (const it of s.items) {
+      switch (it.type) {
+        case 'text':
+          addText(slide, it, lang);
+          break;
+        case 'rect':
+          slide.addShape(pres.ShapeType.rect, { x: it.x, y: it.y, w: it.w, h: it.h, fill: { color: hex(it.fill) }, line: { color: hex(it.fill), width: 0 } });
+          break;
+        case 'table':
+          addTable(slide, it, lang);
+          break;
+        case 'chart':
+          addChart(pres, slide, it, pngs);
+          break;
+        default: {
+          const never: never = it;
+          throw new Error(`unknown slide item ${JSON.stringify(never)}`);
+        }
+      }
+    }
+    if (s.footer) {
+      const f = s.footer;
+      const style = { font: 'regular' as const, sizePt: 10, color: c.muted };
+      slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang)] as never, { x: 0.6, y: 7.0, w: 4, h: 0.3, margin: 0, fit: 'none' });
+      slide.addText([runProps({ ...style, text: f.date }, lang)] as never, { x: 4.67, y: 7.0, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
+      slide.addText([runProps({ ...style, text: f.number }, lang)] as never, { x: model.widthIn - 4.6, y: 7.0, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
+    }
+    if (s.notes) slide.addNotes(s.notes);
+  }
+  const raw = (await pres.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  return normalizePptx(raw, date);
+}
