@@ -59,7 +59,8 @@ describe('the Viet Nam–China deck', async () => {
     expect(charts.length).toBeGreaterThanOrEqual(3);
     const direction = deck.slides[4]!.charts[0]!;
     expect(direction.values).toEqual([161.9, 98.8]);
-    expect(direction.formatCodes).toContain('#,##0.0');
+    // One decimal as in the data (not pptxgenjs's `#,##0`); zeros hidden.
+    expect(direction.formatCodes).toContain('#,##0.0;-#,##0.0;;');
     for (const c of charts) {
       expect(c.workbook).toBeDefined();
       expect(deck.names).toContain(c.workbook);

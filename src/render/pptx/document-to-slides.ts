@@ -12,6 +12,7 @@ import { plainText } from '../../document/plain-text.js';
 import { toNativeChart } from '../../charts/native-chart.js';
 import { words } from '../../format/locale.js';
 import { theme, type FontStyle } from '../../theme/theme.js';
+import { measure } from '../../theme/fonts.js';
 import { breakLines } from '../layout/break-lines.js';
 import type { Run } from '../layout/inline-runs.js';
 import { columnWidths } from '../layout/layout-table.js';
@@ -168,6 +169,9 @@ class SlideBuilder {
     const gap = 0.25;
     const w = (W - 2 * MX - gap * (n - 1)) / n;
     const h = 2.2;
+    // One value size for the row, shrunk until the widest value fits its box.
+    const widest = Math.max(...k.figures.map((f) => measure(f.value, 'bold', 28)));
+    const valuePt = Math.max(16, Math.min(28, Math.floor((28 * (w - 0.45) * PT) / widest)));
     k.figures.forEach((f, i) => {
       const x = MX + i * (w + gap);
       slide.items.push({ type: 'rect', x, y: this.y, w, h, fill: c.accentLight });
@@ -180,7 +184,7 @@ class SlideBuilder {
         valign: 'middle',
         align: 'left',
         paragraphs: [
-          { runs: [{ text: f.value, font: 'bold', sizePt: 28, color: c.accent }], bullet: false, level: 0 },
+          { runs: [{ text: f.value, font: 'bold', sizePt: valuePt, color: c.accent }], bullet: false, level: 0 },
           { runs: [{ text: f.label, font: 'semibold', sizePt: 14, color: c.text }, ...f.citations.map((ct) => ({ text: `[${ct.number}]`, font: 'regular' as const, sizePt: 14, color: c.link, superscript: true }))], bullet: false, level: 0 },
           { runs: [{ text: f.period, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 },
           ...(f.change ? [{ runs: [{ text: f.change, font: 'regular' as const, sizePt: 12, color: c.text }], bullet: false, level: 0 }] : []),
@@ -251,15 +255,15 @@ function paragraphsOf(b: Block): Paragraph[] {
   if (b.type === 'paragraph') return [{ runs: toRuns(b.children, 'regular', BODY_PT, c.text), bullet: false, level: 0 }];
   if (b.type === 'list') {
     const out: Paragraph[] = [];
-    const walk = (items: typeof b.items, level: number) => {
+    const walk = (items: typeof b.items, level: number, ordered: boolean) => {
       for (const it of items) {
         for (const child of it.children) {
-          if (child.type === 'paragraph') out.push({ runs: toRuns(child.children, 'regular', BODY_PT, c.text), bullet: true, level });
-          else if (child.type === 'list') walk(child.items, level + 1);
+          if (child.type === 'paragraph') out.push({ runs: toRuns(child.children, 'regular', BODY_PT, c.text), bullet: true, level, ...(ordered ? { numbered: true } : {}) });
+          else if (child.type === 'list') walk(child.items, level + 1, child.ordered);
         }
       }
     };
-    walk(b.items, 0);
+    walk(b.items, 0, b.ordered);
     return out;
   }
   return [];

@@ -17,6 +17,8 @@ export interface TextRun {
 export interface Paragraph {
   runs: TextRun[];
   bullet: boolean;
+  /** Numbered list item (1., 2., …) rather than a bullet. */
+  numbered?: boolean;
   level: number;
 }
 

@@ -37,7 +37,8 @@ function paragraphsProps(paragraphs: readonly Paragraph[], lang: string) {
   paragraphs.forEach((p, i) => {
     p.runs.forEach((r, j) => {
       const prop = runProps(r, lang) as ReturnType<typeof runProps> & { options: Record<string, unknown> };
-      if (j === 0 && p.bullet) Object.assign(prop.options, { bullet: { indent: 18 }, indentLevel: p.level });
+      // pptxgenjs takes paragraph properties from any run of the paragraph: set them on all.
+      if (p.bullet) Object.assign(prop.options, { bullet: p.numbered ? { type: 'number', indent: 22 } : { indent: 18 }, indentLevel: p.level });
       if (j === p.runs.length - 1 && i < paragraphs.length - 1) prop.options['breakLine'] = true;
       if (j === 0) prop.options['paraSpaceAfter'] = 6;
       out.push(prop);
@@ -89,8 +90,9 @@ function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[]): voi
     barGrouping: n.grouping,
     chartColors: palette,
     showValue: n.showValues,
-    // pptxgenjs defaults to `#,##0`, which would print 1.2 as "1".
-    dataLabelFormatCode: n.numberFormat,
+    // pptxgenjs defaults to `#,##0`, which would print 1.2 as "1". The empty
+    // third section hides the zeros that fill the gaps of a coloured series.
+    dataLabelFormatCode: `${n.numberFormat};-${n.numberFormat};;`,
     valAxisLabelFormatCode: n.numberFormat.replace(/\.0+$/, ''),
     dataLabelFontFace: font,
     dataLabelFontSize: 12,
