@@ -27,13 +27,13 @@ function cold(args, env = {}) {
   return times;
 }
 
-async function warm(req) {
-  const { buildPdf } = await import(path.resolve('dist/index.cjs'));
-  await buildPdf(req);
+async function warm(req, format) {
+  const { buildDocument } = await import(path.resolve('dist/index.cjs'));
+  await buildDocument(req, format);
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const outcome = await buildPdf(req);
+    const outcome = await buildDocument(req, format);
     times.push(performance.now() - t0);
     if (outcome.outputs.length === 0) throw new Error('warm build failed');
   }
@@ -50,11 +50,15 @@ const briefArgs = ['--template', 'brief', '--data', 'data/vietnam-china'];
 const briefFirst = cold(briefArgs, { BRIEFDECK_NO_CACHE: '1' });
 cold(briefArgs); // fill the caches
 const brief = cold(briefArgs);
-const warmBrief = await warm({ templatesDir: path.resolve('templates'), template: 'brief', dataDir: path.resolve('data/vietnam-china'), outDir: tmp });
+const both = cold([]);
+const warmBrief = await warm({ templatesDir: path.resolve('templates'), template: 'brief', dataDir: path.resolve('data/vietnam-china'), outDir: tmp }, 'pdf');
+const warmDeck = await warm({ templatesDir: path.resolve('templates'), template: 'deck', dataDir: path.resolve('data/vietnam-china'), outDir: tmp }, 'pptx');
 rmSync(tmp, { recursive: true, force: true });
 
 console.log(`briefdeck bench (median of ${runs} runs, ${os.cpus().length} cores, Node ${process.version})`);
 console.log(`  node -e 0 (process start)     ${fmt(median(node))}`);
 console.log(`  cold CLI build, brief (PDF)   ${fmt(median(brief))}   target ≤ 600 ms`);
 console.log(`    same, caches off            ${fmt(median(briefFirst))}   (first build: BRIEFDECK_NO_CACHE=1)`);
+console.log(`  cold CLI build, brief + deck  ${fmt(median(both))}   target ≤ 750 ms`);
 console.log(`  warm rebuild, brief (PDF)     ${fmt(median(warmBrief))}   target ≤ 60 ms`);
+console.log(`  warm rebuild, deck (PPTX)     ${fmt(median(warmDeck))}   target ≤ 80 ms`);

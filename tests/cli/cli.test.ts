@@ -31,16 +31,19 @@ describe('briefdeck --help', () => {
 describe('briefdeck build on bad input', () => {
   let project: string;
   let good: Buffer;
+  let goodDeck: Buffer;
   const out = () => path.join(project, 'out');
   const pdfPath = () => path.join(out(), 'mini-brief.pdf');
+  const deckPath = () => path.join(out(), 'mini-deck.pptx');
 
   beforeAll(() => {
     project = copyFixture('mini');
-    writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
+    writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n  - template: deck\n    data: data\n    format: pptx\n');
     const r = run(project, 'build');
-    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain('wrote out/mini-deck.pptx');
     good = readFileSync(pdfPath());
+    goodDeck = readFileSync(deckPath());
   });
 
   const cases: { name: string; file: string; from: string; to: string; rule: keyof typeof messages; where: (dir: string) => string }[] = [
@@ -61,7 +64,8 @@ describe('briefdeck build on bad input', () => {
       expect(r.stderr).toContain(c.where(project));
       expect(r.stderr).toContain('build failed: nothing was written');
       expect(Buffer.compare(readFileSync(pdfPath()), good)).toBe(0);
-      expect(readdirSync(out())).toEqual(['mini-brief.pdf']);
+      expect(Buffer.compare(readFileSync(deckPath()), goodDeck)).toBe(0);
+      expect(readdirSync(out()).sort()).toEqual(['mini-brief.pdf', 'mini-deck.pptx']);
     } finally {
       writeFileSync(path.join(project, c.file), original);
     }
@@ -79,6 +83,7 @@ describe('briefdeck build on bad input', () => {
       edit(project, 'data/facts.yaml', 'source: nobody', 'source: vns');
       const r = run(project, 'build');
       expect(r.stderr.match(/\[template\/unknown-fact\]/g)).toHaveLength(2);
+      expect(Buffer.compare(readFileSync(deckPath()), goodDeck)).toBe(0);
     } finally {
       writeFileSync(path.join(project, 'data/facts.yaml'), facts);
       writeFileSync(path.join(project, 'templates/brief/document.md.hbs'), tpl);

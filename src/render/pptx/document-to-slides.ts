@@ -12,7 +12,7 @@ import { plainText } from '../../document/plain-text.js';
 import { toNativeChart } from '../../charts/native-chart.js';
 import { words } from '../../format/locale.js';
 import { theme, type FontStyle } from '../../theme/theme.js';
-import { measure } from '../../theme/fonts.js';
+import { fontName, measure, missingGlyphs } from '../../theme/fonts.js';
 import { breakLines } from '../layout/break-lines.js';
 import type { Run } from '../layout/inline-runs.js';
 import { columnWidths } from '../layout/layout-table.js';
@@ -83,6 +83,8 @@ class SlideBuilder {
   readonly slides: Slide[] = [];
   readonly pictures: SlideModel['pictures'] = [];
   readonly diagnostics: Diagnostic[] = [];
+  /** Where each slide starts in the template, for diagnostics. */
+  readonly positions = new Map<Slide, Position>();
   private current: Slide | undefined;
   private y = BODY_TOP;
   private title = '';
@@ -99,6 +101,7 @@ class SlideBuilder {
     const slide: Slide = { number: n, kind, title, items: [], notes: '' };
     if (kind !== 'title') slide.footer = this.footer(n);
     this.slides.push(slide);
+    if (position) this.positions.set(slide, position);
     this.current = slide;
     this.y = BODY_TOP;
     this.title = title;
@@ -247,6 +250,24 @@ class SlideBuilder {
   }
 }
 
+/** A character the font cannot draw, once per slide: PowerPoint would show a box or another font. */
+function glyphWarnings(slides: readonly Slide[], positions: ReadonlyMap<Slide, Position>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const slide of slides) {
+    const runs = slide.items.flatMap((it) => (it.type === 'text' ? it.paragraphs.flatMap((p) => p.runs) : it.type === 'table' ? [...it.header, ...it.rows.flat()].flat() : []));
+    const seen = new Set<string>();
+    for (const r of [...runs, { text: slide.notes, font: 'regular' as FontStyle }]) {
+      for (const ch of missingGlyphs(r.text, r.font)) {
+        if (seen.has(ch)) continue;
+        seen.add(ch);
+        const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+        out.push(report('render/missing-glyph', positions.get(slide) ?? { file: '', line: 1, column: 1 }, { char: ch, code, font: `${fontName(r.font)} (slide ${slide.number})` }));
+      }
+    }
+  }
+  return out;
+}
+
 function notesText(n: Inline): string {
   return n.type === 'citation' ? `[${n.number}]` : plainText(n);
 }
@@ -342,6 +363,7 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
     }
   }
   flush();
+  sb.diagnostics.push(...glyphWarnings(sb.slides, sb.positions));
   const info: SlideModel['info'] = { title: doc.meta.title, lang: doc.meta.locale === 'vi' ? 'vi-VN' : 'en-GB', date: doc.meta.date };
   if (doc.meta.author) info.author = doc.meta.author;
   if (doc.meta.subject) info.subject = doc.meta.subject;

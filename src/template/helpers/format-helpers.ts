@@ -63,8 +63,10 @@ function dateHelper(env: HelperEnv) {
 }
 
 function periodHelper(env: HelperEnv) {
-  return (...args: unknown[]) => {
+  return function (this: unknown, ...args: unknown[]) {
     const { params, options } = splitArgs(args);
+    // `{{period}}` inside `{{#eachFact}}` means the fact's period field, not this helper.
+    if (params.length === 0 && this && typeof (this as { period?: unknown }).period === 'string') return safe(env, (this as { period: string }).period);
     const p = parsePeriod(String(params[0] ?? ''));
     if (!p) {
       env.diagnostics.push(report('facts/bad-period', positionOfCall(env, options), { period: String(params[0]) }));
