@@ -9,7 +9,19 @@ import { theme } from '../theme/theme.js';
 // dynamic import() is not available).
 const require = createRequire(import.meta.url);
 
+// Pictures by SVG text: a rebuild in the same process draws each chart once.
+const drawn = new Map<string, Buffer>();
+
 export async function chartToPng(svg: string, scale = 2): Promise<Buffer> {
+  const key = `${scale}\u0000${svg}`;
+  const hit = drawn.get(key);
+  if (hit) return hit;
+  const png = draw(svg, scale);
+  drawn.set(key, png);
+  return png;
+}
+
+function draw(svg: string, scale: number): Buffer {
   const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },

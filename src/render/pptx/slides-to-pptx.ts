@@ -162,6 +162,7 @@ export async function slidesToPptx(model: SlideModel, date: Date): Promise<Buffe
     }
     if (s.notes) slide.addNotes(s.notes);
   }
-  const raw = (await pres.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  // Stored, not deflated: normalizePptx rewrites the zip anyway and compresses once.
+  const raw = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
   return normalizePptx(raw, date);
 }
