@@ -44,6 +44,8 @@ export const messages = {
   'facts/text-with-unit': define<{ id: string }>('error', (a) => `fact \`${a.id}\` has a text value but a unit`, () => 'remove `unit:` or give a numeric value'),
   'facts/number-without-unit': define<{ id: string }>('error', (a) => `fact \`${a.id}\` has a numeric value but no unit`, () => 'add `unit:` (for a plain number use `count`)'),
   'facts/series-source-mismatch': define<{ series: string; source: string }>('error', (a) => `series \`${a.series}\` has a row citing \`${a.source}\`, which is not in the series' \`sources\``, () => 'list every source the rows use in series.yaml'),
+  'facts/series-unknown-fact': define<{ series: string; id: string }>('error', (a) => `series \`${a.series}\` has a row naming unknown fact \`${a.id}\``, () => 'the `fact` column holds the id of the fact the row repeats'),
+  'facts/series-fact-mismatch': define<{ series: string; id: string; field: string; row: string; fact: string }>('error', (a) => `series \`${a.series}\` row says ${a.field} \`${a.row}\` but fact \`${a.id}\` says \`${a.fact}\``, () => 'a row and the fact it repeats must agree: fix one of them'),
   'facts/unused-basis': define<{ id: string }>('info', (a) => `basis \`${a.id}\` is declared but not used`),
 
   // Templates

@@ -168,6 +168,24 @@ export function loadDataset(dir: string): Result<Dataset | undefined> {
       }
       const p = row.values['period'];
       if (typeof p === 'string' && !parsePeriod(p)) diagnostics.push(report('facts/bad-period', row.position, { period: p }));
+      // A row that names its fact must say the same as the fact (one number, one place of truth).
+      const factId = row.values['fact'];
+      if (typeof factId === 'string') {
+        const f = facts[factId];
+        if (!f) diagnostics.push(report('facts/series-unknown-fact', row.position, { series: item.id, id: factId }));
+        else {
+          const checks: [string, unknown, unknown][] = [
+            ['value', row.values['value'], f.value],
+            ['source', row.values['source'], f.source],
+            ['period', row.values['period'], f.period.text],
+            ['basis', row.values['basis'], f.basis],
+          ];
+          for (const [field, rowValue, factValue] of checks) {
+            if (rowValue === undefined || (rowValue === null && factValue === undefined)) continue;
+            if (rowValue !== factValue) diagnostics.push(report('facts/series-fact-mismatch', row.position, { series: item.id, id: factId, field, row: String(rowValue), fact: String(factValue ?? '') }));
+          }
+        }
+      }
     }
     const s: Series = { id: item.id, title: item.title, unit: item.unit, file: csvFile, sources: item.sources, columns: csv.value.columns, rows: csv.value.rows, position: at() };
     if (item.note !== undefined) s.note = item.note;

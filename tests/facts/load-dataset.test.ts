@@ -91,4 +91,12 @@ describe('loadDataset', () => {
     expect(texts).toContain('facts[0].label: missing required field');
     expect(texts).toContain('facts[0]: unknown field `lable`');
   });
+
+  it('checks a series row against the fact it names', () => {
+    const dir = copyFixture('mini');
+    edit(dir, 'data/series/trade.csv', 'period,value,source,basis\n2023,171.9,vns,\n2024,260.65,gacc,cn-customs', 'period,value,source,basis,fact\n2023,171.9,vns,,trade-2023\n2024,260.6,gacc,cn-customs,trade-2024\n2024,1,gacc,,trade-2042');
+    const r = loadDataset(path.join(dir, 'data'));
+    expect(r.diagnostics.map((d) => `${at(d)} ${d.rule}`)).toEqual(['trade.csv:3:1 facts/series-fact-mismatch', 'trade.csv:4:1 facts/series-unknown-fact']);
+    expect(r.diagnostics[0]!.message).toBe(messages['facts/series-fact-mismatch'].text({ series: 'trade', id: 'trade-2024', field: 'value', row: '260.6', fact: '260.65' }));
+  });
 });
