@@ -52,6 +52,11 @@ describe('expandTemplate', () => {
     expect(got).toEqual(['1:1 template/unknown-fact', '2:14 template/unknown-fact', '3:1 template/unknown-helper', '4:1 template/unknown-partial', '5:1 template/unknown-helper']);
   });
 
+  it('reports a missing field inside a block, found when the template runs', () => {
+    const r = run('{{#each facts}}\n{{labl}}\n{{/each}}');
+    expect(r.diagnostics.map((d) => `${d.position.line}:${d.position.column} ${d.rule} ${d.message}`)).toEqual(['2:3 template/unknown-field unknown field `labl`']);
+  });
+
   it('reports an unknown field of a fact', () => {
     const r = run('{{fact "trade-2024" "colour"}}');
     expect(r.diagnostics[0]!.rule).toBe('template/unknown-fact-field');
