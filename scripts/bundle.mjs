@@ -3,6 +3,7 @@
 //                       hundreds of modules is most of a cold start)
 //   dist/cli.js         the `briefdeck` command: loads the bundle with a V8 code cache
 //   dist/index.cjs      the library API (used by the benchmark)
+//   dist/pptx-writer.cjs  the PPTX writer, required only when a deck is built
 // then builds the bundled example once to prime the code cache.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,14 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 const wrapper = path.resolve('src/theme/fontkit-shared.ts');
+const pptxWriter = path.resolve('src/render/pptx/slides-to-pptx.ts');
+/** The PPTX writer (pptxgenjs, JSZip, yazl) is its own file, loaded only by a build that writes a deck. */
+const pptxApart = {
+  name: 'pptx-apart',
+  setup(b) {
+    b.onResolve({ filter: /slides-to-pptx\.js$/ }, (args) => (path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === pptxWriter ? { path: './pptx-writer.cjs', external: true } : undefined));
+  },
+};
 const stub = path.resolve('src/bin/vega-canvas-stub.ts');
 const redirects = {
   name: 'briefdeck-redirects',
@@ -40,8 +49,9 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/briefdeck.cjs', format: 'cjs' }),
-  build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs', format: 'cjs' }),
+  build({ ...common, plugins: [redirects, pptxApart], entryPoints: ['src/cli.ts'], outfile: 'dist/briefdeck.cjs', format: 'cjs' }),
+  build({ ...common, plugins: [redirects, pptxApart], entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['src/render/pptx/slides-to-pptx.ts'], outfile: 'dist/pptx-writer.cjs', format: 'cjs' }),
   build({ entryPoints: ['src/bin/launch.ts'], outfile: 'dist/cli.js', format: 'esm', platform: 'node', target: 'node20', bundle: false, logLevel: 'warning' }),
 ]);
 
