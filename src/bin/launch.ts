@@ -39,6 +39,8 @@ function load(file: string): unknown {
   if (useCache && (!cachedData || script.cachedDataRejected)) {
     // Written at exit, so the functions the build compiled lazily are in it too.
     process.once('beforeExit', () => {
+      // Only a run that worked compiled what a build needs.
+      if (process.exitCode !== undefined && process.exitCode !== 0) return;
       try {
         const temp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temp, script.createCachedData());

@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { contentHash, diskMemo } from '../util/disk-memo.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 
@@ -18,7 +19,8 @@ export function parseMarkdown(markdown: string): Root {
   const text = markdown.normalize('NFC');
   let root = recent.get(text);
   if (!root) {
-    root = processor.parse(text);
+    // The tree is plain JSON (unist), so it keeps on disk as it is.
+    root = diskMemo('markdown', contentHash('mdast', text), () => processor.parse(text));
     recent.set(text, root);
     if (recent.size > 4) recent.delete(recent.keys().next().value!);
   }

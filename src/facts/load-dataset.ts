@@ -13,6 +13,7 @@ import { parseDate, parsePeriod } from './period.js';
 import { datasetSchema, factSchema, factsFileSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
 import { unitNames, units } from './units.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
+import { contentHash, diskMemo } from '../util/disk-memo.js';
 
 function readText(file: string, diagnostics: Diagnostic[], what: string): string | undefined {
   try {
@@ -67,7 +68,31 @@ function checkDate(value: string, position: Position, diagnostics: Diagnostic[])
   return value;
 }
 
+const datasetFiles = ['dataset.yaml', 'sources.yaml', 'facts.yaml', 'series.yaml'];
+
+/** Everything a dataset is read from, as one text: the disk cache key. */
+function datasetInputs(dir: string): string | undefined {
+  try {
+    const texts = datasetFiles.map((f) => `${f}\u0000${readFileSync(path.join(dir, f), 'utf8')}`);
+    const seriesFiles = [...texts[3]!.matchAll(/^\s*file:\s*(\S+)/gm)].map((m) => m[1]!.replace(/^["']|["']$/g, ''));
+    for (const f of seriesFiles) texts.push(`${f}\u0000${readFileSync(path.join(dir, f), 'utf8')}`);
+    return `${path.resolve(dir)}\u0000${texts.join('\u0000')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Load and validate a dataset folder. A dataset whose files did not change
+ * since a clean load comes from the disk cache (its positions included).
+ */
 export function loadDataset(dir: string): Result<Dataset | undefined> {
+  const inputs = datasetInputs(dir);
+  if (inputs === undefined) return loadDatasetFresh(dir);
+  return diskMemo('datasets', contentHash('dataset', inputs), () => loadDatasetFresh(dir), (r) => r.value !== undefined && r.diagnostics.length === 0);
+}
+
+function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
   const diagnostics: Diagnostic[] = [];
   const file = (name: string) => path.join(dir, name);
 

@@ -1,0 +1,39 @@
+// A pure function's JSON result kept on disk by a hash of its inputs, so a
+// new process does not redo work whose inputs did not change (parsing the
+// dataset, parsing Markdown). Lives in node_modules/.cache/briefdeck/<kind>;
+// off with BRIEFDECK_NO_CACHE=1; a missing or unreadable entry is recomputed.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
+import { cacheRoot } from './cache-dir.js';
+
+/** Bump when a cached shape changes. */
+const format = 1;
+
+export function contentHash(...parts: readonly string[]): string {
+  const h = createHash('sha256').update(String(format));
+  for (const p of parts) h.update('\u0000').update(p);
+  return h.digest('hex').slice(0, 32);
+}
+
+export function diskMemo<T>(kind: string, key: string, compute: () => T, shouldStore: (value: T) => boolean = () => true): T {
+  const root = cacheRoot();
+  const file = root && path.join(root, kind, `${key}.json`);
+  if (file) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as T;
+    } catch {
+      // Not cached yet.
+    }
+  }
+  const value = compute();
+  if (file && shouldStore(value)) {
+    try {
+      writeFileAtomic(file, JSON.stringify(value));
+    } catch {
+      // Only time is lost.
+    }
+  }
+  return value;
+}
