@@ -4,3 +4,6 @@ export { loadProject } from './project.js';
 export { loadDataset } from './facts/load-dataset.js';
 export { formatDiagnostic } from './diagnostics/format-diagnostic.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
+export { documentToPages } from './render/pdf/document-to-pages.js';
+export { pagesToPdf } from './render/pdf/pages-to-pdf.js';
+export { renderCharts } from './charts/render-charts.js';
