@@ -1,11 +1,10 @@
 // Document blocks → fragments for the paginator: headings, paragraphs,
 // lists, tables, charts, key figures, callouts and the source list.
-import { report } from '../../diagnostics/messages.js';
 import { assertNever, type Block, type Callout, type Chart, type Heading, type Inline, type KeyFigures, type List, type SourcesList, type FootnoteList } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
 import { measure } from '../../theme/fonts.js';
 import { theme } from '../../theme/theme.js';
-import { lineItems, stack, type Fragment } from './fragment.js';
+import { stack, type Fragment } from './fragment.js';
 import { footnoteDest, sourceDest, type Run } from './inline-runs.js';
 import { layoutTable } from './layout-table.js';
 import { plainRuns, runsFor, textFragments, checkGlyphs, type LayoutContext, type TextStyle } from './text-blocks.js';
