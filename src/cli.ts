@@ -17,6 +17,8 @@ Commands:
   build       build the documents listed in briefdeck.yaml (or one, with --template)
               into PDF briefs and PowerPoint decks
   validate    check a dataset (and the project's templates) without building
+  check       provenance report: conflicting figures, numbers typed by hand, and
+              every error a build would stop on (--json for machines)
 
 Run \`briefdeck <command> --help\` for the options of a command.`,
   build: `Usage: briefdeck build [--data DIR] [--template NAME] [--out DIR] [--locale en|vi]
@@ -45,9 +47,25 @@ Options:
   --data DIR        dataset folder (default: every dataset in briefdeck.yaml)
   --project DIR     project folder holding briefdeck.yaml (default: .)
   -h, --help        show this help`,
+  check: `Usage: briefdeck check [--data DIR] [--template NAME] [--json]
+
+Runs the provenance checks without building: lists conflicting figures in
+the dataset (same measure and period, different values), numbers typed by
+hand into templates instead of printed from facts (keep one on purpose with
+{{literal "…"}}), and every error a build would report. Prints a report
+grouped by severity with file:line for each item, or JSON with --json.
+Exits 1 if there is any error.
+
+Options:
+  --data DIR        dataset folder (default: every document in briefdeck.yaml)
+  --template NAME   template folder under templates/
+  --json            print the diagnostics as JSON
+  --project DIR     project folder holding briefdeck.yaml (default: .)
+  -h, --help        show this help`,
 } as const;
 
 const options = {
+  json: { type: 'boolean' },
   data: { type: 'string' },
   template: { type: 'string' },
   out: { type: 'string' },
@@ -61,6 +79,17 @@ function print(diagnostics: readonly Diagnostic[], quiet: boolean): void {
   const shown = sortDiagnostics(diagnostics).filter((d) => !quiet || d.severity !== 'info');
   for (const d of shown) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (shown.length) process.stderr.write(`${summarize(diagnostics)}\n`);
+}
+
+/** The `check` report: errors, then warnings, then information, each with file:line. */
+function printReport(diagnostics: readonly Diagnostic[]): void {
+  const heads = { error: 'Errors', warning: 'Warnings', info: 'Information' } as const;
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const items = sortDiagnostics(diagnostics).filter((d) => d.severity === severity);
+    process.stdout.write(`${heads[severity]} (${items.length})\n`);
+    for (const d of items) process.stdout.write(`  ${formatDiagnostic(d).replace(/\n/g, '\n  ')}\n`);
+  }
+  process.stdout.write(`${summarize(diagnostics)}\n`);
 }
 
 function fail(message: string): number {
@@ -106,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage.main}\n`);
     return command ? 0 : 2;
   }
-  if (command !== 'build' && command !== 'validate') return fail(`unknown command \`${command}\``);
+  if (command !== 'build' && command !== 'validate' && command !== 'check') return fail(`unknown command \`${command}\``);
   let values;
   try {
     values = parseArgs({ args: rest, options, allowPositionals: false, strict: true }).values;
@@ -135,11 +164,21 @@ async function main(argv: string[]): Promise<number> {
       all.push(...prepareDocument(req).diagnostics);
       continue;
     }
+    if (command === 'check') {
+      const { checkDocument } = await import('./check/check-project.js');
+      all.push(...checkDocument(req));
+      continue;
+    }
     const outcome = await buildDocument(req, job.format);
     all.push(...outcome.diagnostics);
     if (!quiet) for (const f of outcome.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
   }
   const unique = [...new Map(all.map((d) => [formatDiagnostic(d), d])).values()];
+  if (command === 'check') {
+    if (values.json) process.stdout.write(`${JSON.stringify(sortDiagnostics(unique), null, 2)}\n`);
+    else printReport(unique);
+    return hasErrors(unique) ? 1 : 0;
+  }
   print(unique, quiet);
   if (hasErrors(unique)) {
     if (command === 'build') process.stderr.write('build failed: nothing was written\n');

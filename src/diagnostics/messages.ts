@@ -80,6 +80,10 @@ export const messages = {
   'chart/vega-warning': define<{ detail: string }>('warning', (a) => `Vega-Lite: ${a.detail}`),
   'chart/unknown-field': define<{ field: string; series: string; columns: string[] }>('error', (a) => `chart uses field \`${a.field}\`, which series \`${a.series}\` does not have`, (a) => `columns: ${list(a.columns)}`),
 
+  // Provenance checks (`briefdeck check`)
+  'check/conflict': define<{ measure: string; period: string; values: string }>('info', (a) => `conflicting figures for \`${a.measure}\` (${a.period}): ${a.values}`, () => 'keep each value with its source and basis; in a template, name the one you mean (or show both)'),
+  'check/typed-number': define<{ text: string }>('warning', (a) => `number typed by hand: “${a.text}”`, () => 'print it from a fact with `{{fact "id"}}`, or keep it on purpose with `{{literal "…"}}`'),
+
   // Rendering
   'render/missing-glyph': define<{ char: string; code: string; font: string }>('warning', (a) => `the font ${a.font} cannot draw \`${a.char}\` (${a.code}); it will show as a blank box`, () => 'use another character, or choose a font that covers it in the theme'),
   'render/overflow': define<{ what: string; detail: string }>('warning', (a) => `${a.what} does not fit: ${a.detail}`),

@@ -76,6 +76,14 @@ function periodHelper(env: HelperEnv) {
   };
 }
 
+/** `{{literal "some 40 agreements"}}`: text with a number kept on purpose (`briefdeck check` skips it). */
+function literal(env: HelperEnv) {
+  return (...args: unknown[]) => {
+    const { params } = splitArgs(args);
+    return safe(env, escapeMarkdown(String(params[0] ?? '')));
+  };
+}
+
 export function formatHelpers(env: HelperEnv): Record<string, Handlebars.HelperDelegate> {
-  return { number: numberHelper(env), percent: percent(env), currency: currency(env), date: dateHelper(env), period: periodHelper(env) };
+  return { number: numberHelper(env), percent: percent(env), currency: currency(env), date: dateHelper(env), period: periodHelper(env), literal: literal(env) };
 }

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { conflictDiagnostics, findConflicts } from '../../src/check/conflicts.js';
+import { findTypedNumbers } from '../../src/check/typed-numbers.js';
+import { messages } from '../../src/diagnostics/messages.js';
+import { loadDataset } from '../../src/facts/load-dataset.js';
+import { fixtures, root } from '../helpers.js';
+
+describe('conflicting figures', () => {
+  it('finds numeric facts with one measure and period but different values', () => {
+    const ds = loadDataset(path.join(fixtures, 'mini', 'data')).value!;
+    const conflicts = findConflicts(ds);
+    expect(conflicts.map((c) => [c.measure, c.period, c.facts.map((f) => f.id)])).toEqual([['trade.bilateral.total', '2024', ['trade-2024', 'vn-2024']]]);
+    expect(conflictDiagnostics(ds)[0]!.message).toContain("US$260.65 billion (`trade-2024`, China customs, General Administration of Customs); over US$200 billion (`vn-2024`, Viet Nam statistics, Viet Nam News)");
+  });
+
+  it('lists the real conflicts of the bundled dataset, and no list of railway lines', () => {
+    const ds = loadDataset(path.join(root, 'data', 'vietnam-china')).value!;
+    expect(findConflicts(ds).map((c) => `${c.measure} ${c.period} ${c.facts.length}`)).toEqual(['trade.bilateral.total 2024 4']);
+  });
+});
+
+describe('numbers typed by hand', () => {
+  const check = (text: string) => findTypedNumbers({ name: 't', file: 't.md.hbs', text }).map((d) => `${d.position.line}:${d.position.column} ${d.message}`);
+
+  it('reports a figure in prose with file, line and column', () => {
+    expect(check('# Trade\n\nTrade reached 260 billion in 2024, up 13.5% on the year.')).toEqual([
+      `3:15 ${messages['check/typed-number'].text({ text: '260 billion' })}`,
+      `3:39 ${messages['check/typed-number'].text({ text: '13.5%' })}`,
+    ]);
+  });
+
+  it('leaves alone years, dates, list numbers, expressions, attributes, front matter and literals', () => {
+    expect(
+      check('---\ntitle: Top 30 by 2045\n---\n1. In December 2024 and on 17 September\n{{fact "x" decimals=2}} {{literal "some 40 agreements"}}\n::chart{spec="a" width=300}\nThe 75th anniversary'),
+    ).toEqual([]);
+  });
+});
+
+describe('briefdeck check', () => {
+  it('prints a report grouped by severity, or JSON, and exits 0 when there are no errors', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', '--template', 'brief', '--data', 'data/vietnam-china', ...args], { cwd: root, encoding: 'utf8' });
+    const r = run();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Errors \(0\)\nWarnings \(\d+\)\n[\s\S]*Information \(1\)\n {2}data\/vietnam-china\/facts\.yaml:\d+:\d+ info conflicting figures for `trade\.bilateral\.total` \(2024\)/m);
+    const json = JSON.parse(run('--json').stdout) as { rule: string }[];
+    expect(json.map((d) => d.rule)).toContain('check/conflict');
+  });
+});
