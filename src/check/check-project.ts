@@ -9,8 +9,10 @@ import { conflictDiagnostics } from './conflicts.js';
 import { findTypedNumbers } from './typed-numbers.js';
 
 export function checkDocument(req: BuildRequest): Diagnostic[] {
-  const diagnostics = [...prepareDocument(req).diagnostics];
-  const dataset = loadDataset(req.dataDir).value;
+  const prepared = prepareDocument(req);
+  const diagnostics = [...prepared.diagnostics];
+  // The build stops at the first failing stage; the dataset checks still run if only a template failed.
+  const dataset = prepared.value?.dataset ?? loadDataset(req.dataDir).value;
   if (dataset) diagnostics.push(...conflictDiagnostics(dataset));
   const set = loadTemplateSet(req.templatesDir, req.template).value;
   if (set) for (const t of [set.main, ...set.partials]) diagnostics.push(...findTypedNumbers(t));
