@@ -84,40 +84,42 @@ function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: B
   }
 }
 
-/** Stages 1–3 plus charts: what every output format starts from. */
-async function prepareWithCharts(req: BuildRequest): Promise<{ outcome: BuildOutcome; ok: boolean }> {
+/**
+ * Every format: stages 1–3, charts, then `render` (document → model → bytes),
+ * then the atomic write, which happens only if no stage reported an error.
+ */
+async function buildWith(req: BuildRequest, ext: OutputFormat, opts: { write?: boolean }, render: (doc: Document, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
   const prepared = prepareDocument(req);
-  const diagnostics = [...prepared.diagnostics];
-  if (!prepared.value || hasErrors(diagnostics)) return { outcome: { diagnostics, outputs: [] }, ok: false };
-  diagnostics.push(...(await renderCharts(prepared.value.document)));
-  return { outcome: { diagnostics, outputs: [], prepared: prepared.value }, ok: !hasErrors(diagnostics) };
+  const outcome: BuildOutcome = { diagnostics: [...prepared.diagnostics], outputs: [] };
+  if (!prepared.value || hasErrors(outcome.diagnostics)) return outcome;
+  outcome.prepared = prepared.value;
+  outcome.diagnostics.push(...(await renderCharts(prepared.value.document)));
+  if (hasErrors(outcome.diagnostics)) return outcome;
+  const bytes = await render(prepared.value.document, outcome);
+  if (!hasErrors(outcome.diagnostics) && opts.write !== false) writeOutput(req, prepared.value.dataset.id, ext, bytes, outcome);
+  return outcome;
 }
 
-export async function buildPptx(req: BuildRequest, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
-  const { outcome, ok } = await prepareWithCharts(req);
-  if (!ok) return outcome;
-  const { document, dataset } = outcome.prepared!;
-  const slides = documentToSlides(document);
-  outcome.diagnostics.push(...slides.diagnostics);
-  outcome.slideModel = slides.value;
-  const { slidesToPptx } = await import('./render/pptx/slides-to-pptx.js');
-  outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date));
-  if (!hasErrors(outcome.diagnostics) && opts.write !== false) writeOutput(req, dataset.id, 'pptx', outcome.pptx, outcome);
-  return outcome;
+export function buildPdf(req: BuildRequest, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
+  return buildWith(req, 'pdf', opts, async (document, outcome) => {
+    const pages = documentToPages(document);
+    outcome.diagnostics.push(...pages.diagnostics);
+    outcome.pageModel = pages.value;
+    return (outcome.pdf = await pagesToPdf(pages.value));
+  });
+}
+
+export function buildPptx(req: BuildRequest, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
+  return buildWith(req, 'pptx', opts, async (document, outcome) => {
+    const slides = documentToSlides(document);
+    outcome.diagnostics.push(...slides.diagnostics);
+    outcome.slideModel = slides.value;
+    // pptxgenjs and the zip libraries load only when a deck is built.
+    const { slidesToPptx } = await import('./render/pptx/slides-to-pptx.js');
+    return (outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date)));
+  });
 }
 
 export function buildDocument(req: BuildRequest, format: OutputFormat, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
   return format === 'pptx' ? buildPptx(req, opts) : buildPdf(req, opts);
-}
-
-export async function buildPdf(req: BuildRequest, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
-  const { outcome, ok } = await prepareWithCharts(req);
-  if (!ok) return outcome;
-  const { document, dataset } = outcome.prepared!;
-  const pages = documentToPages(document);
-  outcome.diagnostics.push(...pages.diagnostics);
-  outcome.pageModel = pages.value;
-  outcome.pdf = await pagesToPdf(pages.value);
-  if (!hasErrors(outcome.diagnostics) && opts.write !== false) writeOutput(req, dataset.id, 'pdf', outcome.pdf, outcome);
-  return outcome;
 }

@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
-import { report } from './diagnostics/messages.js';
 import { parseYaml } from './facts/load-yaml.js';
 import { zodDiagnostics } from './facts/zod-diagnostics.js';
 
@@ -48,8 +47,4 @@ export function loadProject(root: string): Result<Project | undefined> {
     value: { root, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), documents: r.data.documents.map((d) => ({ ...d, data: path.resolve(root, d.data) })) },
     diagnostics,
   };
-}
-
-export function unknownDocument(name: string, project: Project): Diagnostic {
-  return report('project/unknown-document', { file: path.join(project.root, projectFileName), line: 1, column: 1 }, { name, known: project.documents.map((d) => d.name ?? d.template) });
 }

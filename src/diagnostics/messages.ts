@@ -19,8 +19,6 @@ const list = (items: readonly string[], max = 8): string =>
 export const messages = {
   // Project and files
   'project/missing-file': define<{ what: string }>('error', (a) => `${a.what} not found`, () => 'check the path, or run `briefdeck --help`'),
-  'project/invalid': define<{ detail: string }>('error', (a) => `project file: ${a.detail}`),
-  'project/unknown-document': define<{ name: string; known: string[] }>('error', (a) => `no document named \`${a.name}\` in the project`, (a) => `known documents: ${list(a.known)}`),
   'io/read-failed': define<{ detail: string }>('error', (a) => `cannot read file: ${a.detail}`),
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
 
@@ -51,7 +49,6 @@ export const messages = {
   // Templates
   'template/syntax': define<{ detail: string }>('error', (a) => `template syntax error: ${a.detail}`),
   'template/unknown-fact': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : 'check the id in facts.yaml')),
-  'template/unknown-series': define<{ id: string; known: string[] }>('error', (a) => `unknown series \`${a.id}\``, (a) => `known series: ${list(a.known)}`),
   'template/unknown-source': define<{ id: string; known: string[] }>('error', (a) => `unknown source \`${a.id}\``, (a) => `known sources: ${list(a.known)}`),
   'template/unknown-helper': define<{ name: string; known: string[] }>('error', (a) => `unknown helper or field \`${a.name}\``, (a) => `helpers: ${list(a.known, 30)}`),
   'template/unknown-field': define<{ name: string }>('error', (a) => `unknown field \`${a.name}\``, () => 'check the spelling, or the context this expression runs in'),
