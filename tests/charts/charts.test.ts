@@ -41,6 +41,15 @@ describe('chart specs', () => {
     expect(d.message).toBe(messages['chart/url-forbidden'].text({ path: '$.layer[0].data.url' }));
   });
 
+  it('reports a spec that is not JSON, or names no series, at its file and line', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-charts-'));
+    writeFileSync(path.join(dir, 'bad.vl.json'), '{\n  "mark": "bar",\n  oops\n}');
+    writeFileSync(path.join(dir, 'nodata.vl.json'), '{ "mark": "bar" }');
+    const catalog = chartCatalog(dir, dataset, 'en');
+    expect(catalog.resolve('bad', at).diagnostics.map((d) => `${d.rule} ${d.position.line}`)).toEqual(['chart/bad-json 3']);
+    expect(catalog.resolve('nodata', at).diagnostics.map((d) => d.rule)).toEqual(['chart/no-series']);
+  });
+
   it('reports an unknown spec, an unknown series and an unknown field', () => {
     const { catalog } = catalogWith({ data: { name: 'trad' }, mark: 'bar', encoding: { x: { field: 'period' } } });
     expect(catalog.resolve('nope', at).diagnostics[0]).toMatchObject({ rule: 'chart/unknown-spec', position: at });
