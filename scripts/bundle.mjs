@@ -6,7 +6,8 @@
 //   dist/pptx-writer.cjs  the PPTX writer, required only when a deck is built
 // then builds the bundled example once to prime the code cache.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -30,6 +31,14 @@ const redirects = {
   },
 };
 
+/** A hash of the sources: disk caches written by other code are not read (see src/util/disk-memo.ts). */
+const codeHash = (() => {
+  const h = createHash('sha256');
+  const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
+  for (const f of files) h.update(f).update(readFileSync(path.join('src', f)));
+  return h.digest('hex').slice(0, 16);
+})();
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -44,7 +53,7 @@ const common = {
   // resvg is a native addon: loaded from node_modules at run time.
   external: ['@resvg/resvg-js'],
   // CommonJS has no import.meta; the font files and package data are found from the bundle's place.
-  define: { 'import.meta.url': '__briefdeckUrl', 'import.meta.dirname': '__dirname' },
+  define: { 'import.meta.url': '__briefdeckUrl', 'import.meta.dirname': '__dirname', __BRIEFDECK_CODE__: JSON.stringify(codeHash) },
   banner: { js: "const __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 

@@ -1,7 +1,7 @@
 // The one place that knows the order of the stages:
 //
 //   load facts → expand template → parse Markdown → document tree
-//     → render charts → lay out pages / slides → write PDF / PPTX (atomically)
+//     → provenance checks → render charts → lay out pages / slides → write PDF / PPTX (atomically)
 //
 // Each stage returns a value and diagnostics; the build stops before
 // writing anything if any stage reported an error, so a failed build never
@@ -21,7 +21,9 @@ import type { PageModel } from './render/pdf/page-model.js';
 import { creationDate, pagesToPdf } from './render/pdf/pages-to-pdf.js';
 import { documentToSlides } from './render/pptx/document-to-slides.js';
 import type { SlideModel } from './render/pptx/slide-model.js';
-import { expandTemplate, loadTemplateSet } from './template/expand-template.js';
+import { expandTemplate, loadTemplateSet, type TemplateSet } from './template/expand-template.js';
+import type { FactUse } from './template/helpers/helper-env.js';
+import { provenanceChecks, type CheckInput } from './check/check-project.js';
 import { writeFileAtomic } from './util/atomic-write.js';
 
 export interface BuildRequest {
@@ -36,8 +38,17 @@ export interface BuildRequest {
 
 export interface Prepared {
   dataset: Dataset;
+  templates: TemplateSet;
   document: Document;
   markdown: string;
+  /** Facts the template used, and how: what the stale-data checks read. */
+  uses: FactUse[];
+}
+
+/** Stages 1–3 plus the provenance checks: what `check` reports and what `build` runs first. */
+export interface Checked {
+  prepared?: Prepared;
+  diagnostics: Diagnostic[];
 }
 
 export interface BuildOutcome {
@@ -67,7 +78,22 @@ export function prepareDocument(req: BuildRequest): { value?: Prepared; diagnost
   if (!expanded.value || hasErrors(diagnostics)) return { diagnostics };
   const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale) });
   diagnostics.push(...doc.diagnostics);
-  return { value: { dataset, document: doc.value, markdown: expanded.value.markdown }, diagnostics };
+  return { value: { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses }, diagnostics };
+}
+
+/** Stages 1–3, then every provenance check; the dataset and template checks run even when a later stage failed. */
+export function checkDocument(req: BuildRequest): Checked {
+  const prepared = prepareDocument(req);
+  const diagnostics = [...prepared.diagnostics];
+  const p = prepared.value;
+  const dataset = p?.dataset ?? loadDataset(req.dataDir).value;
+  const templates = p?.templates ?? loadTemplateSet(req.templatesDir, req.template).value;
+  const input: CheckInput = {};
+  if (dataset) input.dataset = dataset;
+  if (templates) input.templates = templates;
+  if (p) input.document = { tree: p.document, uses: p.uses };
+  diagnostics.push(...provenanceChecks(input));
+  return p ? { prepared: p, diagnostics } : { diagnostics };
 }
 
 export function outputPath(req: BuildRequest, datasetId: string, ext: string): string {
@@ -88,19 +114,27 @@ function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: B
  * Every format: stages 1–3, charts, then `render` (document → model → bytes),
  * then the atomic write, which happens only if no stage reported an error.
  */
-async function buildWith(req: BuildRequest, ext: OutputFormat, opts: { write?: boolean }, render: (doc: Document, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
-  const prepared = prepareDocument(req);
-  const outcome: BuildOutcome = { diagnostics: [...prepared.diagnostics], outputs: [] };
-  if (!prepared.value || hasErrors(outcome.diagnostics)) return outcome;
-  outcome.prepared = prepared.value;
-  outcome.diagnostics.push(...(await renderCharts(prepared.value.document)));
+async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOptions, render: (doc: Document, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
+  const checked = opts.checked ?? checkDocument(req);
+  const outcome: BuildOutcome = { diagnostics: [...checked.diagnostics], outputs: [] };
+  const prepared = checked.prepared;
+  if (!prepared || hasErrors(outcome.diagnostics)) return outcome;
+  outcome.prepared = prepared;
+  outcome.diagnostics.push(...(await renderCharts(prepared.document)));
   if (hasErrors(outcome.diagnostics)) return outcome;
-  const bytes = await render(prepared.value.document, outcome);
-  if (!hasErrors(outcome.diagnostics) && opts.write !== false) writeOutput(req, prepared.value.dataset.id, ext, bytes, outcome);
+  const bytes = await render(prepared.document, outcome);
+  if (!hasErrors(outcome.diagnostics) && opts.write !== false) writeOutput(req, prepared.dataset.id, ext, bytes, outcome);
   return outcome;
 }
 
-export function buildPdf(req: BuildRequest, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
+export interface BuildOptions {
+  /** false: build in memory only (tests). */
+  write?: boolean;
+  /** The result of `checkDocument(req)` when the caller ran the checks already. */
+  checked?: Checked;
+}
+
+export function buildPdf(req: BuildRequest, opts: BuildOptions = {}): Promise<BuildOutcome> {
   return buildWith(req, 'pdf', opts, async (document, outcome) => {
     const pages = documentToPages(document);
     outcome.diagnostics.push(...pages.diagnostics);
@@ -109,7 +143,7 @@ export function buildPdf(req: BuildRequest, opts: { write?: boolean } = {}): Pro
   });
 }
 
-export function buildPptx(req: BuildRequest, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
+export function buildPptx(req: BuildRequest, opts: BuildOptions = {}): Promise<BuildOutcome> {
   return buildWith(req, 'pptx', opts, async (document, outcome) => {
     const slides = documentToSlides(document);
     outcome.diagnostics.push(...slides.diagnostics);
@@ -120,6 +154,6 @@ export function buildPptx(req: BuildRequest, opts: { write?: boolean } = {}): Pr
   });
 }
 
-export function buildDocument(req: BuildRequest, format: OutputFormat, opts: { write?: boolean } = {}): Promise<BuildOutcome> {
+export function buildDocument(req: BuildRequest, format: OutputFormat, opts: BuildOptions = {}): Promise<BuildOutcome> {
   return format === 'pptx' ? buildPptx(req, opts) : buildPdf(req, opts);
 }

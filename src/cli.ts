@@ -156,22 +156,21 @@ async function main(argv: string[]): Promise<number> {
   if (typeof jobs === 'string') return fail(jobs);
   const outDir = values.out ? path.resolve(values.out) : project.value.outDir;
   const quiet = values.quiet ?? false;
-  const { buildDocument, prepareDocument } = await import('./build.js');
+  const { buildDocument, checkDocument, prepareDocument } = await import('./build.js');
   const all: Diagnostic[] = [];
-  for (const job of jobs) {
-    const req = { templatesDir: project.value.templatesDir, template: job.template, dataDir: job.data, outDir, ...(job.name ? { name: job.name } : {}), ...(job.locale ? { locale: job.locale } : {}) };
-    if (command === 'validate') {
-      all.push(...prepareDocument(req).diagnostics);
-      continue;
+  const requests = jobs.map((job) => ({ job, req: { templatesDir: project.value!.templatesDir, template: job.template, dataDir: job.data, outDir, ...(job.name ? { name: job.name } : {}), ...(job.locale ? { locale: job.locale } : {}) } }));
+  if (command === 'validate') for (const { req } of requests) all.push(...prepareDocument(req).diagnostics);
+  else {
+    // `check`, and the first half of `build`: every document is checked before any is written.
+    const checked = requests.map(({ req }) => checkDocument(req));
+    for (const c of checked) all.push(...c.diagnostics);
+    if (command === 'build' && !hasErrors(all)) {
+      for (const [i, { job, req }] of requests.entries()) {
+        const outcome = await buildDocument(req, job.format, { checked: checked[i]! });
+        all.push(...outcome.diagnostics);
+        if (!quiet) for (const f of outcome.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
+      }
     }
-    if (command === 'check') {
-      const { checkDocument } = await import('./check/check-project.js');
-      all.push(...checkDocument(req));
-      continue;
-    }
-    const outcome = await buildDocument(req, job.format);
-    all.push(...outcome.diagnostics);
-    if (!quiet) for (const f of outcome.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
   }
   const unique = [...new Map(all.map((d) => [formatDiagnostic(d), d])).values()];
   if (command === 'check') {

@@ -1,5 +1,5 @@
 // The library API: what the CLI uses, for scripts and the benchmark.
-export { buildDocument, buildPdf, buildPptx, prepareDocument, type BuildRequest, type BuildOutcome } from './build.js';
+export { buildDocument, buildPdf, buildPptx, checkDocument, prepareDocument, type BuildRequest, type BuildOutcome } from './build.js';
 export { loadProject } from './project.js';
 export { loadDataset } from './facts/load-dataset.js';
 export { formatDiagnostic } from './diagnostics/format-diagnostic.js';

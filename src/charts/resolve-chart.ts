@@ -8,6 +8,7 @@ import { parsePeriod } from '../facts/period.js';
 import { units } from '../facts/units.js';
 import { words, type Locale } from '../format/locale.js';
 import { formatPeriod } from '../format/period.js';
+import { declaredMixes, findMixes, mixDiagnostics, mixSentence } from './mixed-series.js';
 import { positionOfText, type ChartSpecFile } from './load-specs.js';
 
 export interface ResolvedChart {
@@ -78,6 +79,10 @@ export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Loca
     if (!columns.has(f) && !created.has(f)) diagnostics.push(report('chart/unknown-field', positionOfText(file.file, file.text, `"${f}"`), { field: f, series: series[0]!.id, columns: [...columns] }));
   }
 
+  const mixes = findMixes(dataset, series);
+  const declared = declaredMixes(file.spec);
+  diagnostics.push(...mixDiagnostics(mixes, declared, series[0]!.id, positionOfText(file.file, file.text, '"data"')));
+
   const { title: specTitle, description, ...rest } = file.spec as { title?: unknown; description?: unknown } & Record<string, unknown>;
   const main = series[0]!;
   const datasets: Record<string, Record<string, Cell>[]> = {};
@@ -102,7 +107,7 @@ export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Loca
     seriesId: main.id,
     spec,
   };
-  const note = typeof description === 'string' ? description : main.note;
+  const note = [typeof description === 'string' ? description : main.note, mixSentence(mixes, declared, locale)].filter(Boolean).join(' ');
   if (note) resolved.noteLine = note.normalize('NFC');
   return { value: diagnostics.some((d) => d.severity === 'error') ? undefined : resolved, diagnostics };
 }

@@ -44,6 +44,8 @@ export const messages = {
   'facts/series-source-mismatch': define<{ series: string; source: string }>('error', (a) => `series \`${a.series}\` has a row citing \`${a.source}\`, which is not in the series' \`sources\``, () => 'list every source the rows use in series.yaml'),
   'facts/series-unknown-fact': define<{ series: string; id: string }>('error', (a) => `series \`${a.series}\` has a row naming unknown fact \`${a.id}\``, () => 'the `fact` column holds the id of the fact the row repeats'),
   'facts/series-fact-mismatch': define<{ series: string; id: string; field: string; row: string; fact: string }>('error', (a) => `series \`${a.series}\` row says ${a.field} \`${a.row}\` but fact \`${a.id}\` says \`${a.fact}\``, () => 'a row and the fact it repeats must agree: fix one of them'),
+  'facts/relation-unknown-fact': define<{ id: string; role: string }>('error', (a) => `relation names unknown fact \`${a.id}\` as its ${a.role}`, () => 'use the id of a fact in facts.yaml'),
+  'facts/relation-not-a-number': define<{ id: string; role: string }>('error', (a) => `relation uses fact \`${a.id}\` (its ${a.role}), which is not a number`),
   'facts/unused-basis': define<{ id: string }>('info', (a) => `basis \`${a.id}\` is declared but not used`),
 
   // Templates
@@ -56,6 +58,15 @@ export const messages = {
   'template/unknown-partial': define<{ name: string; known: string[] }>('error', (a) => `unknown partial \`${a.name}\``, (a) => `partials: ${list(a.known)}`),
   'template/bad-argument': define<{ helper: string; detail: string }>('error', (a) => `\`${a.helper}\`: ${a.detail}`),
   'template/not-a-number': define<{ id: string }>('error', (a) => `fact \`${a.id}\` is not a number`, () => 'use a numeric fact here, or print it with `fact`'),
+  'template/unknown-measure': define<{ measure: string; suggestions: string[] }>('error', (a) => `no fact measures \`${a.measure}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : 'check `measure:` in facts.yaml')),
+  'template/no-fact-for-period': define<{ measure: string; period: string; periods: string[] }>('error', (a) => `no fact for \`${a.measure}\` in period \`${a.period}\``, (a) => `periods in the dataset: ${list(a.periods)}`),
+  'template/no-fact-for-choice': define<{ measure: string; period: string; key: string; value: string; available: string[] }>('error', (a) => `no fact for \`${a.measure}\` (${a.period}) with ${a.key} \`${a.value}\``, (a) => `${a.key === 'basis' ? 'bases' : 'sources'} available: ${list(a.available)}`),
+  'template/conflicting-figures': define<{ measure: string; period: string; candidates: string[]; bases: string[] }>(
+    'error',
+    (a) => `\`${a.measure}\` (${a.period}) has ${a.candidates.length} conflicting figures and the template does not say which it means: ${a.candidates.join('; ')}`,
+    (a) => `pick one with ${a.bases.length ? `basis="${a.bases[0]}"` : 'source="…"'}, or show them side by side with ${a.bases.length > 1 ? `basis="${a.bases.slice(0, 2).join(',')}"` : 'all=true'}`,
+  ),
+  'template/claim-mismatch': define<{ claim: string; detail: string }>('error', (a) => `${a.claim} does not match the facts: ${a.detail}`, () => 'use `from="earlier-fact"` to compute the change, or fix the facts'),
   'template/unit-mismatch': define<{ a: string; b: string; unitA: string; unitB: string }>('error', (x) => `cannot compare \`${x.a}\` (${x.unitA}) with \`${x.b}\` (${x.unitB})`, () => 'compare facts that share a unit'),
 
   // Markdown → document tree
@@ -75,10 +86,21 @@ export const messages = {
   'chart/compile-failed': define<{ detail: string }>('error', (a) => `Vega-Lite could not compile the spec: ${a.detail}`),
   'chart/render-failed': define<{ detail: string }>('error', (a) => `Vega could not render the chart: ${a.detail}`),
   'chart/vega-warning': define<{ detail: string }>('warning', (a) => `Vega-Lite: ${a.detail}`),
+  'chart/mixed-bases': define<{ series: string; bases: string[] }>('error', (a) => `chart of series \`${a.series}\` mixes statistical bases: ${a.bases.join('; ')}`, () => 'chart one basis, or say it on purpose with "usermeta": {"mixes": ["bases"]}; the note line then says so'),
+  'chart/mixed-periods': define<{ series: string }>('error', (a) => `chart of series \`${a.series}\` mixes full-year and part-year values`, () => 'chart comparable periods, or say it on purpose with "usermeta": {"mixes": ["partial-years"]}; the note line then says so'),
+  'chart/bad-mixes': define<{ found: string; known: string[] }>('error', (a) => `unknown entry \`${a.found}\` in "usermeta.mixes"`, (a) => `entries: ${list(a.known)}`),
   'chart/unknown-field': define<{ field: string; series: string; columns: string[] }>('error', (a) => `chart uses field \`${a.field}\`, which series \`${a.series}\` does not have`, (a) => `columns: ${list(a.columns)}`),
 
   // Provenance checks (`briefdeck check`)
   'check/conflict': define<{ measure: string; period: string; values: string }>('info', (a) => `conflicting figures for \`${a.measure}\` (${a.period}): ${a.values}`, () => 'keep each value with its source and basis; in a template, name the one you mean (or show both)'),
+  'check/relation-mismatch': define<{ relation: string; stated: string; computed: string; difference: string; tolerance: string }>(
+    'error',
+    (a) => `${a.relation} does not hold: stated ${a.stated}, computed ${a.computed} (off by ${a.difference}, tolerance ${a.tolerance})`,
+    () => 'one of the facts is wrong or from another basis or period; fix it, or widen `tolerance:` if the sources round differently',
+  ),
+  'check/relation-qualified': define<{ relation: string; id: string }>('warning', (a) => `${a.relation} cannot be checked: \`${a.id}\` is not an exact figure (it has a qualifier)`),
+  'check/stale-fact': define<{ fact: string; age: number; limit: number }>('warning', (a) => `${a.fact} is ${a.age} months old at the document date (limit ${a.limit} months)`, () => 'use a newer fact, set `staleAfter:` in the front matter, or mark an old figure on purpose with `historical=true`'),
+  'check/newer-value': define<{ fact: string; newer: string; measure: string }>('warning', (a) => `${a.fact} is quoted, but the dataset has a newer value of \`${a.measure}\`: ${a.newer}`, () => 'quote the newer fact (or both), or mark this one `historical=true`'),
   'check/typed-number': define<{ text: string }>('warning', (a) => `number typed by hand: “${a.text}”`, () => 'print it from a fact with `{{fact "id"}}`, or keep it on purpose with `{{literal "…"}}`'),
 
   // Rendering

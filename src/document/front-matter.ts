@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { parseDate } from '../facts/period.js';
-import type { Locale } from '../format/locale.js';
+import { words, type Locale } from '../format/locale.js';
 import { formatDate } from '../format/period.js';
 import { parseYaml } from '../facts/load-yaml.js';
 import type { DocumentMeta } from './nodes.js';
@@ -16,9 +16,17 @@ const frontMatterSchema = z.strictObject({
   author: z.string().optional(),
   subject: z.string().optional(),
   keywords: z.union([z.array(z.string()), z.string().transform((s) => s.split(/\s*,\s*/))]).optional(),
+  /** A fact older than this, relative to the document date, is reported: `18` (months), `18 months`, `2 years`. */
+  staleAfter: z
+    .union([z.number().int().positive(), z.string().regex(/^\s*\d+\s*(months?|years?)\s*$/, 'write a number of months, or `18 months`, `2 years`')])
+    .transform((v) => (typeof v === 'number' ? v : Number(/\d+/.exec(v)![0]) * (/year/.test(v) ? 12 : 1)))
+    .optional(),
 });
 
-export function readFrontMatter(yamlText: string | undefined, at: Position, defaults: { date: string; title: string; locale: Locale }): { meta: DocumentMeta; diagnostics: Diagnostic[] } {
+/** The default age after which a quoted fact counts as stale. */
+export const defaultStaleAfterMonths = 24;
+
+export function readFrontMatter(yamlText: string | undefined, at: Position, defaults: { date: string; dataAsOf: string; title: string; locale: Locale }): { meta: DocumentMeta; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let data: z.output<typeof frontMatterSchema> = { title: defaults.title };
   if (yamlText !== undefined) {
@@ -37,7 +45,15 @@ export function readFrontMatter(yamlText: string | undefined, at: Position, defa
     if (parseDate(data.date)) date = data.date;
     else diagnostics.push(report('facts/bad-date', at, { date: data.date }));
   }
-  const meta: DocumentMeta = { title: data.title.normalize('NFC'), date, dateText: formatDate(date, defaults.locale), locale: defaults.locale };
+  const meta: DocumentMeta = {
+    title: data.title.normalize('NFC'),
+    date,
+    dateText: formatDate(date, defaults.locale),
+    dataAsOf: defaults.dataAsOf,
+    dataAsOfText: `${words[defaults.locale]['dataAsOf']} ${formatDate(defaults.dataAsOf, defaults.locale)}`,
+    staleAfterMonths: data.staleAfter ?? defaultStaleAfterMonths,
+    locale: defaults.locale,
+  };
   if (data.subtitle) meta.subtitle = data.subtitle.normalize('NFC');
   if (data.marking) meta.marking = data.marking.normalize('NFC');
   if (data.author) meta.author = data.author.normalize('NFC');

@@ -355,7 +355,7 @@ export function markdownToDocument(input: ConvertInput): Result<Document> {
   const root: Root = parseMarkdown(input.markdown);
   const c = new Converter(input);
   const yaml = root.children[0]?.type === 'yaml' ? root.children[0] : undefined;
-  const fm = readFrontMatter(yaml?.value, c.position(yaml ?? {}), { date: input.dataset.asOf, title: input.dataset.title, locale: input.locale });
+  const fm = readFrontMatter(yaml?.value, c.position(yaml ?? {}), { date: input.dataset.asOf, dataAsOf: input.dataset.asOf, title: input.dataset.title, locale: input.locale });
   c.diagnostics.push(...fm.diagnostics);
   const children = c.finish(c.blocks(root.children));
   return { value: { meta: fm.meta, children, sources: c.sources }, diagnostics: c.diagnostics };

@@ -153,6 +153,12 @@ export interface DocumentMeta {
   /** Document date, `YYYY-MM-DD`; also the PDF creation date. */
   date: string;
   dateText: string;
+  /** The date the dataset is current to (`YYYY-MM-DD`…), stated in every output. */
+  dataAsOf: string;
+  /** "Data as of 30 September 2025", in the document's language. */
+  dataAsOfText: string;
+  /** Facts older than this many months at the document date are reported as stale. */
+  staleAfterMonths: number;
   author?: string;
   subject?: string;
   keywords?: string[];

@@ -37,6 +37,13 @@ export interface Fact {
   position: Position;
 }
 
+/** Arithmetic the dataset declares between its facts (ids), checked within a tolerance. */
+export type Relation = (
+  | { kind: 'sum'; total: string; parts: string[] }
+  | { kind: 'growth'; growth: string; from: string; to: string }
+  | { kind: 'share'; share: string; part: string; total: string }
+) & { tolerance?: number; note?: string; position: Position };
+
 export type Cell = string | number | boolean | null;
 
 export interface SeriesRow {
@@ -67,4 +74,5 @@ export interface Dataset {
   sources: Record<string, Source>;
   facts: Record<string, Fact>;
   series: Record<string, Series>;
+  relations: Relation[];
 }

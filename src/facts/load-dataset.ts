@@ -6,11 +6,11 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
-import type { Basis, Dataset, Fact, Series, Source } from './dataset.js';
+import type { Basis, Dataset, Fact, Relation, Series, Source } from './dataset.js';
 import { parseSeriesCsv } from './load-csv.js';
 import { parseYaml, type YamlFile } from './load-yaml.js';
 import { parseDate, parsePeriod } from './period.js';
-import { datasetSchema, factSchema, factsFileSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
+import { datasetSchema, factSchema, factsFileSchema, relationSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
 import { unitNames, units } from './units.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 import { contentHash, diskMemo } from '../util/disk-memo.js';
@@ -162,6 +162,24 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
     facts[item.id] = fact;
   }
 
+  // Relations between facts (checked for arithmetic later, by `check`)
+  const relations: Relation[] = [];
+  if (factsYaml) {
+    for (const { item, index } of eachItem(factsYaml, 'relations', topList(factsYaml, factsFileSchema, 'relations', diagnostics), relationSchema, diagnostics)) {
+      const position = factsYaml.positionOf(['relations', index]);
+      const { kind: _kind, tolerance: _tolerance, note: _note, ...roles } = item;
+      for (const [role, ids] of Object.entries(roles)) {
+        (Array.isArray(ids) ? ids : [ids]).forEach((factId, i) => {
+          const f = facts[factId];
+          const at = factsYaml.positionOf(Array.isArray(ids) ? ['relations', index, role, i] : ['relations', index, role]);
+          if (!f) diagnostics.push(report('facts/relation-unknown-fact', at, { id: factId, role }));
+          else if (typeof f.value !== 'number') diagnostics.push(report('facts/relation-not-a-number', at, { id: factId, role }));
+        });
+      }
+      relations.push({ ...item, position } as Relation);
+    }
+  }
+
   // Series
   const series: Record<string, Series> = {};
   const seriesYaml = loadYaml(file('series.yaml'), diagnostics, 'series.yaml');
@@ -220,7 +238,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
   if (metaYaml) for (const id of Object.keys(bases)) if (!usedBases.has(id)) diagnostics.push(report('facts/unused-basis', metaYaml.positionOf(['bases', id], 'key'), { id }));
 
   if (!info) return { value: undefined, diagnostics };
-  const dataset: Dataset = { id: info.id, title: info.title, locale: info.locale, asOf: info.asOf, dir, bases, sources, facts, series };
+  const dataset: Dataset = { id: info.id, title: info.title, locale: info.locale, asOf: info.asOf, dir, bases, sources, facts, series, relations };
   if (info.description !== undefined) dataset.description = info.description;
   return { value: dataset, diagnostics };
 }

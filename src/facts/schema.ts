@@ -49,7 +49,17 @@ export const factSchema = z.strictObject({
   note: text.optional(),
 });
 
-export const factsFileSchema = z.strictObject({ facts: z.array(z.unknown()) });
+/** How far a relation may be off, in the facts' unit (sum) or in percentage points (growth, share). */
+const tolerance = z.number().nonnegative().optional();
+
+/** Declared arithmetic between facts, checked by `briefdeck check` and before every build. */
+export const relationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('sum'), total: id, parts: z.array(id).min(2, 'a sum needs at least two parts'), tolerance, note: text.optional() }),
+  z.strictObject({ kind: z.literal('growth'), growth: id, from: id, to: id, tolerance, note: text.optional() }),
+  z.strictObject({ kind: z.literal('share'), share: id, part: id, total: id, tolerance, note: text.optional() }),
+]);
+
+export const factsFileSchema = z.strictObject({ facts: z.array(z.unknown()), relations: z.array(z.unknown()).optional() });
 
 export const seriesSchema = z.strictObject({
   id,

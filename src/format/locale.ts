@@ -39,6 +39,8 @@ export const words: Record<Locale, Record<string, string>> = {
     note: 'Note',
     keyPoints: 'Key points',
     continued: 'continued',
+    accordingTo: 'according to',
+    dataAsOf: 'Data as of',
   },
   vi: {
     over: 'hơn',
@@ -57,5 +59,7 @@ export const words: Record<Locale, Record<string, string>> = {
     note: 'Ghi chú',
     keyPoints: 'Điểm chính',
     continued: 'tiếp theo',
+    accordingTo: 'theo',
+    dataAsOf: 'Số liệu tính đến',
   },
 };

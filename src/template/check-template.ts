@@ -51,7 +51,9 @@ export function checkTemplate(input: CheckInput): Diagnostic[] {
     } else if (depth === 0 && path.depth === 0 && !path.data && !known.has(name) && path.parts.length > 0 && !input.rootFields.includes(path.parts[0]!)) {
       diagnostics.push(report('template/unknown-helper', pos(node.loc), { name, known: [...known].sort() }));
     }
-    for (const i of factArgs[name] ?? []) if (node.params[i]) checkFactId(node.params[i]!, node.loc);
+    // With `measure=` the helper takes no fact id (its first argument is a field name).
+    const byMeasure = node.hash?.pairs.some((p) => p.key === 'measure') ?? false;
+    if (!byMeasure) for (const i of factArgs[name] ?? []) if (node.params[i]) checkFactId(node.params[i]!, node.loc);
     if (name === 'cite' && node.params[0]?.type === 'StringLiteral') {
       const id = (node.params[0] as hbs.AST.StringLiteral).value;
       if (!dataset.facts[id] && !dataset.sources[id]) diagnostics.push(report('template/unknown-source', pos(node.loc), { id, known: Object.keys(dataset.sources) }));

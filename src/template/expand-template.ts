@@ -16,7 +16,7 @@ import { checkTemplate } from './check-template.js';
 import { templateContext } from './context.js';
 import { factHelpers } from './helpers/fact-helpers.js';
 import { formatHelpers } from './helpers/format-helpers.js';
-import type { HelperEnv } from './helpers/helper-env.js';
+import type { FactUse, HelperEnv } from './helpers/helper-env.js';
 import { addLineMarkers, extractLineOrigins, type LineOrigin } from './line-markers.js';
 
 export interface TemplateFile {
@@ -33,6 +33,8 @@ export interface TemplateSet {
 
 export interface Expanded {
   markdown: string;
+  /** Facts the helpers printed or computed from, with where and how. */
+  uses: FactUse[];
   origins: LineOrigin[];
   file: string;
 }
@@ -112,7 +114,7 @@ function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnos
 export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Locale): Result<Expanded | undefined> {
   const hb = Handlebars.create();
   const diagnostics: Diagnostic[] = [];
-  const env: HelperEnv = { hb, dataset, locale, diagnostics, defaultFile: set.main.file };
+  const env: HelperEnv = { hb, dataset, locale, diagnostics, uses: [], defaultFile: set.main.file };
   const helpers = { ...factHelpers(env), ...formatHelpers(env) };
   hb.registerHelper(helpers);
   const context = templateContext(dataset, locale);
@@ -143,7 +145,7 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
     return { value: undefined, diagnostics };
   }
   const { text, origins } = extractLineOrigins(output, files.map((f) => f.file), set.main.file);
-  return { value: { markdown: text, origins, file: set.main.file }, diagnostics: dedupe(diagnostics) };
+  return { value: { markdown: text, origins, file: set.main.file, uses: env.uses }, diagnostics: dedupe(diagnostics) };
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -3,16 +3,34 @@
 // dataset, parsing Markdown). Lives in node_modules/.cache/briefdeck/<kind>;
 // off with BRIEFDECK_NO_CACHE=1; a missing or unreadable entry is recomputed.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { cacheRoot } from './cache-dir.js';
 
-/** Bump when a cached shape changes. */
-const format = 1;
+declare const __BRIEFDECK_CODE__: string | undefined;
+
+/**
+ * Which code wrote an entry: the bundle carries a hash of its sources, so a
+ * cache written by an older briefdeck is never read back into a newer one.
+ * Run from sources (tests), the sources are hashed here, once.
+ */
+let codeId: string | undefined;
+function code(): string {
+  if (codeId === undefined) {
+    if (typeof __BRIEFDECK_CODE__ === 'string') codeId = __BRIEFDECK_CODE__;
+    else {
+      const h = createHash('sha256');
+      const src = path.resolve(import.meta.dirname, '..');
+      for (const f of (readdirSync(src, { recursive: true }) as string[]).filter((n) => n.endsWith('.ts')).sort()) h.update(f).update(readFileSync(path.join(src, f)));
+      codeId = h.digest('hex').slice(0, 16);
+    }
+  }
+  return codeId;
+}
 
 export function contentHash(...parts: readonly string[]): string {
-  const h = createHash('sha256').update(String(format));
+  const h = createHash('sha256').update(code());
   for (const p of parts) h.update('\u0000').update(p);
   return h.digest('hex').slice(0, 32);
 }

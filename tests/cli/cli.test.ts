@@ -51,7 +51,7 @@ describe('briefdeck build on bad input', () => {
     { name: 'a fact with no source', file: 'data/facts.yaml', from: '    source: gacc\n  - id: trade-2023', to: '  - id: trade-2023', rule: 'facts/missing-source', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'id: trade-2024')}:5` },
     { name: 'a wrong type', file: 'data/facts.yaml', from: 'value: 171.9', to: 'value: {amount: 171.9}', rule: 'facts/schema', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'amount: 171.9')}:12` },
     { name: 'an unknown fact in a template', file: 'templates/brief/document.md.hbs', from: '{{fact "star"}}', to: '{{fact "starr"}}', rule: 'template/unknown-fact', where: (d) => `templates/brief/document.md.hbs:${lineOf(d, 'templates/brief/document.md.hbs', 'starr')}:20` },
-    { name: 'a chart spec with a url', file: 'templates/charts/trade.vl.json', from: '"data": { "name": "trade" }', to: '"data": { "url": "data/secret.csv" }', rule: 'chart/url-forbidden', where: () => 'templates/charts/trade.vl.json:3:13' },
+    { name: 'a chart spec with a url', file: 'templates/charts/trade.vl.json', from: '"data": { "name": "trade" }', to: '"data": { "url": "data/secret.csv" }', rule: 'chart/url-forbidden', where: () => 'templates/charts/trade.vl.json:4:13' },
   ];
 
   it.each(cases)('$name: exits 1 with the message and position, and keeps the earlier PDF', (c) => {

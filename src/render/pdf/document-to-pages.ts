@@ -21,7 +21,7 @@ function titleBlock(doc: Document, ctx: LayoutContext): Fragment[] {
   const metaStyle: TextStyle = { font: 'regular', sizePt: size.small, color: c.muted };
   const out = textFragments(plainRuns(doc.meta.title, titleStyle, at), titleStyle, ctx, { keepAll: true });
   if (doc.meta.subtitle) out.push(...textFragments(plainRuns(doc.meta.subtitle, subStyle, at), subStyle, ctx, { spaceBeforePt: 4, keepAll: true }));
-  const meta = [doc.meta.dateText, doc.meta.author].filter(Boolean).join('  ·  ');
+  const meta = [doc.meta.dateText, doc.meta.author, doc.meta.dataAsOfText].filter(Boolean).join('  ·  ');
   out.push(...textFragments(plainRuns(meta, metaStyle, at), metaStyle, ctx, { spaceBeforePt: 6 }));
   out.push({ heightPt: 6, spaceBeforePt: 2, keepWithNext: false, items: [{ type: 'line', x1: ctx.x, y1: 3, x2: ctx.x + ctx.width, y2: 3, color: c.accent, widthPt: 1.2 }] });
   return out;

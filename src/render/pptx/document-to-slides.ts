@@ -308,6 +308,7 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
       { runs: [{ text: doc.meta.title, font: 'bold', sizePt: 40, color: c.text }], bullet: false, level: 0 },
       ...(doc.meta.subtitle ? [{ runs: [{ text: doc.meta.subtitle, font: 'regular' as const, sizePt: 20, color: c.muted }], bullet: false, level: 0 }] : []),
       { runs: [{ text: [doc.meta.dateText, doc.meta.author].filter(Boolean).join('  ·  '), font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
+      { runs: [{ text: doc.meta.dataAsOfText, font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
     ],
   });
   let pending: Paragraph[] = [];

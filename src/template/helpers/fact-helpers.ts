@@ -10,10 +10,18 @@ import { formatDate, formatPeriod } from '../../format/period.js';
 import { formatBareNumber, formatValue } from '../../format/value.js';
 import { factView } from '../context.js';
 import { escapeAttribute, escapeMarkdown } from '../escape-markdown.js';
-import { citeMarker, lookupFact, numberOption, positionOfCall, safe, splitArgs, unknownMarker, type HelperEnv, type HelperOptions } from './helper-env.js';
+import { checkGrowthClaim } from './claim-checks.js';
+import { isQuery, oneFact, queryFacts } from './fact-query.js';
+import { citeMarker, lookupFact, recordUse, numberOption, positionOfCall, safe, splitArgs, unknownMarker, type HelperEnv, type HelperOptions } from './helper-env.js';
 
 const factFields = ['value', 'number', 'label', 'period', 'basis', 'according', 'source', 'asOf', 'measure', 'note', 'unit'] as const;
 type FactField = (typeof factFields)[number];
+
+/** "according to China's customs": the basis's standard wording, else the publisher's name. */
+function according(env: HelperEnv, fact: Fact): string {
+  const basis = fact.basis ? env.dataset.bases[fact.basis] : undefined;
+  return basis ? basis.according : `${words[env.locale]['accordingTo']} ${env.dataset.sources[fact.source]?.publisher ?? fact.source}`;
+}
 
 function fieldText(env: HelperEnv, fact: Fact, field: FactField, options: HelperOptions): string {
   const { locale, dataset } = env;
@@ -29,7 +37,7 @@ function fieldText(env: HelperEnv, fact: Fact, field: FactField, options: Helper
     case 'basis':
       return fact.basis ? (dataset.bases[fact.basis]?.label ?? fact.basis) : '';
     case 'according':
-      return fact.basis ? (dataset.bases[fact.basis]?.according ?? '') : '';
+      return according(env, fact);
     case 'source':
       return dataset.sources[fact.source]?.publisher ?? '';
     case 'asOf':
@@ -47,22 +55,34 @@ function fieldText(env: HelperEnv, fact: Fact, field: FactField, options: Helper
   }
 }
 
-/** `{{fact "id"}}`, `{{fact "id" "period"}}`, `{{fact "id" decimals=1 cite=false form="short"}}`. */
+/**
+ * `{{fact "id"}}`, `{{fact "id" "period"}}`, `{{fact "id" decimals=1 cite=false form="short"}}`,
+ * or by measure: `{{fact measure="trade.bilateral.total" period="2024" basis="cn-customs"}}`.
+ * A query for several bases prints each value with its "according to …" wording.
+ */
 function fact(env: HelperEnv) {
   return (...args: unknown[]) => {
     const { params, options } = splitArgs(args);
-    const [id, fieldArg] = params;
-    const f = lookupFact(env, id, options);
-    if (!f) return unknownMarker(String(id));
+    const query = isQuery(options);
+    const fieldArg = query ? params[0] : params[1];
     const field = (fieldArg ?? 'value') as FactField;
+    const isFigure = field === 'value' || field === 'number';
+    const role = isFigure ? 'claim' : null;
+    const facts = query ? queryFacts(env, options, role ?? 'listed') : [lookupFact(env, params[0], options, role)].filter((f): f is Fact => f !== undefined);
+    if (!facts || facts.length === 0) return unknownMarker(query ? String(options.hash['measure']) : String(params[0]));
     if (!factFields.includes(field)) {
-      env.diagnostics.push(report('template/unknown-fact-field', positionOfCall(env, options), { field: String(fieldArg), id: f.id, known: [...factFields] }));
+      env.diagnostics.push(report('template/unknown-fact-field', positionOfCall(env, options), { field: String(fieldArg), id: facts[0]!.id, known: [...factFields] }));
       return unknownMarker(String(fieldArg));
     }
-    const text = escapeMarkdown(fieldText(env, f, field, options));
     // Only the value itself is cited by default: a label or a period is not a claim.
-    const cite = options.hash['cite'] ?? (field === 'value' || field === 'number');
-    return safe(env, cite ? text + citeMarker(f.source, f.id) : text);
+    const cite = options.hash['cite'] ?? isFigure;
+    const one = (f: Fact) => {
+      const text = escapeMarkdown(fieldText(env, f, field, options));
+      return cite ? text + citeMarker(f.source, f.id) : text;
+    };
+    if (facts.length === 1) return safe(env, one(facts[0]!));
+    if (!isFigure) return unknownMarker(oneFact(env, options, facts, 'fact')?.id ?? 'fact');
+    return safe(env, facts.map((f) => `${escapeMarkdown(fieldText(env, f, field, options))} ${escapeMarkdown(according(env, f))}${cite ? citeMarker(f.source, f.id) : ''}`).join('; '));
   };
 }
 
@@ -72,7 +92,10 @@ function cite(env: HelperEnv) {
     const { params, options } = splitArgs(args);
     const id = String(params[0]);
     const f = env.dataset.facts[id];
-    if (f) return safe(env, citeMarker(f.source, f.id));
+    if (f) {
+      recordUse(env, f, options, 'claim');
+      return safe(env, citeMarker(f.source, f.id));
+    }
     if (env.dataset.sources[id]) return safe(env, citeMarker(id));
     env.diagnostics.push(report('template/unknown-source', positionOfCall(env, options), { id, known: Object.keys(env.dataset.sources) }));
     return unknownMarker(id);
@@ -111,7 +134,7 @@ export function computeChange(env: HelperEnv, a: Fact, b: Fact, options: HelperO
 function change(env: HelperEnv) {
   return (...args: unknown[]) => {
     const { params, options } = splitArgs(args);
-    const a = lookupFact(env, params[0], options);
+    const a = lookupFact(env, params[0], options, 'baseline');
     const b = lookupFact(env, params[1], options);
     if (!a || !b) return unknownMarker('change');
     const c = computeChange(env, a, b, options, numberOption(env, options, 'decimals'));
@@ -128,8 +151,8 @@ function change(env: HelperEnv) {
 function keyFigure(env: HelperEnv) {
   return (...args: unknown[]) => {
     const { params, options } = splitArgs(args);
-    const f = lookupFact(env, params[0], options);
-    if (!f) return unknownMarker(String(params[0]));
+    const f = isQuery(options) ? oneFact(env, options, queryFacts(env, options), 'keyFigure') : lookupFact(env, params[0], options);
+    if (!f) return unknownMarker(String(params[0] ?? options.hash['measure']));
     const attrs: Record<string, string> = {
       value: formatValue(f, env.locale, { form: 'short', decimals: numberOption(env, options, 'decimals') }),
       label: typeof options.hash['label'] === 'string' ? options.hash['label'] : f.label,
@@ -142,12 +165,13 @@ function keyFigure(env: HelperEnv) {
     if (growthId !== undefined) {
       const g = lookupFact(env, growthId, options);
       if (g && typeof g.value === 'number') {
+        checkGrowthClaim(env, f, g, options);
         attrs['change'] = `${formatSignedPercent(g.value, env.locale, numberOption(env, options, 'changeDecimals') ?? undefined)} ${typeof options.hash['changeLabel'] === 'string' ? options.hash['changeLabel'] : ''}`.trim();
         attrs['changeSource'] = g.source;
         attrs['changeFact'] = g.id;
       } else if (g) env.diagnostics.push(report('template/not-a-number', positionOfCall(env, options), { id: g.id }));
     } else if (fromId !== undefined) {
-      const a = lookupFact(env, fromId, options);
+      const a = lookupFact(env, fromId, options, 'baseline');
       const c = a ? computeChange(env, a, f, options) : undefined;
       if (a && c) {
         attrs['change'] = `${c.text} ${words[env.locale]['on']} ${formatPeriod(a.period, env.locale)}`;
@@ -174,11 +198,12 @@ function selectFacts(env: HelperEnv, options: HelperOptions): Fact[] {
     return ids
       .split(/[\s,]+/)
       .filter(Boolean)
-      .map((id) => lookupFact(env, id, options))
+      .map((id) => lookupFact(env, id, options, 'listed'))
       .filter((f): f is Fact => f !== undefined);
   }
-  if (typeof measure === 'string') return all.filter((f) => matchesMeasure(f, measure.split(/[\s,]+/).filter(Boolean)));
-  return all;
+  const chosen = typeof measure === 'string' ? all.filter((f) => matchesMeasure(f, measure.split(/[\s,]+/).filter(Boolean))) : all;
+  for (const f of chosen) recordUse(env, f, options, 'listed');
+  return chosen;
 }
 
 /** `{{#eachFact measure="trade.,fdi."}}…{{/eachFact}}`: the block once per fact, in dataset order. */

@@ -7,11 +7,27 @@ import type { Dataset, Fact } from '../../facts/dataset.js';
 import type { Locale } from '../../format/locale.js';
 import { escapeAttribute } from '../escape-markdown.js';
 
+/**
+ * How a template used a fact, for the provenance checks that run after
+ * expansion: a `claim` states the figure as current; a `baseline` is the
+ * earlier value a change is measured from; `listed` is a row of a table or
+ * loop; `historical` is a claim the author marked as deliberately old.
+ */
+export type FactRole = 'claim' | 'baseline' | 'listed' | 'historical';
+
+export interface FactUse {
+  factId: string;
+  role: FactRole;
+  position: Position;
+}
+
 export interface HelperEnv {
   hb: typeof Handlebars;
   dataset: Dataset;
   locale: Locale;
   diagnostics: Diagnostic[];
+  /** Every fact a helper printed or computed from, in template order. */
+  uses: FactUse[];
   /** Template file a helper call without `loc.source` belongs to. */
   defaultFile: string;
 }
@@ -58,9 +74,20 @@ export function suggest(id: string, known: readonly string[]): string[] {
     .map((x) => x.k);
 }
 
-export function lookupFact(env: HelperEnv, id: unknown, options: HelperOptions): Fact | undefined {
+/** The role a use plays unless the call says `historical=true`. */
+export function roleOf(options: HelperOptions, role: FactRole): FactRole {
+  return options.hash['historical'] === true && role === 'claim' ? 'historical' : role;
+}
+
+export function recordUse(env: HelperEnv, fact: Fact, options: HelperOptions, role: FactRole): void {
+  env.uses.push({ factId: fact.id, role: roleOf(options, role), position: positionOfCall(env, options) });
+}
+
+/** The fact named `id`, recorded as used in `role` (`null`: a label or period, not a use of the figure). */
+export function lookupFact(env: HelperEnv, id: unknown, options: HelperOptions, role: FactRole | null = 'claim'): Fact | undefined {
   const fact = typeof id === 'string' ? env.dataset.facts[id] : undefined;
   if (!fact) env.diagnostics.push(report('template/unknown-fact', positionOfCall(env, options), { id: String(id), suggestions: suggest(String(id), Object.keys(env.dataset.facts)) }));
+  else if (role) recordUse(env, fact, options, role);
   return fact;
 }
 
