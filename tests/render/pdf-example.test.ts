@@ -40,6 +40,10 @@ describe('the Viet Nam–China brief', async () => {
     expect(pdf.text).toMatch(/\[1\]\s*Unattributed news article/);
   });
 
+  it('states the date the data is current to under the title', () => {
+    expect(pdf.pages[0]).toContain('Data as of 30 September 2025');
+  });
+
   it('shows both 2024 trade totals with their bases', () => {
     const flat = pdf.text.replace(/\s+/g, ' ');
     expect(flat).toContain("US$260.65 billion according to China's customs[1]; over US$200 billion according to Viet Nam's statistics[2]");

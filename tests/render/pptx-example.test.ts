@@ -43,7 +43,24 @@ describe('the Viet Nam–China deck', async () => {
   it('has speaker notes where the template has them', () => {
     expect(deck.slides[2]!.notes).toMatch(/US\$260\.65 billion according to China's customs\[\d\]; over US\$200 billion according to Viet Nam's statistics\[\d\]/);
     expect(deck.slides[1]!.notes).toContain('75th anniversary');
-    expect(deck.slides[6]!.notes).toBe('');
+    // A chart slide with no notes block still gets the references of what it cites.
+    expect(deck.slides[6]!.notes.split(/\r?\n/)[0]).toBe('Sources:');
+  });
+
+  it('gives every content slide that cites a source a source line, and its notes the full references', () => {
+    for (const s of deck.slides.slice(1)) {
+      const body = s.texts.join(' ');
+      const numbers = [...new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => m[1]!))];
+      if (numbers.length === 0 || s.texts.includes('Sources')) continue;
+      // Named on the slide: in its source line, or in a chart caption ("Source: …[n]").
+      for (const n of numbers) expect(body).toMatch(new RegExp(`(Sources: .*\\[${n}\\] \\S|Source: .*\\[${n}\\])`));
+      for (const n of numbers) expect(s.notes).toMatch(new RegExp(`^\\[${n}\\] .+, .+\\.`, 'm'));
+    }
+    expect(deck.slides[2]!.texts.find((t) => t.startsWith('Sources: '))).toContain('[1] Unattributed news article');
+  });
+
+  it('states the date the data is current to', () => {
+    expect(deck.slides[0]!.texts).toContain('Data as of 30 September 2025');
   });
 
   it('puts marking, date and slide number in the footer of every content slide', () => {

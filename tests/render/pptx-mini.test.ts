@@ -28,7 +28,8 @@ describe('mini deck', async () => {
   it('turns a bar chart into a native chart with the series values', async () => {
     const deck = await readPptx(outcome.pptx!);
     expect(deck.slides[2]!.charts[0]!.values).toEqual([171.9, 260.65]);
-    expect(deck.slides[1]!.notes).toBe("Say over US$200 billion[2] according to Viet Nam's statistics.");
+    expect(deck.slides[1]!.notes.split(/\r?\n/)[0]).toBe("Say over US$200 billion[2] according to Viet Nam's statistics.");
+    expect(deck.slides[1]!.notes).toMatch(/^\[2\] Viet Nam News, /m);
     expect(deck.slides[1]!.texts.join(' ')).toContain('Lào Cai – Hà Nội – Hải Phòng');
   });
 

@@ -6,7 +6,7 @@
 // slide with their header row repeated.
 import type { Diagnostic, Position, Result } from '../../diagnostics/diagnostic.js';
 import { report } from '../../diagnostics/messages.js';
-import type { Block, Chart, Document, Inline, KeyFigures, SourceEntry, Table } from '../../document/nodes.js';
+import type { Block, Chart, Citation, Document, Inline, KeyFigures, SourceEntry, Table } from '../../document/nodes.js';
 import { assertNever } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
 import { toNativeChart } from '../../charts/native-chart.js';
@@ -22,7 +22,9 @@ const W = 13.333;
 const H = 7.5;
 const MX = 0.6;
 const BODY_TOP = 1.45;
-const BODY_BOTTOM = 6.8;
+/** Body text ends here; below it, the slide's source line (6.7–7.0) and the footer (7.0–7.3). */
+const BODY_BOTTOM = 6.65;
+const SOURCE_LINE_Y = 6.7;
 const c = theme.colors;
 const BODY_PT = 18;
 const MIN_PT = 12;
@@ -75,6 +77,12 @@ function textHeight(paragraphs: readonly Paragraph[], wIn: number): number {
   return h + 0.1;
 }
 
+/** Lines a paragraph takes in a box `wIn` wide. */
+function lineCount(p: Paragraph, wIn: number): number {
+  const runs: Run[] = p.runs.map((r) => ({ text: r.text, font: r.font, sizePt: r.sizePt, color: r.color, risePt: 0, position: { file: '', line: 1, column: 1 } }));
+  return breakLines(runs, (wIn - 0.2) * PT, 1.2).length;
+}
+
 function scale(paragraphs: Paragraph[], sizePt: number): Paragraph[] {
   return paragraphs.map((p) => ({ ...p, runs: p.runs.map((r) => ({ ...r, sizePt: p.level > 0 ? sizePt - 2 : sizePt })) }));
 }
@@ -85,6 +93,11 @@ class SlideBuilder {
   readonly diagnostics: Diagnostic[] = [];
   /** Where each slide starts in the template, for diagnostics. */
   readonly positions = new Map<Slide, Position>();
+  /** Citation numbers shown on each slide's body, and in its notes. */
+  readonly cited = new Map<Slide, Set<number>>();
+  readonly citedInNotes = new Map<Slide, Set<number>>();
+  /** Numbers already named by a chart's own source line on the slide. */
+  readonly chartCited = new Map<Slide, Set<number>>();
   private current: Slide | undefined;
   private y = BODY_TOP;
   private title = '';
@@ -107,6 +120,15 @@ class SlideBuilder {
     this.title = title;
     this.position = position;
     return slide;
+  }
+
+  /** Record the citations in `nodes` as shown on the current slide (or in its notes). */
+  cite(nodes: readonly Citation[], into: 'body' | 'notes' | 'chart' = 'body'): void {
+    const map = into === 'body' ? this.cited : into === 'notes' ? this.citedInNotes : this.chartCited;
+    const slide = this.slide();
+    const set = map.get(slide) ?? new Set<number>();
+    for (const c of nodes) set.add(c.number);
+    map.set(slide, set);
   }
 
   private slide(): Slide {
@@ -164,6 +186,7 @@ class SlideBuilder {
     this.y += item.h + 0.05;
     slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
     this.y += captionH;
+    this.cite(citationsIn(chart.sourceLine), 'chart');
   }
 
   addKeyFigures(k: KeyFigures): void {
@@ -212,6 +235,7 @@ class SlideBuilder {
       let end = start;
       while (end < rows.length && h + rowHeight(rows[end]!) <= this.room()) h += rowHeight(rows[end++]!);
       if (end === start && start < rows.length) h += rowHeight(rows[end++]!);
+      this.cite(t.rows.slice(start, end).flatMap((r) => r.flatMap((cell) => citationsIn(cell.children))));
       this.slide().items.push({ type: 'table', x: MX, y: this.y, w: W - 2 * MX, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size });
       this.y += h + 0.15;
       start = end;
@@ -268,6 +292,64 @@ function glyphWarnings(slides: readonly Slide[], positions: ReadonlyMap<Slide, P
   return out;
 }
 
+/** Every citation inside inline content. */
+function citationsIn(nodes: readonly Inline[]): Citation[] {
+  const out: Citation[] = [];
+  const walk = (list: readonly Inline[]) => {
+    for (const n of list) {
+      if (n.type === 'citation') out.push(n);
+      else if ('children' in n) walk(n.children);
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
+/** Every citation inside a block (tables and charts are counted where they are laid out). */
+function blockCitations(b: Block): Citation[] {
+  switch (b.type) {
+    case 'heading':
+    case 'paragraph':
+      return citationsIn(b.children);
+    case 'list':
+      return b.items.flatMap((it) => it.children.flatMap(blockCitations));
+    case 'callout':
+    case 'notes':
+      return b.children.flatMap(blockCitations);
+    case 'key-figures':
+      return b.figures.flatMap((f) => f.citations);
+    default:
+      return [];
+  }
+}
+
+/**
+ * Per-slide provenance: a source line above the footer naming every source
+ * cited in the slide's body that no chart caption on it names already, and
+ * the full references of everything cited on the slide (body and notes) at
+ * the end of the speaker notes, so the presenter can answer "where is that from?".
+ */
+function addSlideSources(sb: SlideBuilder, sources: readonly SourceEntry[], locale: Document['meta']['locale']): void {
+  const byNumber = new Map(sources.map((e) => [e.number, e]));
+  const label = words[locale]['sources']!;
+  for (const slide of sb.slides) {
+    const body = [...(sb.cited.get(slide) ?? [])];
+    const charted = sb.chartCited.get(slide) ?? new Set<number>();
+    const line = body.filter((n) => !charted.has(n)).sort((a, b) => a - b);
+    if (slide.kind === 'content' && line.length) {
+      const text = `${label}: ${line.map((n) => `[${n}] ${byNumber.get(n)?.publisher ?? ''}`).join('; ')}`;
+      // One line at 10 pt if it fits, else smaller; at 8 pt it may take two lines, and still ends above the footer.
+      const para = (sizePt: number): Paragraph => ({ runs: [{ text, font: 'regular', sizePt, color: c.muted }], bullet: false, level: 0 });
+      const size = [10, 9].find((pt) => lineCount(para(pt), W - 2 * MX) === 1) ?? 8;
+      slide.items.push({ type: 'text', x: MX, y: SOURCE_LINE_Y - (size === 8 ? 0.06 : 0), w: W - 2 * MX, h: size === 8 ? 0.34 : 0.28, paragraphs: [para(size)], valign: 'top', align: 'left' });
+    }
+    const all = [...new Set([...body, ...charted, ...(sb.citedInNotes.get(slide) ?? [])])].sort((a, b) => a - b);
+    if (all.length === 0) continue;
+    const refs = all.map((n) => byNumber.get(n)).filter((e): e is SourceEntry => e !== undefined).map((e) => `[${e.number}] ${e.publisher}, ${e.title}${e.date ? `, ${e.date}` : ''}.${e.url ? ` ${e.url}` : ''}`);
+    slide.notes = [slide.notes, `${label}:`, ...refs].filter(Boolean).join('\n');
+  }
+}
+
 function notesText(n: Inline): string {
   return n.type === 'citation' ? `[${n.number}]` : plainText(n);
 }
@@ -319,10 +401,14 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
     pendingAt = undefined;
   };
   for (const b of doc.children) {
+    if (b.type === 'notes') sb.cite(blockCitations(b), 'notes');
+    // A heading's citations belong to the slide it starts: recorded once it is made.
+    else if (b.type !== 'heading') sb.cite(blockCitations(b));
     switch (b.type) {
       case 'heading':
         flush();
         sb.newSlide(b.children.map(plainText).join(''), b.position, b.level === 1 ? 'section' : 'content');
+        sb.cite(blockCitations(b));
         break;
       case 'paragraph':
       case 'list':
@@ -364,6 +450,7 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
     }
   }
   flush();
+  addSlideSources(sb, doc.sources, doc.meta.locale);
   sb.diagnostics.push(...glyphWarnings(sb.slides, sb.positions));
   const info: SlideModel['info'] = { title: doc.meta.title, lang: doc.meta.locale === 'vi' ? 'vi-VN' : 'en-GB', date: doc.meta.date };
   if (doc.meta.author) info.author = doc.meta.author;
