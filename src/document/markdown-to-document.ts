@@ -11,7 +11,8 @@ import { formatDate } from '../format/period.js';
 import type { LineOrigin } from '../template/line-markers.js';
 import type { ChartCatalog } from '../charts/chart-catalog.js';
 import { readFrontMatter } from './front-matter.js';
-import type { Block, Callout, CalloutKind, Chart, Citation, Document, Inline, KeyFigure, ListItem, SourceEntry, SourcesList, TableCell, FootnoteList } from './nodes.js';
+import { factAnnexTable } from './fact-annex.js';
+import type { Block, Callout, CalloutKind, Chart, Citation, Document, Inline, KeyFigure, ListItem, SourceEntry, SourcesList, Table, TableCell, FootnoteList } from './nodes.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { plainText } from './plain-text.js';
 
@@ -24,7 +25,7 @@ export interface ConvertInput {
   charts: ChartCatalog;
 }
 
-const blockDirectives = ['key-points', 'callout', 'key-figures', 'notes', 'chart', 'pagebreak', 'sources', 'figure'];
+const blockDirectives = ['key-points', 'callout', 'key-figures', 'notes', 'chart', 'pagebreak', 'sources', 'fact-annex', 'figure'];
 const calloutKinds: CalloutKind[] = ['key-points', 'note', 'warning'];
 
 class Converter {
@@ -32,6 +33,9 @@ class Converter {
   private readonly citationNumbers = new Map<string, number>();
   readonly sources: SourceEntry[] = [];
   private readonly sourcesLists: SourcesList[] = [];
+  /** Facts the document uses, in order of first use: what `::fact-annex` lists. */
+  private readonly usedFacts = new Set<string>();
+  private readonly annexes: Table[] = [];
   private readonly footnoteNumbers = new Map<string, number>();
   private readonly footnoteDefs = new Map<string, RootContent[]>();
   private readonly slugs = new Set<string>();
@@ -56,6 +60,7 @@ class Converter {
       if (s?.url) entry.url = s.url;
       this.sources.push(entry);
     }
+    for (const id of factIds) this.usedFacts.add(id);
     return { type: 'citation', number, sourceId, factIds, position };
   }
 
@@ -280,6 +285,13 @@ class Converter {
         if (chart) out.push(chart);
         return;
       }
+      case 'fact-annex': {
+        // Filled in at the end, when every use is known.
+        const table: Table = { type: 'table', align: [], header: [], rows: [], position };
+        this.annexes.push(table);
+        out.push(table);
+        return;
+      }
       case 'figure':
         this.diagnostics.push(report('document/bad-attribute', position, { directive: '::figure', attribute: 'place', found: 'outside a strip', expected: 'inside `:::key-figures`' }));
         return;
@@ -304,6 +316,7 @@ class Converter {
       sourceLine.push({ type: 'text', value: `${i > 0 ? '; ' : ''}${s?.publisher ?? id}`, position });
       sourceLine.push(this.cite(id, [], position));
     });
+    for (const rows of Object.values((r.spec['datasets'] ?? {}) as Record<string, Record<string, unknown>[]>)) for (const row of rows) if (typeof row['fact'] === 'string') this.usedFacts.add(row['fact']);
     const chart: Chart = { type: 'chart', name, title: n.attributes?.['title'] ?? r.title, unitLine: r.unitLine, sourceLine, spec: r.spec, seriesId: r.seriesId, position };
     if (r.noteLine) chart.noteLine = `${words[this.input.locale]['note']}: ${r.noteLine}`;
     return chart;
@@ -331,6 +344,10 @@ class Converter {
       // Notes go before the sources list, if there is one at the end.
       const at = children.findIndex((b) => b.type === 'sources-list');
       children.splice(at === -1 ? children.length : at, 0, list);
+    }
+    for (const annex of this.annexes) {
+      const ids = [...this.usedFacts];
+      Object.assign(annex, factAnnexTable(ids, this.input.dataset, this.input.locale, (source, fact) => this.cite(source, [fact], annex.position), annex.position));
     }
     for (const list of this.sourcesLists) list.entries = this.sources;
     return children;

@@ -63,3 +63,9 @@ export const words: Record<Locale, Record<string, string>> = {
     dataAsOf: 'Số liệu tính đến',
   },
 };
+
+/** Column headings of fact tables (the `factTable` helper and the fact annex). */
+export const columnHeadings = {
+  en: { label: 'Indicator', value: 'Value', period: 'Period', basis: 'Basis', source: 'Source', asOf: 'As of' },
+  vi: { label: 'Chỉ tiêu', value: 'Giá trị', period: 'Kỳ', basis: 'Cơ sở số liệu', source: 'Nguồn', asOf: 'Tính đến' },
+} as const;

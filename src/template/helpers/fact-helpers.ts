@@ -4,7 +4,7 @@ import type Handlebars from 'handlebars';
 import { report } from '../../diagnostics/messages.js';
 import type { Fact } from '../../facts/dataset.js';
 import { units } from '../../facts/units.js';
-import { words } from '../../format/locale.js';
+import { columnHeadings, words } from '../../format/locale.js';
 import { formatNumber, formatSignedPercent } from '../../format/number.js';
 import { formatDate, formatPeriod } from '../../format/period.js';
 import { formatBareNumber, formatValue } from '../../format/value.js';
@@ -119,6 +119,12 @@ export function computeChange(env: HelperEnv, a: Fact, b: Fact, options: HelperO
     env.diagnostics.push(report('template/unit-mismatch', at, { a: a.id, b: b.id, unitA: a.unit ?? '', unitB: b.unit ?? '' }));
     return undefined;
   }
+  // A change between two statistical bases measures the difference in counting, not in trade.
+  if (a.basis !== b.basis && options.hash['mixedBases'] !== true) {
+    const label = (f: Fact) => (f.basis ? (env.dataset.bases[f.basis]?.label ?? f.basis) : 'basis not stated');
+    env.diagnostics.push(report('template/change-across-bases', at, { a: a.id, b: b.id, basisA: label(a), basisB: label(b) }));
+    return undefined;
+  }
   const w = words[env.locale];
   if (units[a.unit ?? '']?.isRate) {
     const diff = b.value - a.value;
@@ -216,11 +222,7 @@ function eachFact(env: HelperEnv) {
   };
 }
 
-const tableHeadings = {
-  en: { label: 'Indicator', value: 'Value', period: 'Period', basis: 'Basis', source: 'Source', asOf: 'As of' },
-  vi: { label: 'Chỉ tiêu', value: 'Giá trị', period: 'Kỳ', basis: 'Cơ sở số liệu', source: 'Nguồn', asOf: 'Tính đến' },
-} as const;
-type TableColumn = keyof (typeof tableHeadings)['en'];
+type TableColumn = keyof (typeof columnHeadings)['en'];
 
 /** `{{factTable measure="fdi." columns="label,value,period,basis,source"}}` → a GFM table. */
 function factTable(env: HelperEnv) {
@@ -228,7 +230,7 @@ function factTable(env: HelperEnv) {
     const { options } = splitArgs(args);
     const columnsArg = typeof options.hash['columns'] === 'string' ? options.hash['columns'] : 'label,value,period,basis,source';
     const columns = columnsArg.split(/[\s,]+/).filter(Boolean) as TableColumn[];
-    const headings = tableHeadings[env.locale];
+    const headings = columnHeadings[env.locale];
     const bad = columns.filter((c) => !(c in headings));
     if (bad.length) {
       env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper: 'factTable', detail: `unknown column \`${bad[0]}\`; columns are ${Object.keys(headings).join(', ')}` }));
