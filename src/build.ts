@@ -64,7 +64,7 @@ export interface BuildOutcome {
 export type OutputFormat = 'pdf' | 'pptx';
 
 /** Stages 1–3: dataset, template, document tree. No charts rendered, nothing written. */
-export function prepareDocument(req: BuildRequest): { value?: Prepared; diagnostics: Diagnostic[] } {
+export function prepareDocument(req: BuildRequest): { value?: Prepared; partial?: Prepared; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const data = loadDataset(req.dataDir);
   diagnostics.push(...data.diagnostics);
@@ -75,17 +75,21 @@ export function prepareDocument(req: BuildRequest): { value?: Prepared; diagnost
   const locale = req.locale ?? dataset.locale;
   const expanded = expandTemplate(templates.value, dataset, locale);
   diagnostics.push(...expanded.diagnostics);
-  if (!expanded.value || hasErrors(diagnostics)) return { diagnostics };
+  if (!expanded.value) return { diagnostics };
+  // A helper error leaves a marker in the text and the rest expanded: the
+  // document is still made, for the checks (`partial`), but not built.
+  const failed = hasErrors(diagnostics);
   const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale) });
-  diagnostics.push(...doc.diagnostics);
-  return { value: { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses }, diagnostics };
+  if (!failed) diagnostics.push(...doc.diagnostics);
+  const prepared: Prepared = { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses };
+  return failed ? { partial: prepared, diagnostics } : { value: prepared, diagnostics };
 }
 
 /** Stages 1–3, then every provenance check; the dataset and template checks run even when a later stage failed. */
 export function checkDocument(req: BuildRequest): Checked {
   const prepared = prepareDocument(req);
   const diagnostics = [...prepared.diagnostics];
-  const p = prepared.value;
+  const p = prepared.value ?? prepared.partial;
   const dataset = p?.dataset ?? loadDataset(req.dataDir).value;
   const templates = p?.templates ?? loadTemplateSet(req.templatesDir, req.template).value;
   const input: CheckInput = {};
@@ -93,7 +97,7 @@ export function checkDocument(req: BuildRequest): Checked {
   if (templates) input.templates = templates;
   if (p) input.document = { tree: p.document, uses: p.uses };
   diagnostics.push(...provenanceChecks(input));
-  return p ? { prepared: p, diagnostics } : { diagnostics };
+  return prepared.value ? { prepared: prepared.value, diagnostics } : { diagnostics };
 }
 
 export function outputPath(req: BuildRequest, datasetId: string, ext: string): string {

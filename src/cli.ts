@@ -17,16 +17,18 @@ Commands:
   build       build the documents listed in briefdeck.yaml (or one, with --template)
               into PDF briefs and PowerPoint decks
   validate    check a dataset (and the project's templates) without building
-  check       provenance report: conflicting figures, numbers typed by hand, and
-              every error a build would stop on (--json for machines)
+  check       provenance report: conflicting figures, broken relations, stale
+              facts, mixed charts, numbers typed by hand, and every error a
+              build would stop on (--json for machines)
 
 Run \`briefdeck <command> --help\` for the options of a command.`,
   build: `Usage: briefdeck build [--data DIR] [--template NAME] [--out DIR] [--locale en|vi]
 
 Builds every document in briefdeck.yaml, or, with --template or --data, one
 document from templates/NAME/document.md.hbs and the dataset in DIR.
-Output goes to out/<dataset>-<template>.pdf (or .pptx for decks). Nothing
-is written if there are errors; an earlier output stays as it was.
+Output goes to out/<dataset>-<template>.pdf (or .pptx for decks). Every
+document is first checked as \`briefdeck check\` does; nothing is written if
+there are errors, and an earlier output stays as it was.
 
 Options:
   --data DIR        dataset folder (default: the project's first document's)
@@ -49,12 +51,20 @@ Options:
   -h, --help        show this help`,
   check: `Usage: briefdeck check [--data DIR] [--template NAME] [--json]
 
-Runs the provenance checks without building: lists conflicting figures in
-the dataset (same measure and period, different values), numbers typed by
-hand into templates instead of printed from facts (keep one on purpose with
-{{literal "…"}}), and every error a build would report. Prints a report
-grouped by severity with file:line for each item, or JSON with --json.
-Exits 1 if there is any error.
+Runs the provenance checks without building (a build runs them first):
+  - conflicting figures in the dataset (same measure and period, different
+    values), and templates that ask for one without naming a basis or source;
+  - declared relations between facts (sums, growth, shares) that do not hold;
+  - growth claims the data contradicts, and changes across statistical bases;
+  - charts mixing statistical bases or part-year with full-year values,
+    unless the spec declares it;
+  - facts older than the document's staleAfter, or quoted when a newer
+    value of the same measure is in the dataset;
+  - numbers typed by hand into templates instead of printed from facts (keep
+    one on purpose with {{literal "…"}});
+  - every error a build would report.
+Prints a report grouped by severity with file:line for each item, or JSON
+with --json. Exits 1 if there is any error.
 
 Options:
   --data DIR        dataset folder (default: every document in briefdeck.yaml)
@@ -158,6 +168,7 @@ async function main(argv: string[]): Promise<number> {
   const quiet = values.quiet ?? false;
   const { buildDocument, checkDocument, prepareDocument } = await import('./build.js');
   const all: Diagnostic[] = [];
+  const written: string[] = [];
   const requests = jobs.map((job) => ({ job, req: { templatesDir: project.value!.templatesDir, template: job.template, dataDir: job.data, outDir, ...(job.name ? { name: job.name } : {}), ...(job.locale ? { locale: job.locale } : {}) } }));
   if (command === 'validate') for (const { req } of requests) all.push(...prepareDocument(req).diagnostics);
   else {
@@ -168,6 +179,7 @@ async function main(argv: string[]): Promise<number> {
       for (const [i, { job, req }] of requests.entries()) {
         const outcome = await buildDocument(req, job.format, { checked: checked[i]! });
         all.push(...outcome.diagnostics);
+        written.push(...outcome.outputs);
         if (!quiet) for (const f of outcome.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
       }
     }
@@ -180,7 +192,8 @@ async function main(argv: string[]): Promise<number> {
   }
   print(unique, quiet);
   if (hasErrors(unique)) {
-    if (command === 'build') process.stderr.write('build failed: nothing was written\n');
+    // Checks stop every document before any is written; a later stage (a chart that will not render) stops only its own.
+    if (command === 'build') process.stderr.write(written.length ? `build failed: ${written.length} of ${requests.length} outputs written; the others were left as they were\n` : 'build failed: nothing was written\n');
     return 1;
   }
   if (command === 'validate' && !quiet) process.stdout.write('ok: no errors\n');
