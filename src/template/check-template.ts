@@ -6,7 +6,8 @@
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset } from '../facts/dataset.js';
-import { suggest } from './helpers/helper-env.js';
+import { queryFacts } from './helpers/fact-query.js';
+import { suggest, type HelperEnv } from './helpers/helper-env.js';
 
 const builtins = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 /** Helpers whose positional arguments (by index) or hash keys name facts. */
@@ -39,6 +40,18 @@ export function checkTemplate(input: CheckInput): Diagnostic[] {
     if (!dataset.facts[id]) diagnostics.push(report('template/unknown-fact', pos(call), { id, suggestions: suggest(id, Object.keys(dataset.facts)) }));
   };
 
+  // A query with literal arguments is answered now, so a conflict in a branch not taken is still reported.
+  const checkQuery = (hash: hbs.AST.Hash, call: hbs.AST.SourceLocation) => {
+    const literal: Record<string, unknown> = {};
+    for (const p of hash.pairs) {
+      const v = p.value as hbs.AST.Literal;
+      if (!['StringLiteral', 'BooleanLiteral', 'NumberLiteral'].includes(v.type)) return;
+      literal[p.key] = (v as hbs.AST.StringLiteral).value;
+    }
+    const env = { dataset, diagnostics, uses: [], defaultFile: file, locale: 'en', hb: undefined } as unknown as HelperEnv;
+    queryFacts(env, { hash: literal, loc: { source: file, start: call.start } });
+  };
+
   const checkCall = (node: { path: Expr; params: Expr[]; hash?: hbs.AST.Hash; loc: hbs.AST.SourceLocation }, isBlock: boolean, depth: number) => {
     node.params.forEach((p) => visitExpr(p, depth));
     node.hash?.pairs.forEach((p) => visitExpr(p.value, depth));
@@ -59,6 +72,7 @@ export function checkTemplate(input: CheckInput): Diagnostic[] {
       if (!dataset.facts[id] && !dataset.sources[id]) diagnostics.push(report('template/unknown-source', pos(node.loc), { id, known: Object.keys(dataset.sources) }));
     }
     for (const pair of node.hash?.pairs ?? []) if (factHashKeys.includes(pair.key)) checkFactId(pair.value, node.loc);
+    if (byMeasure && (name === 'fact' || name === 'keyFigure')) checkQuery(node.hash!, node.loc);
   };
 
   const visitExpr = (e: Expr, depth: number) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPdf, checkDocument } from '../../src/build.js';
 import { messages } from '../../src/diagnostics/messages.js';
-import { copyFixture, edit, lineOf } from '../helpers.js';
+import { copyFixture, edit, lineOf, root } from '../helpers.js';
 
 let dir: string;
 beforeEach(() => {
@@ -23,9 +23,18 @@ const found = () =>
 const say = (text: string) => edit(dir, brief, 'Value with markup:', `${text}\n\nValue with markup:`);
 const markdown = async () => (await buildPdf(req(), { write: false })).prepared?.markdown ?? '';
 
-describe('the fixture itself', () => {
+describe('the fixture itself, and the bundled project', () => {
   it('passes every check', () => {
     expect(found()).toEqual([]);
+  });
+
+  it('checks the bundled Viet Nam–China brief and deck clean, listing the one real conflict', () => {
+    for (const template of ['brief', 'deck']) {
+      const d = checkDocument({ templatesDir: path.join(root, 'templates'), template, dataDir: path.join(root, 'data', 'vietnam-china'), outDir: path.join(dir, 'out') }).diagnostics;
+      expect(d.filter((x) => x.severity !== 'info')).toEqual([]);
+      expect(d.map((x) => x.rule)).toEqual(['check/conflict']);
+      expect(d[0]!.message).toContain('`trade.bilateral.total` (2024)');
+    }
   });
 });
 
@@ -41,6 +50,11 @@ describe('a conflicted measure in a template', () => {
         bases: [],
       })}`,
     ]);
+  });
+
+  it('is found in a branch the template does not take, too', () => {
+    say('{{#if dataset.nothing}}Trade was {{fact measure="trade.bilateral.total" period="2024"}}.{{/if}}');
+    expect(found().map((d) => d.split(' ')[0])).toEqual(['template/conflicting-figures']);
   });
 
   it('prints the one figure a basis or a source picks', async () => {
