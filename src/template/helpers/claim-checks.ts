@@ -24,7 +24,7 @@ function yearEarlier(env: HelperEnv, f: Fact): Fact | undefined {
 export function checkGrowthClaim(env: HelperEnv, figure: Fact, growth: Fact, options: HelperOptions): void {
   const at = positionOfCall(env, options);
   const claim = `growth \`${growth.id}\` shown with \`${figure.id}\``;
-  const declared = Object.values(env.dataset.relations).find((r) => r.kind === 'growth' && r.growth === growth.id);
+  const declared = env.dataset.relations.find((r) => r.kind === 'growth' && r.growth === growth.id);
   if (declared && declared.kind === 'growth') {
     if (declared.to !== figure.id) env.diagnostics.push(report('template/claim-mismatch', at, { claim, detail: `the dataset declares it as the change to \`${declared.to}\`` }));
     return;
