@@ -5,6 +5,8 @@
 import { fontBuffer, fontStyles, verticalMetrics } from '../../theme/fonts.js';
 import type { FontStyle } from '../../theme/theme.js';
 import type { PageModel, TextItem } from './page-model.js';
+import { internals } from './pdfkit-internals.js';
+import { memoiseSubsetEncoding } from './subset-cache.js';
 
 type PDFKit = typeof import('pdfkit');
 
@@ -32,8 +34,9 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
     size: [model.widthPt, model.heightPt],
     margin: 0,
     autoFirstPage: false,
-    // Naming our font here keeps pdfkit from loading its built-in Helvetica.
-    font: fontBuffer('regular') as unknown as string,
+    // No default font: pdfkit would load Helvetica, and a default Be Vietnam Pro
+    // would make pdfkit compare fonts (slowly) when 'regular' is first used.
+    font: null as unknown as string,
     lang: model.info.lang,
     displayTitle: true,
     pdfVersion: '1.7',
@@ -92,6 +95,7 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
       }
     }
   }
+  for (const font of new Set(Object.values(internals(doc)._fontFamilies))) memoiseSubsetEncoding(font.font, font.subset);
   doc.end();
   await done;
   return Buffer.concat(chunks);
