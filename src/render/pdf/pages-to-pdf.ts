@@ -4,7 +4,10 @@
 // Dates come from the document, so the same input gives the same bytes.
 import { fontBuffer, fontStyles, verticalMetrics } from '../../theme/fonts.js';
 import type { FontStyle } from '../../theme/theme.js';
-import type { PageModel, TextItem } from './page-model.js';
+import { PageContent, pdfNumber, rgbComponents } from './content-stream.js';
+import { DocFonts } from './doc-fonts.js';
+import { encodeRun, showRun } from './glyph-run.js';
+import type { LineItem, PageModel, RectItem, TextItem } from './page-model.js';
 import { internals } from './pdfkit-internals.js';
 import { memoiseSubsetEncoding } from './subset-cache.js';
 
@@ -52,16 +55,48 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
   });
 
   const outlineStack: { level: number; item: PDFKit.PDFOutline }[] = [];
+  const fonts = new DocFonts(doc);
+  const content = new PageContent(internals(doc));
+  /** A colour as "r g b", or undefined after pdfkit has set it (a colour syntax we do not parse). */
+  const rgb = (css: string, stroke: boolean): string | undefined => {
+    const c = rgbComponents(css);
+    if (c) return c;
+    content.flush();
+    if (stroke) doc.strokeColor(css);
+    else doc.fillColor(css);
+    return undefined;
+  };
   const drawText = (t: TextItem) => {
-    doc.font(t.font).fontSize(t.sizePt).fillColor(t.color).text(t.text, t.x, t.y, { lineBreak: false, baseline: 'alphabetic' });
+    const text = t.text.replace(/\n/g, '');
+    if (text) {
+      const font = fonts.use(t.font);
+      const fill = rgb(t.color, false);
+      if (fill) content.fillRgb(fill);
+      content.text(font.id, t.sizePt, showRun(encodeRun(font, text), t.sizePt, t.x, t.y));
+    }
     if (t.link) {
       const { ascent, descent } = verticalMetrics(t.font, t.sizePt);
       if ('url' in t.link) doc.link(t.x, t.y - ascent, t.width, ascent + descent, t.link.url);
       else doc.goTo(t.x, t.y - ascent, t.width, ascent + descent, t.link.dest);
     }
   };
+  const drawRect = (r: RectItem) => {
+    const fill = r.fill && rgb(r.fill, false);
+    const stroke = r.stroke && rgb(r.stroke, true);
+    const ops = [`${pdfNumber(r.x)} ${pdfNumber(r.y)} ${pdfNumber(r.w)} ${pdfNumber(r.h)} re`, r.fill && r.stroke ? 'B' : r.fill ? 'f' : r.stroke ? 'S' : 'n'];
+    if (stroke) ops.unshift(`${stroke} RG`);
+    if (fill) ops.unshift(`${fill} rg`);
+    content.op(ops.join('\n'));
+  };
+  const drawLine = (l: LineItem) => {
+    const stroke = rgb(l.color, true);
+    const ops = [`${pdfNumber(l.widthPt)} w`, `${pdfNumber(l.x1)} ${pdfNumber(l.y1)} m`, `${pdfNumber(l.x2)} ${pdfNumber(l.y2)} l`, 'S'];
+    if (stroke) ops.unshift(`${stroke} RG`);
+    content.op(ops.join('\n'));
+  };
 
   for (const page of model.pages) {
+    content.flush();
     doc.addPage({ size: [model.widthPt, model.heightPt], margin: 0 });
     for (const entry of model.outline.filter((o) => o.page === page.number)) {
       while (outlineStack.length && outlineStack[outlineStack.length - 1]!.level >= entry.level) outlineStack.pop();
@@ -74,15 +109,13 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
           drawText(it);
           break;
         case 'rect':
-          doc.rect(it.x, it.y, it.w, it.h);
-          if (it.fill && it.stroke) doc.fillAndStroke(it.fill, it.stroke);
-          else if (it.fill) doc.fill(it.fill);
-          else if (it.stroke) doc.stroke(it.stroke);
+          drawRect(it);
           break;
         case 'line':
-          doc.moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).lineWidth(it.widthPt).strokeColor(it.color).stroke();
+          drawLine(it);
           break;
         case 'svg':
+          content.flush();
           SVGtoPDF(doc, model.svgs[it.svg]!, it.x, it.y, { width: it.w, height: it.h, preserveAspectRatio: 'xMinYMin meet', fontCallback });
           break;
         case 'dest':
@@ -95,6 +128,7 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
       }
     }
   }
+  content.flush();
   for (const font of new Set(Object.values(internals(doc)._fontFamilies))) memoiseSubsetEncoding(font.font, font.subset);
   doc.end();
   await done;
