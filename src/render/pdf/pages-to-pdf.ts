@@ -1,11 +1,14 @@
-// Page model → PDF bytes. The only file that knows pdfkit: it draws what
-// the layout placed, embeds the bundled fonts (subset), draws charts as
-// vector graphics with svg-to-pdfkit, and writes metadata and bookmarks.
-// Dates come from the document, so the same input gives the same bytes.
+// Page model → PDF bytes. The only code that knows pdfkit (with the helpers
+// beside it): it draws what the layout placed as content operators, embeds
+// the bundled fonts (subset), draws charts as vector graphics from programs
+// compiled from their SVG (svg-to-pdfkit for SVG those do not cover), and
+// writes metadata and bookmarks. Dates come from the document, so the same
+// input gives the same bytes.
 import { fontBuffer, fontStyles, verticalMetrics } from '../../theme/fonts.js';
 import type { FontStyle } from '../../theme/theme.js';
 import { PageContent, pdfNumber, rgbComponents } from './content-stream.js';
 import { DocFonts } from './doc-fonts.js';
+import { chartProgram, drawChart, type ChartTarget } from './draw-chart.js';
 import { encodeRun, showRun } from './glyph-run.js';
 import type { LineItem, PageModel, RectItem, TextItem } from './page-model.js';
 import { internals } from './pdfkit-internals.js';
@@ -28,7 +31,9 @@ export function creationDate(documentDate: string, env: NodeJS.ProcessEnv = proc
 }
 
 export async function pagesToPdf(model: PageModel, date: Date = creationDate(model.info.date)): Promise<Buffer> {
-  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([import('pdfkit') as Promise<{ default: PDFKit }>, import('svg-to-pdfkit')]);
+  const { default: PDFDocument } = (await import('pdfkit')) as { default: PDFKit };
+  // Only a chart the compiled programs cannot draw needs svg-to-pdfkit.
+  const SVGtoPDF = model.svgs.some((svg) => !chartProgram(svg)) ? (await import('svg-to-pdfkit')).default : undefined;
   const info: PDFKit.DocumentInfo = { Title: model.info.title, Creator: 'briefdeck', Producer: 'briefdeck (PDFKit)', CreationDate: date, ModDate: date };
   if (model.info.author) info.Author = model.info.author;
   if (model.info.subject) info.Subject = model.info.subject;
@@ -95,6 +100,16 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
     content.op(ops.join('\n'));
   };
 
+  const chartTarget: ChartTarget = {
+    content,
+    fonts,
+    opacity(fill, stroke) {
+      content.flush();
+      if (fill !== undefined) doc.fillOpacity(fill);
+      if (stroke !== undefined) doc.strokeOpacity(stroke);
+    },
+  };
+
   for (const page of model.pages) {
     content.flush();
     doc.addPage({ size: [model.widthPt, model.heightPt], margin: 0 });
@@ -114,10 +129,17 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
         case 'line':
           drawLine(it);
           break;
-        case 'svg':
+        case 'svg': {
+          const svg = model.svgs[it.svg]!;
+          const program = chartProgram(svg);
+          if (program) {
+            drawChart(program, it.x, it.y, it.w, it.h, chartTarget);
+            break;
+          }
           content.flush();
-          SVGtoPDF(doc, model.svgs[it.svg]!, it.x, it.y, { width: it.w, height: it.h, preserveAspectRatio: 'xMinYMin meet', fontCallback });
+          SVGtoPDF!(doc, svg, it.x, it.y, { width: it.w, height: it.h, preserveAspectRatio: 'xMinYMin meet', fontCallback });
           break;
+        }
         case 'dest':
           doc.addNamedDestination(it.name, 'XYZ', 0, it.y, null);
           break;
