@@ -1,10 +1,10 @@
-// Text as PDF glyph runs: the embedded font encodes the text (shaping with
-// kerning and mark positioning, and adding its glyphs to the subset), and
+// Text as PDF glyph runs: the embedded font shapes the text (kerning and
+// mark positioning) and its glyphs join the document's subset, and
 // the positions become one TJ array with kerning adjustments, as pdfkit's
 // `text()` writes it. The space is y-down (pdfkit's page space, or a
 // chart's), so the text matrix flips glyphs upright.
 import { pdfNumber as n } from './content-stream.js';
-import type { EmbeddedFont, GlyphPosition } from './pdfkit-internals.js';
+import type { EmbeddedFont, GlyphPosition, LaidGlyph } from './pdfkit-internals.js';
 
 export interface GlyphRun {
   hex: string[];
@@ -13,10 +13,47 @@ export interface GlyphRun {
   advance: number;
 }
 
+interface LaidRun {
+  glyphs: LaidGlyph[];
+  positions: GlyphPosition[];
+  advance: number;
+}
+
+/**
+ * Shaped runs by fontkit font and text. pdfkit keeps its own only for one
+ * document, and rebuilds each run's arrays word by word; the shaping does
+ * not depend on the document, only the subset ids do.
+ */
+const laidRuns = new WeakMap<object, Map<string, LaidRun>>();
+/** A long watch session shows many texts; past this many per font, start afresh. */
+const maxRuns = 50_000;
+
+function laidRun(font: EmbeddedFont, text: string): LaidRun {
+  let runs = laidRuns.get(font.font);
+  if (!runs) laidRuns.set(font.font, (runs = new Map()));
+  let run = runs.get(text);
+  if (!run) {
+    const { glyphs, positions } = font.layout(text);
+    let advance = 0;
+    for (const p of positions) advance += p.xAdvance;
+    run = { glyphs, positions, advance };
+    if (runs.size >= maxRuns) runs.clear();
+    runs.set(text, run);
+  }
+  return run;
+}
+
+/** `text` as glyphs of the document's subset: what pdfkit's `font.encode` does, minus reshaping. */
 export function encodeRun(font: EmbeddedFont, text: string): GlyphRun {
-  const [hex, positions] = font.encode(text);
-  let advance = 0;
-  for (const p of positions) advance += p.xAdvance;
+  const { glyphs, positions, advance } = laidRun(font, text);
+  const hex: string[] = new Array(glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    const gid = font.subset.includeGlyph(glyph.id);
+    hex[i] = `0000${gid.toString(16)}`.slice(-4);
+    font.widths[gid] ??= glyph.advanceWidth * font.scale;
+    font.unicode[gid] ??= glyph.codePoints;
+  }
   return { hex, positions, advance };
 }
 

@@ -15,10 +15,19 @@ export interface GlyphPosition {
   advanceWidth: number;
 }
 
+/** A fontkit glyph, as far as encoding needs it. */
+export interface LaidGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+
 /** fontkit's subset, as pdfkit's EmbeddedFont holds it. */
 export interface FontSubset {
   glyphs: number[];
   mapping: Record<number, number>;
+  /** Adds a glyph (by font glyph id) if new; returns its subset id. */
+  includeGlyph(id: number): number;
   encode(): Uint8Array;
 }
 
@@ -29,6 +38,13 @@ export interface EmbeddedFont {
   /** fontkit's font object (the process-wide one from fontkit-shared). */
   font: object;
   subset: FontSubset;
+  /** Font units → 1/1000 em. */
+  scale: number;
+  /** By subset glyph id: width for the /W array (1/1000 em) and code points for the ToUnicode map. */
+  widths: number[];
+  unicode: number[][];
+  /** Shaped text, split at spaces as pdfkit shapes it; positions in 1/1000 em. */
+  layout(text: string): { glyphs: LaidGlyph[]; positions: GlyphPosition[] };
   /** Glyphs as 4-digit hex subset ids, and their positions. */
   encode(text: string): [string[], GlyphPosition[]];
   ref(): unknown;
