@@ -61,6 +61,11 @@ describe('Vega SVG to a chart program', () => {
     const program = compileChart(svg('<g clip-path="url(#clip1)"><path d="M0,0h5v5Z" fill="#000"/></g><defs><clipPath id="clip1"><rect x="0" y="0" width="20" height="10"/></clipPath></defs>'))!;
     expect(program.ops).toEqual([{ kind: 'ops', ops: 'q\n0 0 20 10 re\nW n\n0 0 0 rg\n0 0 m\n5 0 l\n5 5 l\nh\nf\nQ' }]);
   });
+  it('knows colour keywords, as Vega writes its defaults ("black")', () => {
+    const program = compileChart(svg('<line x2="10" stroke="black" stroke-width="3" stroke-linecap="round"/><path d="M0,0h1" fill="SteelBlue"/>'))!;
+    expect(program.ops).toEqual([{ kind: 'ops', ops: '0 0 0 RG\n3 w\n1 J\n0 j\n4 M\n[] 0 d\n0 0 m\n10 0 l\nS\n0.27451 0.509804 0.705882 rg\n0 0 m\n1 0 l\nf' }]);
+    expect(compileChart(svg('<path d="M0,0h1" fill="notacolour"/>'))).toBeUndefined();
+  });
   it('leaves what it does not draw to svg-to-pdfkit', () => {
     expect(compileChart(svg('<rect width="10" height="10" fill="url(#gradient_1)"/>'))).toBeUndefined();
     expect(compileChart(svg('<image href="x.png" width="10" height="10"/>'))).toBeUndefined();

@@ -3,6 +3,7 @@
 // array and joins them at the end; drawing a page item by item through its
 // API made thousands of those per brief. Text shown in a row shares one
 // BT…ET, and the fill colour and font are set only when they change.
+import { namedColorHex } from './css-colors.js';
 import type { DocInternals } from './pdfkit-internals.js';
 
 /** A number as pdfkit writes one: rounded to 6 decimals, no exponent for PDF sizes. */
@@ -11,12 +12,12 @@ export function pdfNumber(v: number): string {
   return r === 0 ? '0' : String(r);
 }
 
-/** `#rgb` / `#rrggbb` / `rgb(r,g,b)` → "r g b" in 0–1, or undefined for any other colour syntax. */
+/** `#rgb` / `#rrggbb` / `rgb(r,g,b)` / a colour keyword → "r g b" in 0–1, or undefined for any other colour syntax. */
 export function rgbComponents(css: string): string | undefined {
   let r: number;
   let g: number;
   let b: number;
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(css.trim());
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(namedColorHex(css.trim()) ?? css.trim());
   if (hex) {
     const h = hex[1]!.length === 3 ? [...hex[1]!].map((c) => c + c).join('') : hex[1]!;
     r = parseInt(h.slice(0, 2), 16);
