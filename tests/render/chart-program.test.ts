@@ -71,6 +71,7 @@ describe('Vega SVG to a chart program', () => {
     expect(compileChart(svg('<image href="x.png" width="10" height="10"/>'))).toBeUndefined();
     expect(compileChart(svg('<g opacity="0.5"><rect width="10" height="10" fill="#000"/></g>'))).toBeUndefined();
     expect(compileChart(svg('<path d="M0,0h5" style="mix-blend-mode: multiply;"/>'))).toBeUndefined();
+    expect(compileChart(svg('<text x="5" y="9" fill="#000">at x, y</text>'))).toBeUndefined();
   });
 });
 

@@ -49,7 +49,8 @@ const initialStyle: Style = { fill: '0 0 0', fillOpacity: 1, stroke: null, strok
 
 /** Attributes that do not change the drawing. */
 const ignored = /^(class|role|aria-[\w-]+|pointer-events|xmlns(:\w+)?|version|font-family|font-variant|id)$/;
-const geometry = new Set(['d', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'width', 'height', 'transform', 'opacity', 'display', 'clip-path', 'viewBox', 'dy']);
+/** Attributes read by the element that has them (positions of text are refused in `text`: Vega writes a transform). */
+const geometry = new Set(['d', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'width', 'height', 'transform', 'opacity', 'display', 'clip-path']);
 
 class Unsupported extends Error {}
 const fail = (why: string): never => {
@@ -309,6 +310,7 @@ class Compiler {
 
   private text(el: SvgElement, style: Style, opacity: number, ox: number, oy: number, scope: () => void): void {
     // Vega writes one line as the text itself, several as <tspan>s, each after the first at x=0 one line lower.
+    if (['x', 'y', 'width', 'height'].some((k) => el.attrs[k] !== undefined)) fail('positioned text');
     const lines: { text: string; dy: number }[] = [];
     const plain = (nodes: SvgNode[]) => nodes.map((c) => (typeof c === 'string' ? c : fail(`<${c.tag}> in text`))).join('');
     if (el.children.every((c) => typeof c === 'string')) lines.push({ text: plain(el.children), dy: 0 });
