@@ -1,10 +1,18 @@
-// Page model → PDF bytes. The only file that knows pdfkit: it draws what
-// the layout placed, embeds the bundled fonts (subset), draws charts as
-// vector graphics with svg-to-pdfkit, and writes metadata and bookmarks.
-// Dates come from the document, so the same input gives the same bytes.
+// Page model → PDF bytes. The only code that knows pdfkit (with the helpers
+// beside it): it draws what the layout placed as content operators, embeds
+// the bundled fonts (subset), draws charts as vector graphics from programs
+// compiled from their SVG (svg-to-pdfkit for SVG those do not cover), and
+// writes metadata and bookmarks. Dates come from the document, so the same
+// input gives the same bytes.
 import { fontBuffer, fontStyles, verticalMetrics } from '../../theme/fonts.js';
 import type { FontStyle } from '../../theme/theme.js';
-import type { PageModel, TextItem } from './page-model.js';
+import { PageContent, pdfNumber, rgbComponents } from './content-stream.js';
+import { DocFonts } from './doc-fonts.js';
+import { chartProgram, drawChart, type ChartTarget } from './draw-chart.js';
+import { encodeRun, showRun } from './glyph-run.js';
+import type { LineItem, PageModel, RectItem, TextItem } from './page-model.js';
+import { internals } from './pdfkit-internals.js';
+import { memoiseSubsetEncoding } from './subset-cache.js';
 
 type PDFKit = typeof import('pdfkit');
 
@@ -23,7 +31,9 @@ export function creationDate(documentDate: string, env: NodeJS.ProcessEnv = proc
 }
 
 export async function pagesToPdf(model: PageModel, date: Date = creationDate(model.info.date)): Promise<Buffer> {
-  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([import('pdfkit') as Promise<{ default: PDFKit }>, import('svg-to-pdfkit')]);
+  const { default: PDFDocument } = (await import('pdfkit')) as { default: PDFKit };
+  // Only a chart the compiled programs cannot draw needs svg-to-pdfkit.
+  const SVGtoPDF = model.svgs.some((svg) => !chartProgram(svg)) ? (await import('svg-to-pdfkit')).default : undefined;
   const info: PDFKit.DocumentInfo = { Title: model.info.title, Creator: 'briefdeck', Producer: 'briefdeck (PDFKit)', CreationDate: date, ModDate: date };
   if (model.info.author) info.Author = model.info.author;
   if (model.info.subject) info.Subject = model.info.subject;
@@ -32,8 +42,9 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
     size: [model.widthPt, model.heightPt],
     margin: 0,
     autoFirstPage: false,
-    // Naming our font here keeps pdfkit from loading its built-in Helvetica.
-    font: fontBuffer('regular') as unknown as string,
+    // No default font: pdfkit would load Helvetica, and a default Be Vietnam Pro
+    // would make pdfkit compare fonts (slowly) when 'regular' is first used.
+    font: null as unknown as string,
     lang: model.info.lang,
     displayTitle: true,
     pdfVersion: '1.7',
@@ -49,16 +60,58 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
   });
 
   const outlineStack: { level: number; item: PDFKit.PDFOutline }[] = [];
+  const fonts = new DocFonts(doc);
+  const content = new PageContent(internals(doc));
+  /** A colour as "r g b", or undefined after pdfkit has set it (a colour syntax we do not parse). */
+  const rgb = (css: string, stroke: boolean): string | undefined => {
+    const c = rgbComponents(css);
+    if (c) return c;
+    content.flush();
+    if (stroke) doc.strokeColor(css);
+    else doc.fillColor(css);
+    return undefined;
+  };
   const drawText = (t: TextItem) => {
-    doc.font(t.font).fontSize(t.sizePt).fillColor(t.color).text(t.text, t.x, t.y, { lineBreak: false, baseline: 'alphabetic' });
+    const text = t.text.replace(/\n/g, '');
+    if (text) {
+      const font = fonts.use(t.font);
+      const fill = rgb(t.color, false);
+      if (fill) content.fillRgb(fill);
+      content.text(font.id, t.sizePt, showRun(encodeRun(font, text), t.sizePt, t.x, t.y));
+    }
     if (t.link) {
       const { ascent, descent } = verticalMetrics(t.font, t.sizePt);
       if ('url' in t.link) doc.link(t.x, t.y - ascent, t.width, ascent + descent, t.link.url);
       else doc.goTo(t.x, t.y - ascent, t.width, ascent + descent, t.link.dest);
     }
   };
+  const drawRect = (r: RectItem) => {
+    const fill = r.fill && rgb(r.fill, false);
+    const stroke = r.stroke && rgb(r.stroke, true);
+    const ops = [`${pdfNumber(r.x)} ${pdfNumber(r.y)} ${pdfNumber(r.w)} ${pdfNumber(r.h)} re`, r.fill && r.stroke ? 'B' : r.fill ? 'f' : r.stroke ? 'S' : 'n'];
+    if (stroke) ops.unshift(`${stroke} RG`);
+    if (fill) ops.unshift(`${fill} rg`);
+    content.op(ops.join('\n'));
+  };
+  const drawLine = (l: LineItem) => {
+    const stroke = rgb(l.color, true);
+    const ops = [`${pdfNumber(l.widthPt)} w`, `${pdfNumber(l.x1)} ${pdfNumber(l.y1)} m`, `${pdfNumber(l.x2)} ${pdfNumber(l.y2)} l`, 'S'];
+    if (stroke) ops.unshift(`${stroke} RG`);
+    content.op(ops.join('\n'));
+  };
+
+  const chartTarget: ChartTarget = {
+    content,
+    fonts,
+    opacity(fill, stroke) {
+      content.flush();
+      if (fill !== undefined) doc.fillOpacity(fill);
+      if (stroke !== undefined) doc.strokeOpacity(stroke);
+    },
+  };
 
   for (const page of model.pages) {
+    content.flush();
     doc.addPage({ size: [model.widthPt, model.heightPt], margin: 0 });
     for (const entry of model.outline.filter((o) => o.page === page.number)) {
       while (outlineStack.length && outlineStack[outlineStack.length - 1]!.level >= entry.level) outlineStack.pop();
@@ -71,17 +124,22 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
           drawText(it);
           break;
         case 'rect':
-          doc.rect(it.x, it.y, it.w, it.h);
-          if (it.fill && it.stroke) doc.fillAndStroke(it.fill, it.stroke);
-          else if (it.fill) doc.fill(it.fill);
-          else if (it.stroke) doc.stroke(it.stroke);
+          drawRect(it);
           break;
         case 'line':
-          doc.moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).lineWidth(it.widthPt).strokeColor(it.color).stroke();
+          drawLine(it);
           break;
-        case 'svg':
-          SVGtoPDF(doc, model.svgs[it.svg]!, it.x, it.y, { width: it.w, height: it.h, preserveAspectRatio: 'xMinYMin meet', fontCallback });
+        case 'svg': {
+          const svg = model.svgs[it.svg]!;
+          const program = chartProgram(svg);
+          if (program) {
+            drawChart(program, it.x, it.y, it.w, it.h, chartTarget);
+            break;
+          }
+          content.flush();
+          SVGtoPDF!(doc, svg, it.x, it.y, { width: it.w, height: it.h, preserveAspectRatio: 'xMinYMin meet', fontCallback });
           break;
+        }
         case 'dest':
           doc.addNamedDestination(it.name, 'XYZ', 0, it.y, null);
           break;
@@ -92,6 +150,8 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
       }
     }
   }
+  content.flush();
+  for (const font of new Set(Object.values(internals(doc)._fontFamilies))) memoiseSubsetEncoding(font.font, font.subset);
   doc.end();
   await done;
   return Buffer.concat(chunks);

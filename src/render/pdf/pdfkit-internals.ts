@@ -1,0 +1,62 @@
+// The few pdfkit internals briefdeck reaches into, typed in one place.
+// pdfkit's public text API (`doc.text`) re-runs option handling, line
+// wrapping and width measurement for every call, which the layout has
+// already done; drawing placed glyph runs needs the embedded font's
+// encoder and the page's font resources, which pdfkit does not expose.
+// These shapes match pdfkit 0.17–0.20 (checked by the PDF tests).
+
+/** A glyph position from pdfkit's encoder, in 1/1000 em. */
+export interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  /** The width the font's /W array gives the glyph. */
+  advanceWidth: number;
+}
+
+/** A fontkit glyph, as far as encoding needs it. */
+export interface LaidGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+
+/** fontkit's subset, as pdfkit's EmbeddedFont holds it. */
+export interface FontSubset {
+  glyphs: number[];
+  mapping: Record<number, number>;
+  /** Adds a glyph (by font glyph id) if new; returns its subset id. */
+  includeGlyph(id: number): number;
+  encode(): Uint8Array;
+}
+
+/** pdfkit's EmbeddedFont: one per font per document. */
+export interface EmbeddedFont {
+  /** Resource name on the page, e.g. "F2". */
+  id: string;
+  /** fontkit's font object (the process-wide one from fontkit-shared). */
+  font: object;
+  subset: FontSubset;
+  /** Font units → 1/1000 em. */
+  scale: number;
+  /** By subset glyph id: width for the /W array (1/1000 em) and code points for the ToUnicode map. */
+  widths: number[];
+  unicode: number[][];
+  /** Shaped text, split at spaces as pdfkit shapes it; positions in 1/1000 em. */
+  layout(text: string): { glyphs: LaidGlyph[]; positions: GlyphPosition[] };
+  /** Glyphs as 4-digit hex subset ids, and their positions. */
+  encode(text: string): [string[], GlyphPosition[]];
+  ref(): unknown;
+}
+
+/** The parts of a PDFDocument used beyond its typings. */
+export interface DocInternals {
+  _font: EmbeddedFont;
+  /** Every font the document opened, by name (a font may be listed more than once). */
+  _fontFamilies: Record<string, EmbeddedFont>;
+  page: { fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+export const internals = (doc: PDFKit.PDFDocument): DocInternals => doc as unknown as DocInternals;
