@@ -2,7 +2,9 @@
 // subset font from the glyphs the document used: it decodes every glyph
 // and rebuilds the tables, about as slow as drawing all the text. The bytes
 // depend only on the font and the glyph ids in order of first use, so a
-// rebuild that uses the same glyphs (watch mode, tests) reuses them.
+// rebuild that uses the same glyphs (watch mode, tests) reuses them, and so
+// does a new process (the CLI), from the disk cache.
+import { contentHash, diskMemo } from '../../util/disk-memo.js';
 import type { FontSubset } from './pdfkit-internals.js';
 
 interface Encoded {
@@ -16,6 +18,12 @@ const cache = new WeakMap<object, Map<string, Encoded>>();
 /** Enough for a few documents built in turn (brief, deck notes, tests) without growing without bound. */
 const perFont = 8;
 
+/** Name and version: a different font file (another version, another family) gets other entries. */
+function fontKey(font: object): string {
+  const f = font as { postscriptName?: string; version?: string | number };
+  return `${f.postscriptName ?? 'font'}\u0000${String(f.version ?? '')}`;
+}
+
 export function memoiseSubsetEncoding(font: object, subset: FontSubset): void {
   const encode = subset.encode.bind(subset);
   subset.encode = () => {
@@ -23,16 +31,16 @@ export function memoiseSubsetEncoding(font: object, subset: FontSubset): void {
     if (!entries) cache.set(font, (entries = new Map()));
     const key = subset.glyphs.join(',');
     let hit = entries.get(key);
-    if (hit) {
-      entries.delete(key);
-      subset.glyphs = [...hit.glyphs];
-      subset.mapping = {};
-      hit.glyphs.forEach((g, i) => (subset.mapping[g] = i));
-    } else {
-      const bytes = encode();
-      hit = { bytes, glyphs: [...subset.glyphs] };
+    if (hit) entries.delete(key);
+    else {
+      const stored = diskMemo('subsets', contentHash('subset', fontKey(font), key), () => ({ bytes: Buffer.from(encode()).toString('base64'), glyphs: [...subset.glyphs] }));
+      hit = { bytes: new Uint8Array(Buffer.from(stored.bytes, 'base64')), glyphs: stored.glyphs };
       if (entries.size >= perFont) entries.delete(entries.keys().next().value!);
     }
+    // What encoding would have left behind: the glyph list with compound glyphs' components, and its mapping.
+    subset.glyphs = [...hit.glyphs];
+    subset.mapping = {};
+    hit.glyphs.forEach((g, i) => (subset.mapping[g] = i));
     entries.set(key, hit);
     return hit.bytes;
   };
