@@ -51,6 +51,8 @@ describe('briefdeck build on bad input', () => {
     { name: 'a fact with no source', file: 'data/facts.yaml', from: '    source: gacc\n  - id: trade-2023', to: '  - id: trade-2023', rule: 'facts/missing-source', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'id: trade-2024')}:5` },
     { name: 'a wrong type', file: 'data/facts.yaml', from: 'value: 171.9', to: 'value: {amount: 171.9}', rule: 'facts/schema', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'amount: 171.9')}:12` },
     { name: 'an unknown fact in a template', file: 'templates/brief/document.md.hbs', from: '{{fact "star"}}', to: '{{fact "starr"}}', rule: 'template/unknown-fact', where: (d) => `templates/brief/document.md.hbs:${lineOf(d, 'templates/brief/document.md.hbs', 'starr')}:20` },
+    { name: 'a declared relation that does not hold (the checks run before the build)', file: 'data/facts.yaml', from: 'facts:\n', to: 'relations:\n  - { kind: growth, growth: growth-2024, from: trade-2023, to: trade-2024 }\nfacts:\n', rule: 'check/relation-mismatch', where: () => 'data/facts.yaml:2:5' },
+    { name: 'a conflicted measure asked for without a basis', file: 'templates/brief/document.md.hbs', from: '{{fact "star"}}', to: '{{fact measure="trade.bilateral.total" period="2024"}}', rule: 'template/conflicting-figures', where: (d) => `templates/brief/document.md.hbs:${lineOf(d, 'templates/brief/document.md.hbs', 'measure=')}:20` },
     { name: 'a chart spec with a url', file: 'templates/charts/trade.vl.json', from: '"data": { "name": "trade" }', to: '"data": { "url": "data/secret.csv" }', rule: 'chart/url-forbidden', where: () => 'templates/charts/trade.vl.json:4:13' },
   ];
 
