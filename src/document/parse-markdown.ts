@@ -1,6 +1,13 @@
 // Markdown text → mdast (remark), with GitHub tables and footnotes,
 // directives and YAML front matter.
-import type { Root } from 'mdast';
+//
+// After a figure changes, only the section that prints it changes: the text
+// is cut before each top-level heading, each section is parsed on its own
+// (and remembered by its text), and the trees are joined with positions
+// shifted to the whole text. The result is the tree the whole text parses
+// to; where a cut could change it (footnotes and link definitions are
+// resolved across the whole text) the text is parsed whole.
+import type { Root, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -10,19 +17,111 @@ import { contentHash, diskMemo } from '../util/disk-memo.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 
-// The last few parses, by text: a rebuild whose Markdown did not change
-// (prose and data as they were) skips the parser. Callers must not mutate
-// the tree; markdownToDocument only reads it.
+/** Trees by text (whole documents and sections). Callers must not mutate them; markdownToDocument only reads. */
 const recent = new Map<string, Root>();
+const keep = 64;
+
+function remember(text: string, root: Root): Root {
+  recent.set(text, root);
+  if (recent.size > keep) recent.delete(recent.keys().next().value!);
+  return root;
+}
+
+function parseText(text: string): Root {
+  const hit = recent.get(text);
+  if (hit) {
+    recent.delete(text);
+    return remember(text, hit);
+  }
+  // The tree is plain JSON (unist), so it keeps on disk as it is.
+  return remember(text, diskMemo('markdown', contentHash('mdast', text), () => processor.parse(text)));
+}
+
+interface Section {
+  text: string;
+  /** 0-based line and character offset of the section's start in the whole text. */
+  line: number;
+  offset: number;
+}
+
+/**
+ * Cut points: before an ATX heading at the start of a line, after a blank
+ * line, outside front matter, code fences and directive containers. A
+ * heading there always starts a new top-level block.
+ */
+export function splitSections(text: string): Section[] {
+  // Resolved across the whole text: footnotes (`[^1]`) and link reference definitions.
+  if (/\[\^/.test(text) || /^ {0,3}\[[^\]]+\]:/m.test(text)) return [{ text, line: 0, offset: 0 }];
+  const lines = text.split('\n');
+  const sections: Section[] = [];
+  let start = { line: 0, offset: 0 };
+  let offset = 0;
+  let fence: string | undefined;
+  const containers: number[] = [];
+  let inFrontMatter = lines[0] === '---';
+  lines.forEach((line, i) => {
+    if (i > 0 && inFrontMatter) {
+      if (line === '---' || line === '...') inFrontMatter = false;
+    } else if (!inFrontMatter) {
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+      } else if (f) fence = f[1];
+      else {
+        const open = /^ {0,3}(:{3,})[A-Za-z]/.exec(line);
+        const close = /^ {0,3}(:{3,})\s*$/.exec(line);
+        if (open) containers.push(open[1]!.length);
+        else if (close && containers.length) containers.pop();
+        else if (containers.length === 0 && i > 0 && lines[i - 1]!.trim() === '' && /^#{1,6}(\s|$)/.test(line)) {
+          sections.push({ text: text.slice(start.offset, offset), line: start.line, offset: start.offset });
+          start = { line: i, offset };
+        }
+      }
+    }
+    offset += line.length + 1;
+  });
+  sections.push({ text: text.slice(start.offset), line: start.line, offset: start.offset });
+  return sections;
+}
+
+type Point = { line: number; column: number; offset?: number | undefined };
+
+/** A copy of `node` with every position moved down `lines` lines and on `chars` characters. */
+function shifted<T>(node: T, lines: number, chars: number): T {
+  if (Array.isArray(node)) return node.map((n) => shifted(n, lines, chars)) as T;
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'position' && v) {
+      const move = (p: Point): Point => ({ ...p, line: p.line + lines, ...(p.offset === undefined ? {} : { offset: p.offset + chars }) });
+      const pos = v as { start: Point; end: Point };
+      out[k] = { start: move(pos.start), end: move(pos.end) };
+    } else out[k] = shifted(v, lines, chars);
+  }
+  return out as T;
+}
 
 export function parseMarkdown(markdown: string): Root {
   const text = markdown.normalize('NFC');
-  let root = recent.get(text);
-  if (!root) {
-    // The tree is plain JSON (unist), so it keeps on disk as it is.
-    root = diskMemo('markdown', contentHash('mdast', text), () => processor.parse(text));
-    recent.set(text, root);
-    if (recent.size > 4) recent.delete(recent.keys().next().value!);
+  const whole = recent.get(text);
+  if (whole) return whole;
+  const sections = splitSections(text);
+  if (sections.length === 1) return parseText(text);
+  const children: RootContent[] = [];
+  for (const s of sections) {
+    const root = parseText(s.text);
+    children.push(...(s.line === 0 ? root.children : shifted(root.children, s.line, s.offset)));
   }
-  return root;
+  const lines = text.split('\n');
+  const root: Root = {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length } },
+  };
+  return remember(text, root);
+}
+
+/** The parser itself, on the whole text at once: what the sectioned parse must equal (tests). */
+export function parseWhole(markdown: string): Root {
+  return processor.parse(markdown.normalize('NFC'));
 }

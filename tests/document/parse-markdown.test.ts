@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prepareDocument } from '../../src/build.js';
+import { parseMarkdown, parseWhole, splitSections } from '../../src/document/parse-markdown.js';
+import { fixtures, root } from '../helpers.js';
+
+const markdownOf = (dir: string, template: string, data: string) =>
+  prepareDocument({ templatesDir: path.join(dir, 'templates'), template, dataDir: data, outDir: '/nonexistent' }).value!.markdown;
+
+describe('parsing Markdown by sections', () => {
+  const documents = {
+    'bundled brief': markdownOf(root, 'brief', path.join(root, 'data', 'vietnam-china')),
+    'bundled deck': markdownOf(root, 'deck', path.join(root, 'data', 'vietnam-china')),
+    'mini brief': markdownOf(path.join(fixtures, 'mini'), 'brief', path.join(fixtures, 'mini', 'data')),
+  };
+
+  it.each(Object.entries(documents))('gives the tree the whole text parses to: %s', (_name, text) => {
+    expect(splitSections(text).length).toBeGreaterThan(1);
+    expect(parseMarkdown(text)).toEqual(parseWhole(text));
+  });
+
+  it('re-parses only the section that changed, and still equals the whole parse', () => {
+    const text = documents['bundled brief'];
+    const edited = text.replace('692,500 tonnes', '692,600 tonnes');
+    expect(edited).not.toBe(text);
+    const before = splitSections(text).map((s) => s.text);
+    const after = splitSections(edited).map((s) => s.text);
+    expect(after.filter((s, i) => s !== before[i])).toHaveLength(1);
+    expect(parseMarkdown(edited)).toEqual(parseWhole(edited));
+  });
+
+  it('does not cut inside front matter, code fences or directive containers, nor where footnotes are used', () => {
+    const cuts = (t: string) => splitSections(t).map((s) => s.text.split('\n')[0]);
+    expect(cuts('---\ntitle: x\n\n# not a heading\n---\n\n# A\n\n:::notes\n\n# in notes\n:::\n\n```\n\n# in code\n```\n\n# B\n')).toEqual(['---', '# A', '# B']);
+    expect(splitSections('# A\n\nText[^1].\n\n# B\n\n[^1]: Note.\n')).toHaveLength(1);
+  });
+});
