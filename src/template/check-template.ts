@@ -7,7 +7,7 @@ import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset } from '../facts/dataset.js';
 import { queryFacts } from './helpers/fact-query.js';
-import { suggest, type HelperEnv } from './helpers/helper-env.js';
+import { suggest } from './helpers/helper-env.js';
 
 const builtins = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 /** Helpers whose positional arguments (by index) or hash keys name facts. */
@@ -48,8 +48,7 @@ export function checkTemplate(input: CheckInput): Diagnostic[] {
       if (!['StringLiteral', 'BooleanLiteral', 'NumberLiteral'].includes(v.type)) return;
       literal[p.key] = (v as hbs.AST.StringLiteral).value;
     }
-    const env = { dataset, diagnostics, uses: [], defaultFile: file, locale: 'en', hb: undefined } as unknown as HelperEnv;
-    queryFacts(env, { hash: literal, loc: { source: file, start: call.start } });
+    queryFacts({ dataset, diagnostics, uses: [], defaultFile: file }, { hash: literal, loc: { source: file, start: call.start } });
   };
 
   const checkCall = (node: { path: Expr; params: Expr[]; hash?: hbs.AST.Hash; loc: hbs.AST.SourceLocation }, isBlock: boolean, depth: number) => {

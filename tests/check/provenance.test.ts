@@ -57,6 +57,15 @@ describe('a conflicted measure in a template', () => {
     expect(found().map((d) => d.split(' ')[0])).toEqual(['template/conflicting-figures']);
   });
 
+  it('refuses several values where a helper shows one figure', () => {
+    say('{{fact "period" measure="trade.bilateral.total" period="2024" basis="cn-customs,vn-stats"}}');
+    edit(dir, brief, '{{keyFigure "vn-2024"}}', '{{keyFigure measure="trade.bilateral.total" period="2024" all=true}}');
+    expect(found().map((d) => d.split(' ').slice(0, 3).join(' '))).toEqual([
+      `template/bad-argument ${brief}:10 \`keyFigure\`:`,
+      `template/bad-argument ${brief}:${lineOf(dir, brief, 'cn-customs,vn-stats')} \`fact\`:`,
+    ]);
+  });
+
   it('prints the one figure a basis or a source picks', async () => {
     say('A {{fact measure="trade.bilateral.total" period="2024" basis="vn-stats"}} B {{fact measure="trade.bilateral.total" period="2024" source="gacc"}}.');
     expect(found()).toEqual([]);
@@ -93,6 +102,11 @@ describe('a chart that mixes bases or partial years', () => {
     expect(chart?.type === 'chart' && chart.noteLine).toContain('Mixes statistical bases (basis not stated; China customs).');
   });
 
+  it('reports an unknown entry in usermeta.mixes', () => {
+    edit(dir, spec, '"mixes": ["bases"]', '"mixes": ["bases", "units"]');
+    expect(found()).toEqual([`chart/bad-mixes ${spec}:4 ${messages['chart/bad-mixes'].text({ found: 'units', known: ['bases', 'partial-years'] })}`]);
+  });
+
   it('catches a part-year row among full years', () => {
     edit(dir, 'data/series/trade.csv', '2024,260.65,gacc,cn-customs', '2024,260.65,gacc,cn-customs\n2025-01..2025-03,51.25,gacc,cn-customs');
     expect(found()).toEqual([`chart/mixed-periods ${spec}:4 ${messages['chart/mixed-periods'].text({ series: 'trade' })}`]);
@@ -110,6 +124,11 @@ describe('stale and superseded facts', () => {
     expect(d).toContain(`check/stale-fact ${brief}:${lineOf(dir, brief, 'Trade reached')} ${messages['check/stale-fact'].text({ fact: '`trade-2024` (2024: US$260.65 billion)', age: 3, limit: 2 })}`);
     // A change baseline and table rows are not claims.
     expect(d.filter((x) => x.includes('`trade-2023`'))).toEqual([]);
+  });
+
+  it('rejects a staleAfter it cannot read, at the front matter line', () => {
+    edit(dir, brief, 'author: Test unit', 'author: Test unit\nstaleAfter: soon');
+    expect(found().map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual([`document/bad-front-matter ${brief}:6`]);
   });
 
   it('warns when a newer value of the same measure is in the dataset but not in the document', () => {
@@ -152,6 +171,11 @@ describe('declared relations', () => {
     expect(found()[0]).toContain('off by 0.95 USD bn');
     edit(dir, 'data/facts.yaml', 'parts: [ex, im] }', 'parts: [ex, im], tolerance: 1 }');
     expect(found()).toEqual([]);
+  });
+
+  it('says it cannot check a relation on a figure with a qualifier ("over US$200 billion")', () => {
+    relation('  - { kind: sum, total: vn-2024, parts: [trade-2023, growth-2024] }');
+    expect(found()).toEqual([`check/relation-qualified data/facts.yaml:2 ${messages['check/relation-qualified'].text({ relation: '`vn-2024` = `trade-2023` + `growth-2024`', id: 'vn-2024' })}`]);
   });
 
   it('reports a relation naming an unknown or non-numeric fact at its line', () => {

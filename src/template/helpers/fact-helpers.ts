@@ -81,7 +81,10 @@ function fact(env: HelperEnv) {
       return cite ? text + citeMarker(f.source, f.id) : text;
     };
     if (facts.length === 1) return safe(env, one(facts[0]!));
-    if (!isFigure) return unknownMarker(oneFact(env, options, facts, 'fact')?.id ?? 'fact');
+    if (!isFigure) {
+      env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper: 'fact', detail: `field \`${field}\` shows one fact; name a single \`basis\` or \`source\`` }));
+      return unknownMarker(field);
+    }
     return safe(env, facts.map((f) => `${escapeMarkdown(fieldText(env, f, field, options))} ${escapeMarkdown(according(env, f))}${cite ? citeMarker(f.source, f.id) : ''}`).join('; '));
   };
 }

@@ -17,6 +17,9 @@ import { positionOfCall, recordUse, suggest, type FactRole, type HelperEnv, type
 /** Hash keys a query reads; a helper given `measure=` takes no fact id. */
 export const queryKeys = ['measure', 'period', 'basis', 'source', 'all'] as const;
 
+/** What a query reads and writes: no Handlebars needed, so the static checks can run one too. */
+export type QueryEnv = Pick<HelperEnv, 'dataset' | 'diagnostics' | 'uses' | 'defaultFile'>;
+
 export function isQuery(options: HelperOptions): boolean {
   return typeof options.hash['measure'] === 'string';
 }
@@ -27,7 +30,7 @@ function listOption(options: HelperOptions, key: string): string[] {
 }
 
 /** "US$260.65 billion (China customs, `trade-total-2024-cn-customs`)": how a candidate is named in messages. */
-export function describeCandidate(env: HelperEnv, f: Fact): string {
+export function describeCandidate(env: QueryEnv, f: Fact): string {
   const basis = f.basis ? (env.dataset.bases[f.basis]?.label ?? f.basis) : 'basis not stated';
   return `${formatValue(f, 'en')} (${basis}, ${env.dataset.sources[f.source]?.publisher ?? f.source}, \`${f.id}\`)`;
 }
@@ -36,7 +39,7 @@ export function describeCandidate(env: HelperEnv, f: Fact): string {
  * The facts a query selects, or undefined after reporting why it cannot
  * answer. More than one fact comes back only when the call asked for several.
  */
-export function queryFacts(env: HelperEnv, options: HelperOptions, role: FactRole = 'claim'): Fact[] | undefined {
+export function queryFacts(env: QueryEnv, options: HelperOptions, role: FactRole = 'claim'): Fact[] | undefined {
   const at = positionOfCall(env, options);
   const measure = String(options.hash['measure']);
   const all = Object.values(env.dataset.facts);

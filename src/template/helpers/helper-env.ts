@@ -41,7 +41,7 @@ export interface HelperOptions {
   name?: string;
 }
 
-export function positionOfCall(env: HelperEnv, options: HelperOptions): Position {
+export function positionOfCall(env: Pick<HelperEnv, 'defaultFile'>, options: HelperOptions): Position {
   const loc = options.loc;
   return { file: loc?.source ?? env.defaultFile, line: loc?.start.line ?? 1, column: (loc?.start.column ?? 0) + 1 };
 }
@@ -79,7 +79,7 @@ export function roleOf(options: HelperOptions, role: FactRole): FactRole {
   return options.hash['historical'] === true && role === 'claim' ? 'historical' : role;
 }
 
-export function recordUse(env: HelperEnv, fact: Fact, options: HelperOptions, role: FactRole): void {
+export function recordUse(env: Pick<HelperEnv, 'uses' | 'defaultFile'>, fact: Fact, options: HelperOptions, role: FactRole): void {
   env.uses.push({ factId: fact.id, role: roleOf(options, role), position: positionOfCall(env, options) });
 }
 
