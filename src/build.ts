@@ -64,25 +64,35 @@ export interface BuildOutcome {
 export type OutputFormat = 'pdf' | 'pptx';
 
 /** Stages 1–3: dataset, template, document tree. No charts rendered, nothing written. */
-export function prepareDocument(req: BuildRequest): { value?: Prepared; partial?: Prepared; diagnostics: Diagnostic[] } {
+/** What stages 1–3 made: the whole `value`, or as far as they got (`partial`, and the inputs that loaded) for the checks. */
+export interface PrepareResult {
+  value?: Prepared;
+  partial?: Prepared;
+  dataset?: Dataset;
+  templates?: TemplateSet;
+  diagnostics: Diagnostic[];
+}
+
+export function prepareDocument(req: BuildRequest): PrepareResult {
   const diagnostics: Diagnostic[] = [];
   const data = loadDataset(req.dataDir);
   diagnostics.push(...data.diagnostics);
   const templates = loadTemplateSet(req.templatesDir, req.template);
   diagnostics.push(...templates.diagnostics);
   const dataset = data.value;
-  if (!dataset || !templates.value || hasErrors(diagnostics)) return { diagnostics };
+  const loaded = { ...(dataset ? { dataset } : {}), ...(templates.value ? { templates: templates.value } : {}) };
+  if (!dataset || !templates.value || hasErrors(diagnostics)) return { ...loaded, diagnostics };
   const locale = req.locale ?? dataset.locale;
   const expanded = expandTemplate(templates.value, dataset, locale);
   diagnostics.push(...expanded.diagnostics);
-  if (!expanded.value) return { diagnostics };
+  if (!expanded.value) return { ...loaded, diagnostics };
   // A helper error leaves a marker in the text and the rest expanded: the
   // document is still made, for the checks (`partial`), but not built.
   const failed = hasErrors(diagnostics);
   const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale) });
   if (!failed) diagnostics.push(...doc.diagnostics);
   const prepared: Prepared = { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses };
-  return failed ? { partial: prepared, diagnostics } : { value: prepared, diagnostics };
+  return failed ? { ...loaded, partial: prepared, diagnostics } : { ...loaded, value: prepared, diagnostics };
 }
 
 /** Stages 1–3, then every provenance check; the dataset and template checks run even when a later stage failed. */
@@ -90,11 +100,9 @@ export function checkDocument(req: BuildRequest): Checked {
   const prepared = prepareDocument(req);
   const diagnostics = [...prepared.diagnostics];
   const p = prepared.value ?? prepared.partial;
-  const dataset = p?.dataset ?? loadDataset(req.dataDir).value;
-  const templates = p?.templates ?? loadTemplateSet(req.templatesDir, req.template).value;
   const input: CheckInput = {};
-  if (dataset) input.dataset = dataset;
-  if (templates) input.templates = templates;
+  if (prepared.dataset) input.dataset = prepared.dataset;
+  if (prepared.templates) input.templates = prepared.templates;
   if (p) input.document = { tree: p.document, uses: p.uses };
   diagnostics.push(...provenanceChecks(input));
   return prepared.value ? { prepared: prepared.value, diagnostics } : { diagnostics };
