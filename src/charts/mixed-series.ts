@@ -26,7 +26,7 @@ function rowFacts(dataset: Dataset, values: Record<string, unknown>): RowFacts {
 }
 
 export interface Mixes {
-  /** Basis labels ("basis not stated" for rows without one), when there is more than one. */
+  /** Basis ids ('' for rows without one), when there is more than one. */
   bases?: string[];
   partialYears?: boolean;
 }
@@ -36,7 +36,7 @@ export function findMixes(dataset: Dataset, series: readonly Series[]): Mixes {
   const bases = [...new Set(rows.map((r) => r.basis ?? ''))];
   const partial = new Set(rows.map((r) => r.partial).filter((p) => p !== undefined));
   const out: Mixes = {};
-  if (bases.length > 1) out.bases = bases.map((b) => (b ? (dataset.bases[b]?.label ?? b) : 'basis not stated'));
+  if (bases.length > 1) out.bases = bases;
   if (partial.size > 1) out.partialYears = true;
   return out;
 }
@@ -47,9 +47,16 @@ export function declaredMixes(spec: Record<string, unknown>): string[] {
   return Array.isArray(meta?.mixes) ? meta.mixes.filter((m): m is string => typeof m === 'string') : [];
 }
 
-export function mixDiagnostics(mixes: Mixes, declared: readonly string[], seriesId: string, at: Position): Diagnostic[] {
+const unstated = { en: 'basis not stated', vi: 'không nêu cơ sở' };
+
+/** A basis as the reader sees it: its label, or "basis not stated". */
+function basisLabel(dataset: Dataset, id: string, locale: Locale): string {
+  return id ? (dataset.bases[id]?.label ?? id) : unstated[locale];
+}
+
+export function mixDiagnostics(dataset: Dataset, mixes: Mixes, declared: readonly string[], seriesId: string, at: Position): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (mixes.bases && !declared.includes('bases')) out.push(report('chart/mixed-bases', at, { series: seriesId, bases: mixes.bases }));
+  if (mixes.bases && !declared.includes('bases')) out.push(report('chart/mixed-bases', at, { series: seriesId, bases: mixes.bases.map((b) => basisLabel(dataset, b, 'en')) }));
   if (mixes.partialYears && !declared.includes('partial-years')) out.push(report('chart/mixed-periods', at, { series: seriesId }));
   for (const d of declared) if (!(mixKinds as readonly string[]).includes(d)) out.push(report('chart/bad-mixes', at, { found: d, known: [...mixKinds] }));
   return out;
@@ -61,10 +68,10 @@ const sentences = {
 };
 
 /** The words the note line adds for what a chart mixes (only what was declared: undeclared mixes are errors). */
-export function mixSentence(mixes: Mixes, declared: readonly string[], locale: Locale): string | undefined {
+export function mixSentence(dataset: Dataset, mixes: Mixes, declared: readonly string[], locale: Locale): string | undefined {
   const s = sentences[locale];
   const parts: string[] = [];
-  if (mixes.bases && declared.includes('bases')) parts.push(s.bases(mixes.bases));
+  if (mixes.bases && declared.includes('bases')) parts.push(s.bases(mixes.bases.map((b) => basisLabel(dataset, b, locale))));
   if (mixes.partialYears && declared.includes('partial-years')) parts.push(s.partial);
   return parts.length ? parts.join(' ') : undefined;
 }

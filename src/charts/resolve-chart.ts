@@ -81,7 +81,7 @@ export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Loca
 
   const mixes = findMixes(dataset, series);
   const declared = declaredMixes(file.spec);
-  diagnostics.push(...mixDiagnostics(mixes, declared, series[0]!.id, positionOfText(file.file, file.text, '"data"')));
+  diagnostics.push(...mixDiagnostics(dataset, mixes, declared, series[0]!.id, positionOfText(file.file, file.text, '"data"')));
 
   const { title: specTitle, description, ...rest } = file.spec as { title?: unknown; description?: unknown } & Record<string, unknown>;
   const main = series[0]!;
@@ -107,7 +107,7 @@ export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Loca
     seriesId: main.id,
     spec,
   };
-  const note = [typeof description === 'string' ? description : main.note, mixSentence(mixes, declared, locale)].filter(Boolean).join(' ');
+  const note = [typeof description === 'string' ? description : main.note, mixSentence(dataset, mixes, declared, locale)].filter(Boolean).join(' ');
   if (note) resolved.noteLine = note.normalize('NFC');
   return { value: diagnostics.some((d) => d.severity === 'error') ? undefined : resolved, diagnostics };
 }
