@@ -174,8 +174,10 @@ async function main(argv: string[]): Promise<number> {
   else {
     // `check`, and the first half of `build`: every document is checked before any is written.
     const checked = requests.map(({ req }) => checkDocument(req));
-    for (const c of checked) all.push(...c.diagnostics);
-    if (command === 'build' && !hasErrors(all)) {
+    const checkDiagnostics = checked.flatMap((c) => c.diagnostics);
+    // A build's outcome repeats its check diagnostics; they are listed from there.
+    if (command !== 'build' || hasErrors(checkDiagnostics)) all.push(...checkDiagnostics);
+    else {
       for (const [i, { job, req }] of requests.entries()) {
         const outcome = await buildDocument(req, job.format, { checked: checked[i]! });
         all.push(...outcome.diagnostics);

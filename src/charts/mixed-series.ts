@@ -5,6 +5,7 @@
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset, Series } from '../facts/dataset.js';
+import { basisLabel, basisNotStated } from '../facts/describe-fact.js';
 import { parsePeriod } from '../facts/period.js';
 import type { Locale } from '../format/locale.js';
 
@@ -47,16 +48,9 @@ export function declaredMixes(spec: Record<string, unknown>): string[] {
   return Array.isArray(meta?.mixes) ? meta.mixes.filter((m): m is string => typeof m === 'string') : [];
 }
 
-const unstated = { en: 'basis not stated', vi: 'không nêu cơ sở' };
-
-/** A basis as the reader sees it: its label, or "basis not stated". */
-function basisLabel(dataset: Dataset, id: string, locale: Locale): string {
-  return id ? (dataset.bases[id]?.label ?? id) : unstated[locale];
-}
-
 export function mixDiagnostics(dataset: Dataset, mixes: Mixes, declared: readonly string[], seriesId: string, at: Position): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (mixes.bases && !declared.includes('bases')) out.push(report('chart/mixed-bases', at, { series: seriesId, bases: mixes.bases.map((b) => basisLabel(dataset, b, 'en')) }));
+  if (mixes.bases && !declared.includes('bases')) out.push(report('chart/mixed-bases', at, { series: seriesId, bases: mixes.bases.map((b) => basisLabel(dataset, b, basisNotStated.en)) }));
   if (mixes.partialYears && !declared.includes('partial-years')) out.push(report('chart/mixed-periods', at, { series: seriesId }));
   for (const d of declared) if (!(mixKinds as readonly string[]).includes(d)) out.push(report('chart/bad-mixes', at, { found: d, known: [...mixKinds] }));
   return out;
@@ -71,7 +65,7 @@ const sentences = {
 export function mixSentence(dataset: Dataset, mixes: Mixes, declared: readonly string[], locale: Locale): string | undefined {
   const s = sentences[locale];
   const parts: string[] = [];
-  if (mixes.bases && declared.includes('bases')) parts.push(s.bases(mixes.bases.map((b) => basisLabel(dataset, b, locale))));
+  if (mixes.bases && declared.includes('bases')) parts.push(s.bases(mixes.bases.map((b) => basisLabel(dataset, b, basisNotStated[locale]))));
   if (mixes.partialYears && declared.includes('partial-years')) parts.push(s.partial);
   return parts.length ? parts.join(' ') : undefined;
 }

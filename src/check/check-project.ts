@@ -21,21 +21,15 @@ export interface CheckInput {
   document?: { tree: Document; uses: readonly FactUse[] };
 }
 
-/** Fact ids a document shows anywhere: through helpers, or as rows of its charts. */
-export function shownFacts(uses: readonly FactUse[], doc: Document): Set<string> {
-  const shown = new Set(uses.map((u) => u.factId));
-  for (const b of doc.children) {
-    if (b.type !== 'chart') continue;
-    const datasets = (b.spec['datasets'] ?? {}) as Record<string, Record<string, unknown>[]>;
-    for (const rows of Object.values(datasets)) for (const r of rows) if (typeof r['fact'] === 'string') shown.add(r['fact']);
-  }
-  return shown;
+/** Fact ids a document shows anywhere: printed by a helper (cited or not), cited, or drawn as a chart row. */
+function shownFacts(document: NonNullable<CheckInput['document']>): Set<string> {
+  return new Set([...document.uses.map((u) => u.factId), ...document.tree.facts]);
 }
 
 export function provenanceChecks(input: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (input.dataset) out.push(...conflictDiagnostics(input.dataset), ...relationDiagnostics(input.dataset));
   if (input.templates) for (const t of [input.templates.main, ...input.templates.partials]) out.push(...findTypedNumbers(t));
-  if (input.dataset && input.document) out.push(...staleFactDiagnostics(input.dataset, input.document.uses, shownFacts(input.document.uses, input.document.tree), input.document.tree.meta));
+  if (input.dataset && input.document) out.push(...staleFactDiagnostics(input.dataset, input.document.uses, shownFacts(input.document), input.document.tree.meta));
   return out;
 }

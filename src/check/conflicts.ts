@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset, Fact } from '../facts/dataset.js';
-import { formatValue } from '../format/value.js';
+import { describeFact } from '../facts/describe-fact.js';
 
 export interface Conflict {
   measure: string;
@@ -34,7 +34,7 @@ export function conflictDiagnostics(dataset: Dataset): Diagnostic[] {
       measure: c.measure,
       period: c.period,
       values: c.facts
-        .map((f) => `${formatValue(f, 'en')} (\`${f.id}\`, ${f.basis ? (dataset.bases[f.basis]?.label ?? f.basis) : 'basis not stated'}, ${dataset.sources[f.source]?.publisher ?? f.source})`)
+        .map((f) => describeFact(dataset, f))
         .join('; '),
     }),
   );

@@ -5,6 +5,7 @@
 // table's length). The reader can check each number without the dataset.
 import type { Position } from '../diagnostics/diagnostic.js';
 import type { Dataset, Fact } from '../facts/dataset.js';
+import { basisLabel } from '../facts/describe-fact.js';
 import { columnHeadings, type Locale } from '../format/locale.js';
 import { formatDate, formatPeriod } from '../format/period.js';
 import { formatValue } from '../format/value.js';
@@ -28,7 +29,7 @@ export function factAnnexTable(factIds: readonly string[], dataset: Dataset, loc
       text(f.label),
       { type: 'table-cell', children: [{ type: 'text', value: formatValue(f, locale, { form: 'short' }).normalize('NFC'), position }, cite(f.source, f.id)], position },
       text(formatPeriod(f.period, locale)),
-      text(f.basis ? (dataset.bases[f.basis]?.label ?? f.basis) : ''),
+      text(basisLabel(dataset, f.basis)),
       text(asOfText(f, dataset, locale)),
     ]);
   return { type: 'table', align: annexColumns.map((c) => (c === 'value' ? 'right' : 'left')), header: annexColumns.map((c) => text(headings[c])), rows, position };

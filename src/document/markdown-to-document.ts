@@ -33,8 +33,8 @@ class Converter {
   private readonly citationNumbers = new Map<string, number>();
   readonly sources: SourceEntry[] = [];
   private readonly sourcesLists: SourcesList[] = [];
-  /** Facts the document uses, in order of first use: what `::fact-annex` lists. */
-  private readonly usedFacts = new Set<string>();
+  /** Facts the document cites or charts, in order of first use: what `::fact-annex` lists. */
+  readonly usedFacts = new Set<string>();
   private readonly annexes: Table[] = [];
   private readonly footnoteNumbers = new Map<string, number>();
   private readonly footnoteDefs = new Map<string, RootContent[]>();
@@ -375,6 +375,6 @@ export function markdownToDocument(input: ConvertInput): Result<Document> {
   const fm = readFrontMatter(yaml?.value, c.position(yaml ?? {}), { date: input.dataset.asOf, dataAsOf: input.dataset.asOf, title: input.dataset.title, locale: input.locale });
   c.diagnostics.push(...fm.diagnostics);
   const children = c.finish(c.blocks(root.children));
-  return { value: { meta: fm.meta, children, sources: c.sources }, diagnostics: c.diagnostics };
+  return { value: { meta: fm.meta, children, sources: c.sources, facts: [...c.usedFacts] }, diagnostics: c.diagnostics };
 }
 

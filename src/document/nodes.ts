@@ -170,6 +170,8 @@ export interface Document {
   children: Block[];
   /** Sources in citation order: entry n is citation number n. */
   sources: SourceEntry[];
+  /** Ids of the facts the document cites or charts, in order of first use. */
+  facts: string[];
 }
 
 /** Compile-time exhaustiveness: a switch that forgets a node type fails to type-check. */

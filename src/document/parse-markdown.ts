@@ -112,11 +112,12 @@ export function parseMarkdown(markdown: string): Root {
     const root = parseText(s.text);
     children.push(...(s.line === 0 ? root.children : shifted(root.children, s.line, s.offset)));
   }
-  const lines = text.split('\n');
+  const last = sections[sections.length - 1]!;
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
   const root: Root = {
     type: 'root',
     children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length } },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: last.line + last.text.split('\n').length, column: lastLine.length + 1, offset: text.length } },
   };
   return remember(text, root);
 }

@@ -2,6 +2,7 @@
 // Markdown-escaped, so `{{label}}` prints a value literally; helpers that
 // need raw data read the Dataset itself, not this view.
 import type { Dataset, Fact, Source } from '../facts/dataset.js';
+import { basisLabel } from '../facts/describe-fact.js';
 import type { Locale } from '../format/locale.js';
 import { formatDate, formatPeriod } from '../format/period.js';
 import { formatValue } from '../format/value.js';
@@ -33,7 +34,7 @@ export function factView(dataset: Dataset, fact: Fact, locale: Locale): FactView
     unit: fact.unit ?? '',
     period: escapeMarkdown(formatPeriod(fact.period, locale)),
     partialYear: fact.period.partialYear,
-    basis: fact.basis ? escapeMarkdown(dataset.bases[fact.basis]?.label ?? fact.basis) : '',
+    basis: escapeMarkdown(basisLabel(dataset, fact.basis)),
     source: source ? escapeMarkdown(source.publisher) : '',
     asOf: fact.asOf ? formatDate(fact.asOf, locale) : '',
     note: fact.note ? escapeMarkdown(fact.note) : '',

@@ -80,6 +80,9 @@ function parseError(file: string, e: Error): Diagnostic {
 
 const compileOptions = { strict: true, noEscape: true };
 
+/** Static errors after which Handlebars would throw instead of running. */
+const blocking = new Set(['template/syntax', 'template/unknown-helper', 'template/unknown-partial']);
+
 interface CompiledFile {
   /** Parsed without line markers: what the static checks read. */
   ast: hbs.AST.Program;
@@ -130,7 +133,10 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
   compiled.forEach((c, i) => {
     if (c) diagnostics.push(...checkTemplate({ ast: c.ast, file: files[i]!.file, helpers: Object.keys(helpers), partials: partialNames, rootFields: Object.keys(context), dataset }));
   });
-  if (diagnostics.some((d) => d.severity === 'error')) return { value: undefined, diagnostics };
+  // Run the template unless it cannot run: a helper given an unknown fact or a
+  // conflicted query reports it again (deduplicated) and leaves a marker, so
+  // the rest still expands and the document-level checks still see it.
+  if (diagnostics.some((d) => blocking.has(d.rule))) return { value: undefined, diagnostics };
 
   set.partials.forEach((p, i) => hb.registerPartial(p.name, hb.template(compiled[i + 1]!.spec)));
   let output: string;

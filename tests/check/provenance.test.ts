@@ -46,10 +46,19 @@ describe('a conflicted measure in a template', () => {
       `template/conflicting-figures ${brief}:${line} ${messages['template/conflicting-figures'].text({
         measure: 'trade.bilateral.total',
         period: '2024',
-        candidates: ['US$260.65 billion (China customs, General Administration of Customs, `trade-2024`)', 'over US$200 billion (Viet Nam statistics, Viet Nam News, `vn-2024`)'],
+        candidates: ['US$260.65 billion (`trade-2024`, China customs, General Administration of Customs)', 'over US$200 billion (`vn-2024`, Viet Nam statistics, Viet Nam News)'],
         bases: [],
       })}`,
     ]);
+  });
+
+  it('does not hide the other problems of the document', () => {
+    say('Trade was {{fact measure="trade.bilateral.total" period="2024"}}. In 2023 it was {{fact "trade-2023"}}.');
+    edit(dir, brief, '{{factTable measure="trade."}}', '');
+    edit(dir, brief, ':::key-figures\n{{keyFigure "trade-2024" growth="growth-2024" changeLabel="y/y"}}', ':::key-figures');
+    edit(dir, brief, '- Trade reached {{fact "trade-2024"}} in {{fact "trade-2024" "period"}}.\n- Up {{change "trade-2023" "trade-2024" mixedBases=true}} on the earlier figure, which has no stated basis.\n', '- Nothing.\n');
+    edit(dir, brief, '::chart{spec="trade"}', '');
+    expect(found().map((d) => d.split(' ')[0])).toEqual(['template/conflicting-figures', 'check/newer-value']);
   });
 
   it('is found in a branch the template does not take, too', () => {

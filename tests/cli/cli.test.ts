@@ -99,6 +99,20 @@ describe('briefdeck build on bad input', () => {
   });
 });
 
+describe('a failure after the checks', () => {
+  it('says which outputs were written when one document cannot be', () => {
+    const project = copyFixture('mini');
+    writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n  - template: deck\n    data: data\n    format: pptx\n');
+    // A folder where the deck should go: the checks pass, writing the deck fails.
+    mkdirSync(path.join(project, 'out', 'mini-deck.pptx', 'x'), { recursive: true });
+    const r = run(project, 'build');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[io/write-failed]');
+    expect(r.stderr).toContain('build failed: 1 of 2 outputs written; the others were left as they were');
+    expect(readFileSync(path.join(project, 'out', 'mini-brief.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
 describe('caches', () => {
   it('never change the output: a build with caches and one without are byte-identical', () => {
     const project = copyFixture('mini');

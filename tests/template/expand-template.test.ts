@@ -43,7 +43,9 @@ describe('expandTemplate', () => {
     expect(d.position).toEqual({ file, line: 3, column: 11 });
     expect(d.message).toBe(messages['template/unknown-fact'].text({ id: 'trade-2042', suggestions: [] }));
     expect(d.hint).toContain('`trade-2024`');
-    expect(r.value).toBeUndefined();
+    // Reported once (statically and by the helper, deduplicated); the rest still expands, with a marker.
+    expect(r.diagnostics.filter((x) => x.rule === 'template/unknown-fact')).toHaveLength(1);
+    expect(r.value!.markdown).toContain('Trade was ⟨trade-2042⟩.');
   });
 
   it('reports all unknown facts, helpers and partials at once, even in branches not taken', () => {

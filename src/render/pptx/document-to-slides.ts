@@ -65,22 +65,18 @@ function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color
   return out;
 }
 
+/** A paragraph's lines set in a box `wIn` wide (bullets indent, superscripts are small). */
+function setLines(p: Paragraph, wIn: number) {
+  const indent = p.bullet ? 0.35 + 0.35 * p.level : 0;
+  const runs: Run[] = p.runs.map((r) => ({ text: r.text, font: r.font, sizePt: r.superscript ? r.sizePt * 0.6 : r.sizePt, color: r.color, risePt: r.superscript ? 1 : 0, position: { file: '', line: 1, column: 1 } }));
+  return breakLines(runs, (wIn - indent - 0.2) * PT, 1.2);
+}
+
 /** Height in inches of paragraphs set in a box `wIn` wide. */
 function textHeight(paragraphs: readonly Paragraph[], wIn: number): number {
   let h = 0;
-  for (const p of paragraphs) {
-    const indent = p.bullet ? 0.35 + 0.35 * p.level : 0;
-    const runs: Run[] = p.runs.map((r) => ({ text: r.text, font: r.font, sizePt: r.superscript ? r.sizePt * 0.6 : r.sizePt, color: r.color, risePt: r.superscript ? 1 : 0, position: { file: '', line: 1, column: 1 } }));
-    const lines = breakLines(runs, (wIn - indent - 0.2) * PT, 1.2);
-    h += lines.reduce((s, l) => s + l.heightPt, 0) / PT + 0.08;
-  }
+  for (const p of paragraphs) h += setLines(p, wIn).reduce((s, l) => s + l.heightPt, 0) / PT + 0.08;
   return h + 0.1;
-}
-
-/** Lines a paragraph takes in a box `wIn` wide. */
-function lineCount(p: Paragraph, wIn: number): number {
-  const runs: Run[] = p.runs.map((r) => ({ text: r.text, font: r.font, sizePt: r.sizePt, color: r.color, risePt: 0, position: { file: '', line: 1, column: 1 } }));
-  return breakLines(runs, (wIn - 0.2) * PT, 1.2).length;
 }
 
 function scale(paragraphs: Paragraph[], sizePt: number): Paragraph[] {
@@ -340,7 +336,7 @@ function addSlideSources(sb: SlideBuilder, sources: readonly SourceEntry[], loca
       const text = `${label}: ${line.map((n) => `[${n}] ${byNumber.get(n)?.publisher ?? ''}`).join('; ')}`;
       // One line at 10 pt if it fits, else smaller; at 8 pt it may take two lines, and still ends above the footer.
       const para = (sizePt: number): Paragraph => ({ runs: [{ text, font: 'regular', sizePt, color: c.muted }], bullet: false, level: 0 });
-      const size = [10, 9].find((pt) => lineCount(para(pt), W - 2 * MX) === 1) ?? 8;
+      const size = [10, 9].find((pt) => setLines(para(pt), W - 2 * MX).length === 1) ?? 8;
       slide.items.push({ type: 'text', x: MX, y: SOURCE_LINE_Y - (size === 8 ? 0.06 : 0), w: W - 2 * MX, h: size === 8 ? 0.34 : 0.28, paragraphs: [para(size)], valign: 'top', align: 'left' });
     }
     const all = [...new Set([...body, ...charted, ...(sb.citedInNotes.get(slide) ?? [])])].sort((a, b) => a - b);

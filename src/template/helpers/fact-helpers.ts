@@ -3,6 +3,7 @@
 import type Handlebars from 'handlebars';
 import { report } from '../../diagnostics/messages.js';
 import type { Fact } from '../../facts/dataset.js';
+import { basisLabel, basisNotStated } from '../../facts/describe-fact.js';
 import { units } from '../../facts/units.js';
 import { columnHeadings, words } from '../../format/locale.js';
 import { formatNumber, formatSignedPercent } from '../../format/number.js';
@@ -35,7 +36,7 @@ function fieldText(env: HelperEnv, fact: Fact, field: FactField, options: Helper
     case 'period':
       return formatPeriod(fact.period, locale);
     case 'basis':
-      return fact.basis ? (dataset.bases[fact.basis]?.label ?? fact.basis) : '';
+      return basisLabel(dataset, fact.basis);
     case 'according':
       return according(env, fact);
     case 'source':
@@ -124,8 +125,7 @@ export function computeChange(env: HelperEnv, a: Fact, b: Fact, options: HelperO
   }
   // A change between two statistical bases measures the difference in counting, not in trade.
   if (a.basis !== b.basis && options.hash['mixedBases'] !== true) {
-    const label = (f: Fact) => (f.basis ? (env.dataset.bases[f.basis]?.label ?? f.basis) : 'basis not stated');
-    env.diagnostics.push(report('template/change-across-bases', at, { a: a.id, b: b.id, basisA: label(a), basisB: label(b) }));
+    env.diagnostics.push(report('template/change-across-bases', at, { a: a.id, b: b.id, basisA: basisLabel(env.dataset, a.basis, basisNotStated.en), basisB: basisLabel(env.dataset, b.basis, basisNotStated.en) }));
     return undefined;
   }
   const w = words[env.locale];

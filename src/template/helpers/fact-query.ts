@@ -10,8 +10,8 @@
 // "according to …" wording.
 import { report } from '../../diagnostics/messages.js';
 import type { Fact } from '../../facts/dataset.js';
+import { describeFact } from '../../facts/describe-fact.js';
 import { formatPeriod } from '../../format/period.js';
-import { formatValue } from '../../format/value.js';
 import { positionOfCall, recordUse, suggest, type FactRole, type HelperEnv, type HelperOptions } from './helper-env.js';
 
 /** Hash keys a query reads; a helper given `measure=` takes no fact id. */
@@ -27,12 +27,6 @@ export function isQuery(options: HelperOptions): boolean {
 function listOption(options: HelperOptions, key: string): string[] {
   const v = options.hash[key];
   return typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : [];
-}
-
-/** "US$260.65 billion (China customs, `trade-total-2024-cn-customs`)": how a candidate is named in messages. */
-export function describeCandidate(env: QueryEnv, f: Fact): string {
-  const basis = f.basis ? (env.dataset.bases[f.basis]?.label ?? f.basis) : 'basis not stated';
-  return `${formatValue(f, 'en')} (${basis}, ${env.dataset.sources[f.source]?.publisher ?? f.source}, \`${f.id}\`)`;
 }
 
 /**
@@ -83,7 +77,7 @@ export function queryFacts(env: QueryEnv, options: HelperOptions, role: FactRole
       report('template/conflicting-figures', at, {
         measure,
         period: formatPeriod(found[0]!.period, 'en'),
-        candidates: found.map((f) => describeCandidate(env, f)),
+        candidates: found.map((f) => describeFact(env.dataset, f)),
         bases: [...new Set(found.map((f) => f.basis).filter((b): b is string => !!b))],
       }),
     );
