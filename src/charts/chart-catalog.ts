@@ -1,28 +1,63 @@
-// The chart specs a document may name, loaded on first use and resolved
-// against the dataset: what the document stage asks for `::chart{spec=…}`.
+// The charts a document may name, loaded on first use and resolved against
+// the dataset: what the document stage asks for `::chart{spec=…}` and
+// `::chart{series=…}` (a spec file named like the series if there is one,
+// else a default chart made from the series itself).
 import { existsSync } from 'node:fs';
 import type { Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
-import type { Dataset } from '../facts/dataset.js';
+import type { Dataset, Series } from '../facts/dataset.js';
 import type { Locale } from '../format/locale.js';
+import { parsePeriod } from '../facts/period.js';
+import { defaultChartSpec, planDefaultChart } from './default-spec.js';
 import { chartSpecPath, listChartSpecs, loadChartSpec } from './load-specs.js';
 import { resolveChart, type ResolvedChart } from './resolve-chart.js';
 
 export interface ChartCatalog {
   resolve(name: string, at: Position): Result<ResolvedChart | undefined>;
+  resolveSeries(seriesId: string, at: Position): Result<ResolvedChart | undefined>;
+}
+
+const specName = /^[a-z0-9][a-z0-9.-]*$/;
+
+/** Digits after the point the series was written with (one precision for the whole series). */
+function seriesDecimals(series: Series): number {
+  const declared = (series as Series & { decimals?: number }).decimals;
+  if (declared !== undefined) return declared;
+  const counts = series.rows.map((r) => r.values['value']).filter((v): v is number => typeof v === 'number').map((v) => (Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0)));
+  return Math.min(4, Math.max(0, ...counts));
+}
+
+/** Rows in time order when the chart runs along periods: a CSV may list them in any order. */
+function sortByPeriod(rows: Record<string, unknown>[]): void {
+  const start = (r: Record<string, unknown>) => (typeof r['period'] === 'string' ? (parsePeriod(r['period'])?.start ?? '') : '');
+  rows.sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : 0));
 }
 
 export function chartCatalog(dir: string, dataset: Dataset, locale: Locale): ChartCatalog {
+  const fromSpec = (name: string, at: Position): Result<ResolvedChart | undefined> => {
+    const file = chartSpecPath(dir, name);
+    if (!specName.test(name) || !existsSync(file)) {
+      return { value: undefined, diagnostics: [report('chart/unknown-spec', at, { name, known: listChartSpecs(dir) })] };
+    }
+    const loaded = loadChartSpec(file, name);
+    if (!loaded.value) return { value: undefined, diagnostics: loaded.diagnostics };
+    const resolved = resolveChart(loaded.value, dataset, locale);
+    return { value: resolved.value, diagnostics: [...loaded.diagnostics, ...resolved.diagnostics] };
+  };
   return {
-    resolve(name, at) {
-      const file = chartSpecPath(dir, name);
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || !existsSync(file)) {
-        return { value: undefined, diagnostics: [report('chart/unknown-spec', at, { name, known: listChartSpecs(dir) })] };
-      }
-      const loaded = loadChartSpec(file, name);
-      if (!loaded.value) return { value: undefined, diagnostics: loaded.diagnostics };
-      const resolved = resolveChart(loaded.value, dataset, locale);
-      return { value: resolved.value, diagnostics: [...loaded.diagnostics, ...resolved.diagnostics] };
+    resolve: fromSpec,
+    resolveSeries(seriesId, at) {
+      // A spec file named like the series overrides the default chart.
+      if (specName.test(seriesId) && existsSync(chartSpecPath(dir, seriesId))) return fromSpec(seriesId, at);
+      const series = Object.hasOwn(dataset.series, seriesId) ? dataset.series[seriesId] : undefined;
+      if (!series) return { value: undefined, diagnostics: [report('chart/unknown-series', at, { id: seriesId, known: Object.keys(dataset.series) })] };
+      const plan = planDefaultChart(series);
+      if (!plan) return { value: undefined, diagnostics: [report('chart/no-category', series.position, { series: series.id, columns: series.columns })] };
+      const spec = defaultChartSpec(series, plan, seriesDecimals(series));
+      const text = JSON.stringify(spec);
+      const resolved = resolveChart({ name: series.id, file: series.position.file, text, spec }, dataset, locale, series.position);
+      if (resolved.value && plan.x === 'periodLabel') sortByPeriod((resolved.value.spec['datasets'] as Record<string, Record<string, unknown>[]>)[series.id]!);
+      return resolved;
     },
   };
 }

@@ -1,7 +1,7 @@
 // A chart spec + the dataset → everything a chart node needs: the spec with
 // its series rows inlined (as Vega-Lite `datasets`), and the title, unit,
 // source and note lines drawn around it.
-import type { Diagnostic, Result } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Cell, Dataset, Series } from '../facts/dataset.js';
 import { parsePeriod } from '../facts/period.js';
@@ -54,7 +54,8 @@ export function seriesValues(series: Series, locale: Locale): Record<string, Cel
   });
 }
 
-export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Locale): Result<ResolvedChart | undefined> {
+/** `dataAt`: where a problem with the chart's data is reported (default: the spec's `"data"`). */
+export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Locale, dataAt?: Position): Result<ResolvedChart | undefined> {
   const diagnostics: Diagnostic[] = [];
   const names = new Set<string>();
   namedData(file.spec, names);
@@ -81,7 +82,7 @@ export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Loca
 
   const mixes = findMixes(dataset, series);
   const declared = declaredMixes(file.spec);
-  diagnostics.push(...mixDiagnostics(dataset, mixes, declared, series[0]!.id, positionOfText(file.file, file.text, '"data"')));
+  diagnostics.push(...mixDiagnostics(dataset, mixes, declared, series[0]!.id, dataAt ?? positionOfText(file.file, file.text, '"data"')));
 
   const { title: specTitle, description, ...rest } = file.spec as { title?: unknown; description?: unknown } & Record<string, unknown>;
   const main = series[0]!;

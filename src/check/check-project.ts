@@ -9,6 +9,7 @@ import type { Document } from '../document/nodes.js';
 import type { Dataset } from '../facts/dataset.js';
 import type { TemplateSet } from '../template/expand-template.js';
 import type { FactUse } from '../template/helpers/helper-env.js';
+import { outlineView } from '../template/outline.js';
 import { conflictDiagnostics } from './conflicts.js';
 import { relationDiagnostics } from './relations.js';
 import { staleFactDiagnostics } from './stale-facts.js';
@@ -28,7 +29,7 @@ function shownFacts(document: NonNullable<CheckInput['document']>): Set<string> 
 
 export function provenanceChecks(input: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (input.dataset) out.push(...conflictDiagnostics(input.dataset), ...relationDiagnostics(input.dataset));
+  if (input.dataset) out.push(...conflictDiagnostics(input.dataset), ...relationDiagnostics(input.dataset), ...outlineView(input.dataset, input.dataset.locale).diagnostics);
   if (input.templates) for (const t of [input.templates.main, ...input.templates.partials]) out.push(...findTypedNumbers(t));
   if (input.dataset && input.document) out.push(...staleFactDiagnostics(input.dataset, input.document.uses, shownFacts(input.document), input.document.tree.meta));
   return out;

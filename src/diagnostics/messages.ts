@@ -46,6 +46,12 @@ export const messages = {
   'facts/series-fact-mismatch': define<{ series: string; id: string; field: string; row: string; fact: string }>('error', (a) => `series \`${a.series}\` row says ${a.field} \`${a.row}\` but fact \`${a.id}\` says \`${a.fact}\``, () => 'a row and the fact it repeats must agree: fix one of them'),
   'facts/relation-unknown-fact': define<{ id: string; role: string }>('error', (a) => `relation names unknown fact \`${a.id}\` as its ${a.role}`, () => 'use the id of a fact in facts.yaml'),
   'facts/relation-not-a-number': define<{ id: string; role: string }>('error', (a) => `relation uses fact \`${a.id}\` (its ${a.role}), which is not a number`),
+  'facts/outline-unknown': define<{ kind: 'fact' | 'measure' | 'series'; id: string; suggestions: string[] }>(
+    'error',
+    (a) => `unknown ${a.kind} \`${a.id}\``,
+    (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : a.kind === 'series' ? 'use the id of a series in series.yaml' : a.kind === 'measure' ? 'use a `measure:` of facts.yaml, or its first part (`trade.` selects every `trade.…`)' : 'use the id of a fact in facts.yaml'),
+  ),
+  'facts/series-unknown-column': define<{ series: string; column: string; columns: string[] }>('error', (a) => `series \`${a.series}\` has no column \`${a.column}\``, (a) => `columns: ${list(a.columns)}`),
   'facts/unused-basis': define<{ id: string }>('info', (a) => `basis \`${a.id}\` is declared but not used`),
 
   // Templates
@@ -63,7 +69,7 @@ export const messages = {
   'template/no-fact-for-choice': define<{ measure: string; period: string; key: string; value: string; available: string[] }>('error', (a) => `no fact for \`${a.measure}\` (${a.period}) with ${a.key} \`${a.value}\``, (a) => `${a.key === 'basis' ? 'bases' : 'sources'} available: ${list(a.available)}`),
   'template/conflicting-figures': define<{ measure: string; period: string; candidates: string[]; bases: string[] }>(
     'error',
-    (a) => `\`${a.measure}\` (${a.period}) has ${a.candidates.length} conflicting figures and the template does not say which it means: ${a.candidates.join('; ')}`,
+    (a) => `\`${a.measure}\` (${a.period}) has ${a.candidates.length} conflicting figures and the query does not say which it means: ${a.candidates.join('; ')}`,
     (a) => `pick one with ${a.bases.length ? `basis="${a.bases[0]}"` : 'source="…"'}, or show them side by side with ${a.bases.length > 1 ? `basis="${a.bases.slice(0, 2).join(',')}"` : 'all=true'}`,
   ),
   'template/claim-mismatch': define<{ claim: string; detail: string }>('error', (a) => `${a.claim} does not match the facts: ${a.detail}`, () => 'use `from="earlier-fact"` to compute the change, or fix the facts'),
@@ -87,9 +93,10 @@ export const messages = {
   'chart/compile-failed': define<{ detail: string }>('error', (a) => `Vega-Lite could not compile the spec: ${a.detail}`),
   'chart/render-failed': define<{ detail: string }>('error', (a) => `Vega could not render the chart: ${a.detail}`),
   'chart/vega-warning': define<{ detail: string }>('warning', (a) => `Vega-Lite: ${a.detail}`),
-  'chart/mixed-bases': define<{ series: string; bases: string[] }>('error', (a) => `chart of series \`${a.series}\` mixes statistical bases: ${a.bases.join('; ')}`, () => 'chart one basis, or say it on purpose with "usermeta": {"mixes": ["bases"]}; the note line then says so'),
-  'chart/mixed-periods': define<{ series: string }>('error', (a) => `chart of series \`${a.series}\` mixes full-year and part-year values`, () => 'chart comparable periods, or say it on purpose with "usermeta": {"mixes": ["partial-years"]}; the note line then says so'),
+  'chart/mixed-bases': define<{ series: string; bases: string[] }>('error', (a) => `chart of series \`${a.series}\` mixes statistical bases: ${a.bases.join('; ')}`, () => 'chart one basis, or say it on purpose with "usermeta": {"mixes": ["bases"]} in the spec (for a chart drawn from a series alone, `mixes: [bases]` on the series in series.yaml); the note line then says so'),
+  'chart/mixed-periods': define<{ series: string }>('error', (a) => `chart of series \`${a.series}\` mixes full-year and part-year values`, () => 'chart comparable periods, or say it on purpose with "usermeta": {"mixes": ["partial-years"]} in the spec (for a chart drawn from a series alone, `mixes: [partial-years]` on the series in series.yaml); the note line then says so'),
   'chart/bad-mixes': define<{ found: string; known: string[] }>('error', (a) => `unknown entry \`${a.found}\` in "usermeta.mixes"`, (a) => `entries: ${list(a.known)}`),
+  'chart/no-category': define<{ series: string; columns: string[] }>('error', (a) => `series \`${a.series}\` has no column to chart along (columns: ${list(a.columns)})`, () => 'add a `period` column or a text column (e.g. `country`), or name one with `chart: { x: column }` in series.yaml'),
   'chart/unknown-field': define<{ field: string; series: string; columns: string[] }>('error', (a) => `chart uses field \`${a.field}\`, which series \`${a.series}\` does not have`, (a) => `columns: ${list(a.columns)}`),
 
   // Provenance checks (`briefdeck check`)

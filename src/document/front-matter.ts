@@ -26,7 +26,7 @@ const frontMatterSchema = z.strictObject({
 /** The default age after which a quoted fact counts as stale. */
 export const defaultStaleAfterMonths = 24;
 
-export function readFrontMatter(yamlText: string | undefined, at: Position, defaults: { date: string; dataAsOf: string; title: string; locale: Locale }): { meta: DocumentMeta; diagnostics: Diagnostic[] } {
+export function readFrontMatter(yamlText: string | undefined, at: Position, defaults: { date: string; dataAsOf: string; title: string; subtitle?: string | undefined; locale: Locale }): { meta: DocumentMeta; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let data: z.output<typeof frontMatterSchema> = { title: defaults.title };
   if (yamlText !== undefined) {
@@ -54,7 +54,8 @@ export function readFrontMatter(yamlText: string | undefined, at: Position, defa
     staleAfterMonths: data.staleAfter ?? defaultStaleAfterMonths,
     locale: defaults.locale,
   };
-  if (data.subtitle) meta.subtitle = data.subtitle.normalize('NFC');
+  const subtitle = data.subtitle ?? defaults.subtitle;
+  if (subtitle) meta.subtitle = subtitle.normalize('NFC');
   if (data.marking) meta.marking = data.marking.normalize('NFC');
   if (data.author) meta.author = data.author.normalize('NFC');
   if (data.subject) meta.subject = data.subject.normalize('NFC');

@@ -301,12 +301,19 @@ class Converter {
   }
 
   private chart(n: LeafDirective, position: Position): Chart | undefined {
-    const name = n.attributes?.['spec'];
-    if (!name) {
-      this.diagnostics.push(report('document/missing-attribute', position, { directive: '::chart', attribute: 'spec' }));
+    // `spec=` names a spec file; `series=` draws the series (with its spec file if one is named like it).
+    const specName = n.attributes?.['spec'];
+    const seriesId = n.attributes?.['series'];
+    if (specName && seriesId) {
+      this.diagnostics.push(report('document/bad-attribute', position, { directive: '::chart', attribute: 'series', found: seriesId, expected: 'either `spec=` or `series=`, not both' }));
       return undefined;
     }
-    const resolved = this.input.charts.resolve(name, position);
+    const name = specName || seriesId;
+    if (!name) {
+      this.diagnostics.push(report('document/missing-attribute', position, { directive: '::chart', attribute: 'spec` or `series' }));
+      return undefined;
+    }
+    const resolved = specName ? this.input.charts.resolve(name, position) : this.input.charts.resolveSeries(name, position);
     this.diagnostics.push(...resolved.diagnostics);
     const r = resolved.value;
     if (!r) return undefined;
@@ -372,7 +379,7 @@ export function markdownToDocument(input: ConvertInput): Result<Document> {
   const root: Root = parseMarkdown(input.markdown);
   const c = new Converter(input);
   const yaml = root.children[0]?.type === 'yaml' ? root.children[0] : undefined;
-  const fm = readFrontMatter(yaml?.value, c.position(yaml ?? {}), { date: input.dataset.asOf, dataAsOf: input.dataset.asOf, title: input.dataset.title, locale: input.locale });
+  const fm = readFrontMatter(yaml?.value, c.position(yaml ?? {}), { date: input.dataset.date ?? input.dataset.asOf, dataAsOf: input.dataset.asOf, title: input.dataset.title, subtitle: input.dataset.subtitle, locale: input.locale });
   c.diagnostics.push(...fm.diagnostics);
   const children = c.finish(c.blocks(root.children));
   return { value: { meta: fm.meta, children, sources: c.sources, facts: [...c.usedFacts] }, diagnostics: c.diagnostics };

@@ -58,15 +58,48 @@ export interface Series {
   file: string;
   sources: string[];
   note?: string;
+  /** How a chart drawn from the series alone shows it (series.yaml `chart:`). */
+  chart?: { mark?: 'bar' | 'line'; x?: string; color?: string };
+  /** What the series mixes on purpose (series.yaml `mixes:`). */
+  mixes?: ('bases' | 'partial-years')[];
   columns: string[];
   rows: SeriesRow[];
+  position: Position;
+}
+
+/** A key figure the dataset asks the standard templates to show: a fact id, or a measure query. */
+export interface Highlight {
+  fact?: string;
+  measure?: string;
+  period?: string;
+  basis?: string;
+  source?: string;
+  label?: string;
+  position: Position;
+}
+
+/** A section the dataset asks the standard templates to write. */
+export interface Section {
+  title: string;
+  lead?: string;
+  /** Measure prefixes (`trade.` or `trade.bilateral.total`). */
+  measures: string[];
+  /** Fact ids, besides those the measures select. */
+  facts: string[];
+  series: string[];
   position: Position;
 }
 
 export interface Dataset {
   id: string;
   title: string;
+  subtitle?: string;
   description?: string;
+  /** Document date when it differs from `asOf`. */
+  date?: string;
+  highlights: Highlight[];
+  /** Undefined when dataset.yaml declares none: the standard templates then make one section of everything. */
+  sections?: Section[];
   locale: Locale;
   asOf: string;
   dir: string;

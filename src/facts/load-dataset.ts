@@ -8,6 +8,7 @@ import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js'
 import { report } from '../diagnostics/messages.js';
 import type { Basis, Dataset, Fact, Relation, Series, Source } from './dataset.js';
 import { parseSeriesCsv } from './load-csv.js';
+import { loadOutline } from './load-outline.js';
 import { parseYaml, type YamlFile } from './load-yaml.js';
 import { parseDate, parsePeriod } from './period.js';
 import { datasetSchema, factSchema, factsFileSchema, relationSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
@@ -232,13 +233,28 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
     }
     const s: Series = { id: item.id, title: item.title, unit: item.unit, file: csvFile, sources: item.sources, columns: csv.value.columns, rows: csv.value.rows, position: at() };
     if (item.note !== undefined) s.note = item.note;
+    if (item.mixes !== undefined) s.mixes = item.mixes;
+    if (item.chart !== undefined) {
+      s.chart = item.chart;
+      const chartColumns = [...s.columns, ...(s.columns.includes('period') ? ['periodLabel'] : [])];
+      for (const key of ['x', 'color'] as const) {
+        const column = item.chart[key];
+        if (column !== undefined && !chartColumns.includes(column)) diagnostics.push(report('facts/series-unknown-column', seriesYaml!.positionOf(['series', index, 'chart', key]), { series: item.id, column, columns: chartColumns }));
+      }
+    }
     series[item.id] = s;
   }
 
   if (metaYaml) for (const id of Object.keys(bases)) if (!usedBases.has(id)) diagnostics.push(report('facts/unused-basis', metaYaml.positionOf(['bases', id], 'key'), { id }));
 
   if (!info) return { value: undefined, diagnostics };
-  const dataset: Dataset = { id: info.id, title: info.title, locale: info.locale, asOf: info.asOf, dir, bases, sources, facts, series, relations };
+  const outline = loadOutline({ yaml: metaYaml!, highlights: info.highlights, sections: info.sections, facts, series });
+  diagnostics.push(...outline.diagnostics);
+  if (info.date !== undefined) checkDate(info.date, metaYaml!.positionOf(['date']), diagnostics);
+  const dataset: Dataset = { id: info.id, title: info.title, locale: info.locale, asOf: info.asOf, dir, bases, sources, facts, series, relations, highlights: outline.highlights };
+  if (outline.sections) dataset.sections = outline.sections;
   if (info.description !== undefined) dataset.description = info.description;
+  if (info.subtitle !== undefined) dataset.subtitle = info.subtitle.normalize('NFC');
+  if (info.date !== undefined) dataset.date = info.date;
   return { value: dataset, diagnostics };
 }

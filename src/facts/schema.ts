@@ -21,6 +21,35 @@ export const datasetSchema = z.strictObject({
   /** Date the data is current to; also the default document date. */
   asOf: yearish,
   bases: z.record(id, basisSchema).default({}),
+  /** What the standard templates show, and in which order (see highlightSchema, sectionSchema). */
+  subtitle: text.optional(),
+  /** The document date, when it is not `asOf`. */
+  date: yearish.optional(),
+  highlights: z.array(z.unknown()).optional(),
+  sections: z.array(z.unknown()).optional(),
+});
+
+const idList = z.union([id.transform((v) => [v]), z.array(id)]);
+const measureList = z.union([z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean)), z.array(z.string())]);
+
+/**
+ * One figure of the standard templates' key-figures strip: a fact id, or a
+ * measure query (the latest value unless `period:` says otherwise) that must
+ * come down to one value (`basis:`/`source:` pick one).
+ */
+export const highlightSchema = z.union([
+  id.transform((fact) => ({ fact })),
+  z.strictObject({ fact: id, label: text.optional() }),
+  z.strictObject({ measure: z.string().min(1), period: yearish.optional(), basis: id.optional(), source: id.optional(), label: text.optional() }),
+]);
+
+/** A section of the standard templates: its facts (by measure prefix or id), its series charts, a lead text. */
+export const sectionSchema = z.strictObject({
+  title: text,
+  lead: text.optional(),
+  measures: measureList.optional(),
+  facts: idList.optional(),
+  series: idList.optional(),
 });
 
 export const sourceSchema = z.strictObject({
@@ -68,6 +97,18 @@ export const seriesSchema = z.strictObject({
   file: text,
   sources: z.array(id).min(1, 'a series needs at least one source'),
   note: text.optional(),
+  /** How a chart drawn without a spec file shows the series (`::chart{series=…}`). */
+  chart: z
+    .strictObject({
+      mark: z.enum(['bar', 'line']).optional(),
+      /** The column along the axis; default `period` (as its label) or the first text column. */
+      x: z.string().min(1).optional(),
+      /** A column whose values become separate, coloured series. */
+      color: z.string().min(1).optional(),
+    })
+    .optional(),
+  /** What the series mixes on purpose (a chart of it says so in its note): `bases`, `partial-years`. */
+  mixes: z.array(z.enum(['bases', 'partial-years'])).optional(),
 });
 
 export const seriesFileSchema = z.strictObject({ series: z.array(z.unknown()) });

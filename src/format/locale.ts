@@ -41,6 +41,10 @@ export const words: Record<Locale, Record<string, string>> = {
     continued: 'continued',
     accordingTo: 'according to',
     dataAsOf: 'Data as of',
+    keyFacts: 'Key facts',
+    keyFigures: 'Key figures',
+    figures: 'Figures',
+    sourcesAndFigures: 'Figures used',
   },
   vi: {
     over: 'hơn',
@@ -61,6 +65,10 @@ export const words: Record<Locale, Record<string, string>> = {
     continued: 'tiếp theo',
     accordingTo: 'theo',
     dataAsOf: 'Số liệu tính đến',
+    keyFacts: 'Số liệu chính',
+    keyFigures: 'Số liệu nổi bật',
+    figures: 'Bảng số liệu',
+    sourcesAndFigures: 'Số liệu đã dùng',
   },
 };
 

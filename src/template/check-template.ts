@@ -14,7 +14,7 @@ const builtins = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 const factArgs: Record<string, number[]> = { fact: [0], change: [0, 1], keyFigure: [0] };
 const factHashKeys = ['growth', 'from'];
 /** Helpers whose block changes the context (`this`), so field names inside are not root fields. */
-const contextChanging = new Set(['each', 'with', 'eachFact']);
+const contextChanging = new Set(['each', 'with', 'eachFact', 'eachMeasure']);
 
 export interface CheckInput {
   ast: hbs.AST.Program;

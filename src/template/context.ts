@@ -6,7 +6,9 @@ import { basisLabel } from '../facts/describe-fact.js';
 import type { Locale } from '../format/locale.js';
 import { formatDate, formatPeriod } from '../format/period.js';
 import { formatValue } from '../format/value.js';
+import { words } from '../format/locale.js';
 import { escapeMarkdown } from './escape-markdown.js';
+import { outlineView } from './outline.js';
 
 export interface FactView {
   id: string;
@@ -50,13 +52,20 @@ export function templateContext(dataset: Dataset, locale: Locale) {
   for (const f of Object.values(dataset.facts)) facts[f.id] = factView(dataset, f, locale);
   const sources: Record<string, ReturnType<typeof sourceView>> = {};
   for (const s of Object.values(dataset.sources)) sources[s.id] = sourceView(s, locale);
+  const outline = outlineView(dataset, locale);
   return {
     locale,
+    /** The locale's words for headings and labels (`{{words.sources}}`), so a template reads right in every locale. */
+    words: { ...words[locale] },
     dataset: {
       id: dataset.id,
       title: escapeMarkdown(dataset.title),
+      subtitle: dataset.subtitle ? escapeMarkdown(dataset.subtitle) : '',
       description: dataset.description ? escapeMarkdown(dataset.description) : '',
       asOf: formatDate(dataset.asOf, locale),
+      date: formatDate(dataset.date ?? dataset.asOf, locale),
+      highlights: outline.highlights,
+      sections: outline.sections,
     },
     facts,
     sources,

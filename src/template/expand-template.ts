@@ -5,17 +5,19 @@
 // pre-escaped for Markdown instead), strict field lookup, helpers that
 // record diagnostics instead of throwing, and a static check first so that
 // every unknown helper, partial and fact is reported in one run.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset } from '../facts/dataset.js';
 import type { Locale } from '../format/locale.js';
+import { builtinTemplatesDir } from '../util/package-dir.js';
 import { checkTemplate } from './check-template.js';
 import { templateContext } from './context.js';
 import { factHelpers } from './helpers/fact-helpers.js';
 import { formatHelpers } from './helpers/format-helpers.js';
+import { measureHelpers } from './helpers/measure-helpers.js';
 import type { FactUse, HelperEnv } from './helpers/helper-env.js';
 import { addLineMarkers, extractLineOrigins, type LineOrigin } from './line-markers.js';
 
@@ -28,7 +30,10 @@ export interface TemplateFile {
 
 export interface TemplateSet {
   main: TemplateFile;
+  /** The partials the template includes (directly or through other partials). */
   partials: TemplateFile[];
+  /** Every partial name it could include: for "did you mean". */
+  available?: string[];
 }
 
 export interface Expanded {
@@ -41,35 +46,76 @@ export interface Expanded {
 
 export const templateExtension = '.md.hbs';
 
-function readPartials(dir: string): TemplateFile[] {
-  let names: string[];
+/** Partial names (files `NAME.md.hbs`) in a folder, without reading them. */
+function partialFiles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let names: string[] = [];
   try {
     names = readdirSync(dir);
   } catch {
-    return [];
+    // No partials folder.
   }
-  return names
-    .filter((n) => n.endsWith(templateExtension))
-    .sort()
-    .map((n) => {
-      const file = path.join(dir, n);
-      return { name: n.slice(0, -templateExtension.length), file, text: readFileSync(file, 'utf8') };
-    });
+  for (const n of names.filter((n) => n.endsWith(templateExtension)).sort()) out.set(n.slice(0, -templateExtension.length), path.join(dir, n));
+  return out;
 }
 
-/** `templates/<name>/document.md.hbs`, with partials from `templates/partials/` and `templates/<name>/partials/`. */
+/** Partial names a template includes by name (`{{> name}}`), in every branch. */
+function includedPartials(text: string): string[] {
+  const names: string[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as { type?: string; name?: { type: string; original?: string } };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && n.name.original) names.push(n.name.original);
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc' && typeof v === 'object') visit(v);
+  };
+  try {
+    visit(Handlebars.parse(text));
+  } catch {
+    // A syntax error is reported when the template is compiled.
+  }
+  return names;
+}
+
+const templateName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** The folder holding template `name`: the project's, else briefdeck's own (the standard templates). */
+export function templateHome(templatesDir: string, name: string): string | undefined {
+  if (!templateName.test(name) || name.includes('..')) return undefined;
+  for (const dir of [templatesDir, builtinTemplatesDir()]) if (existsSync(path.join(dir, name, `document${templateExtension}`))) return dir;
+  return undefined;
+}
+
+/**
+ * `templates/<name>/document.md.hbs`, with the partials it uses from
+ * `templates/<name>/partials/` or the shared `templates/partials/`. Only
+ * partials that are included are read: another document's partial is
+ * neither read nor checked.
+ */
 export function loadTemplateSet(templatesDir: string, name: string): Result<TemplateSet | undefined> {
-  const file = path.join(templatesDir, name, `document${templateExtension}`);
+  const home = templateHome(templatesDir, name);
+  const file = path.join(home ?? templatesDir, name, `document${templateExtension}`);
   let text: string;
   try {
+    if (!home) throw new Error('not found');
     text = readFileSync(file, 'utf8');
   } catch {
     return { value: undefined, diagnostics: [report('project/missing-file', { file, line: 1, column: 1 }, { what: `template \`${name}\`` })] };
   }
   // A document's own partials override shared ones of the same name.
-  const byName = new Map<string, TemplateFile>();
-  for (const p of [...readPartials(path.join(templatesDir, 'partials')), ...readPartials(path.join(templatesDir, name, 'partials'))]) byName.set(p.name, p);
-  return { value: { main: { name, file, text }, partials: [...byName.values()] }, diagnostics: [] };
+  const available = new Map([...partialFiles(path.join(home, 'partials')), ...partialFiles(path.join(home, name, 'partials'))]);
+  const partials: TemplateFile[] = [];
+  const queue = includedPartials(text);
+  const seen = new Set<string>();
+  for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+    const partialFile = available.get(p);
+    if (seen.has(p) || !partialFile) continue;
+    seen.add(p);
+    const partialText = readFileSync(partialFile, 'utf8');
+    partials.push({ name: p, file: partialFile, text: partialText });
+    queue.push(...includedPartials(partialText));
+  }
+  return { value: { main: { name, file, text }, partials, available: [...available.keys()] }, diagnostics: [] };
 }
 
 function parseError(file: string, e: Error): Diagnostic {
@@ -118,7 +164,7 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
   const hb = Handlebars.create();
   const diagnostics: Diagnostic[] = [];
   const env: HelperEnv = { hb, dataset, locale, diagnostics, uses: [], defaultFile: set.main.file };
-  const helpers = { ...factHelpers(env), ...formatHelpers(env) };
+  const helpers = { ...factHelpers(env), ...measureHelpers(env), ...formatHelpers(env) };
   hb.registerHelper(helpers);
   const context = templateContext(dataset, locale);
 
@@ -130,8 +176,9 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
     return undefined;
   });
   const partialNames = set.partials.map((p) => p.name);
+  const knownPartials = set.available ?? partialNames;
   compiled.forEach((c, i) => {
-    if (c) diagnostics.push(...checkTemplate({ ast: c.ast, file: files[i]!.file, helpers: Object.keys(helpers), partials: partialNames, rootFields: Object.keys(context), dataset }));
+    if (c) diagnostics.push(...checkTemplate({ ast: c.ast, file: files[i]!.file, helpers: Object.keys(helpers), partials: knownPartials, rootFields: Object.keys(context), dataset }));
   });
   // Run the template unless it cannot run: a helper given an unknown fact or a
   // conflicted query reports it again (deduplicated) and leaves a marker, so

@@ -3,17 +3,18 @@
 // declared growth relation, or against the value of the same measure and
 // basis one year earlier. A mismatch is an error at the helper call.
 import { report } from '../../diagnostics/messages.js';
-import type { Fact } from '../../facts/dataset.js';
+import type { Dataset, Fact } from '../../facts/dataset.js';
 import { monthsBetween } from '../../facts/period.js';
 import { growthRelation, rangeOf } from '../../check/relations.js';
 import { positionOfCall, type HelperEnv, type HelperOptions } from './helper-env.js';
 
 /** The value of `f`'s measure and basis for the same span one year earlier, if the dataset has it. */
-function yearEarlier(env: HelperEnv, f: Fact): Fact | undefined {
-  return Object.values(env.dataset.facts).find(
+export function yearEarlier(dataset: Dataset, f: Fact): Fact | undefined {
+  return Object.values(dataset.facts).find(
     (p) =>
       p.measure === f.measure &&
       p.basis === f.basis &&
+      p.unit === f.unit &&
       typeof p.value === 'number' &&
       !p.qualifier &&
       monthsBetween(p.period.start, f.period.start) === 12 &&
@@ -29,7 +30,7 @@ export function checkGrowthClaim(env: HelperEnv, figure: Fact, growth: Fact, opt
     if (declared.to !== figure.id) env.diagnostics.push(report('template/claim-mismatch', at, { claim, detail: `the dataset declares it as the change to \`${declared.to}\`` }));
     return;
   }
-  const earlier = yearEarlier(env, figure);
+  const earlier = yearEarlier(env.dataset, figure);
   if (!earlier || typeof figure.value !== 'number' || typeof growth.value !== 'number' || figure.qualifier) return;
   if (growthRelation(env.dataset, earlier.id, figure.id)) return;
   const to = rangeOf(figure.value);

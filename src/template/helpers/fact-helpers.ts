@@ -11,15 +11,16 @@ import { formatDate, formatPeriod } from '../../format/period.js';
 import { formatBareNumber, formatValue } from '../../format/value.js';
 import { factView } from '../context.js';
 import { escapeAttribute, escapeMarkdown } from '../escape-markdown.js';
-import { checkGrowthClaim } from './claim-checks.js';
+import { checkGrowthClaim, yearEarlier } from './claim-checks.js';
 import { isQuery, oneFact, queryFacts } from './fact-query.js';
+import { selectedFacts } from './measure-helpers.js';
 import { citeMarker, lookupFact, recordUse, numberOption, positionOfCall, safe, splitArgs, unknownMarker, type HelperEnv, type HelperOptions } from './helper-env.js';
 
 const factFields = ['value', 'number', 'label', 'period', 'basis', 'according', 'source', 'asOf', 'measure', 'note', 'unit'] as const;
 type FactField = (typeof factFields)[number];
 
 /** "according to China's customs": the basis's standard wording, else the publisher's name. */
-function according(env: HelperEnv, fact: Fact): string {
+export function according(env: HelperEnv, fact: Fact): string {
   const basis = fact.basis ? env.dataset.bases[fact.basis] : undefined;
   return basis ? basis.according : `${words[env.locale]['accordingTo']} ${env.dataset.sources[fact.source]?.publisher ?? fact.source}`;
 }
@@ -154,7 +155,27 @@ function change(env: HelperEnv) {
 }
 
 /**
- * `{{keyFigure "id" growth="growth-fact" label="…"}}` or `from="earlier-fact"`:
+ * Where a key figure's change comes from: `growth=` (a growth fact), `from=`
+ * (an earlier fact to compute it from), or `change="auto"`: the growth fact a
+ * relation declares for this figure, else the same measure and basis a year
+ * earlier, else none. The standard templates use `auto`.
+ */
+function changeSource(env: HelperEnv, f: Fact, options: HelperOptions): { growthId?: unknown; fromId?: unknown; changeLabel: string } {
+  const label = typeof options.hash['changeLabel'] === 'string' ? options.hash['changeLabel'] : '';
+  const change = options.hash['change'];
+  if (change === undefined || options.hash['growth'] !== undefined || options.hash['from'] !== undefined) return { growthId: options.hash['growth'], fromId: options.hash['from'], changeLabel: label };
+  if (change !== 'auto') {
+    env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper: 'keyFigure', detail: `\`change\` takes "auto", found \`${String(change)}\`` }));
+    return { changeLabel: label };
+  }
+  const relation = env.dataset.relations.find((r) => r.kind === 'growth' && r.to === f.id && env.dataset.facts[r.growth] && env.dataset.facts[r.from]);
+  if (relation?.kind === 'growth') return { growthId: relation.growth, changeLabel: label || `${words[env.locale]['on']} ${formatPeriod(env.dataset.facts[relation.from]!.period, env.locale)}` };
+  const earlier = yearEarlier(env.dataset, f);
+  return earlier ? { fromId: earlier.id, changeLabel: label } : { changeLabel: label };
+}
+
+/**
+ * `{{keyFigure "id" growth="growth-fact" label="…"}}`, `from="earlier-fact"` or `change="auto"`:
  * one `::figure` directive for a `:::key-figures` strip.
  */
 function keyFigure(env: HelperEnv) {
@@ -169,13 +190,12 @@ function keyFigure(env: HelperEnv) {
       source: f.source,
       fact: f.id,
     };
-    const growthId = options.hash['growth'];
-    const fromId = options.hash['from'];
+    const { growthId, fromId, changeLabel } = changeSource(env, f, options);
     if (growthId !== undefined) {
       const g = lookupFact(env, growthId, options);
       if (g && typeof g.value === 'number') {
         checkGrowthClaim(env, f, g, options);
-        attrs['change'] = `${formatSignedPercent(g.value, env.locale, numberOption(env, options, 'changeDecimals') ?? undefined)} ${typeof options.hash['changeLabel'] === 'string' ? options.hash['changeLabel'] : ''}`.trim();
+        attrs['change'] = `${formatSignedPercent(g.value, env.locale, numberOption(env, options, 'changeDecimals') ?? undefined)} ${changeLabel}`.trim();
         attrs['changeSource'] = g.source;
         attrs['changeFact'] = g.id;
       } else if (g) env.diagnostics.push(report('template/not-a-number', positionOfCall(env, options), { id: g.id }));
@@ -195,22 +215,17 @@ function keyFigure(env: HelperEnv) {
   };
 }
 
-function matchesMeasure(fact: Fact, prefixes: string[]): boolean {
-  return prefixes.some((p) => fact.measure === p || fact.measure.startsWith(p.endsWith('.') ? p : `${p}.`));
-}
-
+/** Facts a table or loop lists: by `ids=` in their order, else by `measure=` prefixes (and `ids=`) in dataset order, else all. */
 function selectFacts(env: HelperEnv, options: HelperOptions): Fact[] {
-  const measure = options.hash['measure'];
-  const ids = options.hash['ids'];
-  const all = Object.values(env.dataset.facts);
-  if (typeof ids === 'string') {
+  const { measure, ids } = options.hash;
+  if (typeof ids === 'string' && typeof measure !== 'string') {
     return ids
       .split(/[\s,]+/)
       .filter(Boolean)
       .map((id) => lookupFact(env, id, options, 'listed'))
       .filter((f): f is Fact => f !== undefined);
   }
-  const chosen = typeof measure === 'string' ? all.filter((f) => matchesMeasure(f, measure.split(/[\s,]+/).filter(Boolean))) : all;
+  const chosen = typeof measure === 'string' ? selectedFacts(env, options) : Object.values(env.dataset.facts);
   for (const f of chosen) recordUse(env, f, options, 'listed');
   return chosen;
 }

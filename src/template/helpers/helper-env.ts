@@ -6,6 +6,9 @@ import { report } from '../../diagnostics/messages.js';
 import type { Dataset, Fact } from '../../facts/dataset.js';
 import type { Locale } from '../../format/locale.js';
 import { escapeAttribute } from '../escape-markdown.js';
+import { suggest } from '../../util/suggest.js';
+
+export { suggest };
 
 /**
  * How a template used a fact, for the provenance checks that run after
@@ -49,29 +52,6 @@ export function positionOfCall(env: Pick<HelperEnv, 'defaultFile'>, options: Hel
 /** Helpers receive their Handlebars options object as the last argument. */
 export function splitArgs(args: unknown[]): { params: unknown[]; options: HelperOptions } {
   return { params: args.slice(0, -1), options: args[args.length - 1] as HelperOptions };
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-export function suggest(id: string, known: readonly string[]): string[] {
-  return known
-    .map((k) => ({ k, d: editDistance(id, k) }))
-    .filter((x) => x.d <= Math.max(3, Math.floor(id.length / 4)))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.k);
 }
 
 /** The role a use plays unless the call says `historical=true`. */

@@ -1,0 +1,95 @@
+// `{{#eachMeasure measure="trade.,fdi." ids="a b" limit=4}}…{{/eachMeasure}}`:
+// the block once per measure, with its latest figure as cited text. Where the
+// latest figures disagree (other bases or sources), all are shown side by
+// side with their "according to …" wording: a conflict is never settled by
+// picking one. Where the dataset has the same measure and basis a year
+// earlier, `change` says by how much it moved ("up 13.5% on 2023").
+import type Handlebars from 'handlebars';
+import { report } from '../../diagnostics/messages.js';
+import type { Fact } from '../../facts/dataset.js';
+import { measureMatches } from '../../facts/load-outline.js';
+import { words } from '../../format/locale.js';
+import { formatPeriod } from '../../format/period.js';
+import { formatValue } from '../../format/value.js';
+import { escapeMarkdown } from '../escape-markdown.js';
+import { yearEarlier } from './claim-checks.js';
+import { according, computeChange } from './fact-helpers.js';
+import { citeMarker, lookupFact, numberOption, positionOfCall, recordUse, splitArgs, type HelperEnv, type HelperOptions } from './helper-env.js';
+
+export interface MeasureView {
+  measure: string;
+  label: string;
+  /** The latest figure(s), formatted and cited. */
+  value: string;
+  period: string;
+  /** "up 13.5% on 2023", cited; empty when there is no comparable earlier figure. */
+  change: string;
+  /** The latest figures disagree: `value` lists each with its basis or source. */
+  conflict: boolean;
+  note: string;
+}
+
+/** Facts a call selects: by measure prefixes and by ids, each once, in dataset order. */
+export function selectedFacts(env: HelperEnv, options: HelperOptions): Fact[] {
+  const list = (key: string) => (typeof options.hash[key] === 'string' ? (options.hash[key] as string).split(/[\s,]+/).filter(Boolean) : []);
+  const prefixes = list('measure');
+  const ids = new Set(list('ids').filter((id) => lookupFact(env, id, options, null)));
+  return Object.values(env.dataset.facts).filter((f) => ids.has(f.id) || prefixes.some((p) => measureMatches(f.measure, p)));
+}
+
+function measureView(env: HelperEnv, facts: Fact[], options: HelperOptions): MeasureView {
+  const latestEnd = facts.reduce((m, f) => (f.period.end > m ? f.period.end : m), '');
+  const latest = facts.filter((f) => f.period.end === latestEnd);
+  const distinct = new Map<string, Fact>();
+  for (const f of latest) {
+    const key = `${f.value}|${f.qualifier ?? ''}|${f.unit ?? ''}`;
+    if (!distinct.has(key)) distinct.set(key, f);
+  }
+  const shown = [...distinct.values()];
+  for (const f of shown) recordUse(env, f, options, 'claim');
+  const conflict = shown.length > 1;
+  const cited = (f: Fact) => escapeMarkdown(formatValue(f, env.locale)) + (conflict ? ` ${escapeMarkdown(according(env, f))}` : '') + citeMarker(f.source, f.id);
+  const first = shown[0]!;
+  let change = '';
+  const earlier = conflict ? undefined : yearEarlier(env.dataset, first);
+  if (earlier) {
+    recordUse(env, earlier, options, 'baseline');
+    const c = computeChange(env, earlier, first, options, numberOption(env, options, 'changeDecimals'));
+    if (c) change = `${escapeMarkdown(c.text)} ${words[env.locale]['on']} ${escapeMarkdown(formatPeriod(earlier.period, env.locale))}${citeMarker(earlier.source, earlier.id)}`;
+  }
+  return {
+    measure: first.measure,
+    label: escapeMarkdown(first.label),
+    value: shown.map(cited).join('; '),
+    period: escapeMarkdown(formatPeriod(first.period, env.locale)),
+    change,
+    conflict,
+    note: first.note ? escapeMarkdown(first.note) : '',
+  };
+}
+
+function eachMeasure(env: HelperEnv) {
+  return (...args: unknown[]) => {
+    const { options } = splitArgs(args);
+    if (!options.fn) {
+      env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper: 'eachMeasure', detail: 'is a block helper: `{{#eachMeasure …}}…{{/eachMeasure}}`' }));
+      return '';
+    }
+    const byMeasure = new Map<string, Fact[]>();
+    for (const f of selectedFacts(env, options)) byMeasure.set(f.measure, [...(byMeasure.get(f.measure) ?? []), f]);
+    const limit = numberOption(env, options, 'limit');
+    const groups = [...byMeasure.values()].slice(0, limit ?? undefined);
+    const views = groups.map((facts) => measureView(env, facts, options));
+    const fn = options.fn as (context: unknown, o: { data: unknown }) => string;
+    return views
+      .map((v, index) => {
+        const data = Object.assign(env.hb.createFrame(options.data ?? {}), { index, first: index === 0, last: index === views.length - 1 });
+        return fn(v, { data });
+      })
+      .join('');
+  };
+}
+
+export function measureHelpers(env: HelperEnv): Record<string, Handlebars.HelperDelegate> {
+  return { eachMeasure: eachMeasure(env) };
+}
