@@ -40,7 +40,7 @@ export function labelFormat(decimals: number): string {
 
 export function defaultChartSpec(series: Series, plan: DefaultChartPlan, decimals: number): Record<string, unknown> {
   const category = { field: plan.x, type: plan.x === 'periodLabel' ? 'ordinal' : 'nominal', sort: null, title: null };
-  const value = { field: 'value', type: 'quantitative', title: null, axis: { format: labelFormat(decimals), tickCount: 5 } };
+  const value = { field: 'value', type: 'quantitative', title: null, axis: { format: `,.${decimals}~f`, tickCount: 5 } };
   const encoding: Record<string, unknown> = plan.horizontal ? { y: category, x: value } : { x: category, y: value };
   if (plan.color) {
     encoding['color'] = { field: plan.color, type: 'nominal', sort: null, legend: { title: null } };

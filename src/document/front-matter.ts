@@ -9,7 +9,9 @@ import { parseYaml } from '../facts/load-yaml.js';
 import type { DocumentMeta } from './nodes.js';
 
 const frontMatterSchema = z.strictObject({
-  title: z.string().min(1),
+  title: z.string().min(1).optional(),
+  /** The output this template makes unless the command line or briefdeck.yaml says otherwise. */
+  format: z.enum(['pdf', 'pptx']).optional(),
   subtitle: z.string().optional(),
   marking: z.string().optional(),
   date: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -28,7 +30,7 @@ export const defaultStaleAfterMonths = 24;
 
 export function readFrontMatter(yamlText: string | undefined, at: Position, defaults: { date: string; dataAsOf: string; title: string; subtitle?: string | undefined; locale: Locale }): { meta: DocumentMeta; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  let data: z.output<typeof frontMatterSchema> = { title: defaults.title };
+  let data: z.output<typeof frontMatterSchema> = {};
   if (yamlText !== undefined) {
     // Positions inside the block are relative to its first line (after `---`).
     const parsed = parseYaml(at.file, yamlText);
@@ -46,7 +48,7 @@ export function readFrontMatter(yamlText: string | undefined, at: Position, defa
     else diagnostics.push(report('facts/bad-date', at, { date: data.date }));
   }
   const meta: DocumentMeta = {
-    title: data.title.normalize('NFC'),
+    title: (data.title ?? defaults.title).normalize('NFC'),
     date,
     dateText: formatDate(date, defaults.locale),
     dataAsOf: defaults.dataAsOf,

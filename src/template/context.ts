@@ -66,6 +66,8 @@ export function templateContext(dataset: Dataset, locale: Locale) {
       date: formatDate(dataset.date ?? dataset.asOf, locale),
       highlights: outline.highlights,
       sections: outline.sections,
+      /** Fact-table columns that say something for this dataset: no basis column when no fact has one. */
+      tableColumns: Object.values(dataset.facts).some((f) => f.basis) ? 'label,value,period,basis' : 'label,value,period,source',
     },
     facts,
     sources,

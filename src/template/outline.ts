@@ -22,6 +22,10 @@ export interface SectionView {
   /** Fact ids, space-separated, as `ids=` takes them. */
   facts: string;
   series: string[];
+  /** The section names facts (by measure or id): it gets bullets and a table. */
+  hasFacts: boolean;
+  /** It has a lead text or facts: something to say besides its charts. */
+  hasText: boolean;
 }
 
 function highlightFact(dataset: Dataset, h: Highlight, diagnostics: Diagnostic[]): string | undefined {
@@ -41,7 +45,10 @@ export function outlineView(dataset: Dataset, locale: Locale): { highlights: Hig
     if (fact) highlights.push({ fact, label: h.label !== undefined ? h.label : null });
   }
   const sections: SectionView[] = dataset.sections
-    ? dataset.sections.map((s) => ({ title: escapeMarkdown(s.title), lead: s.lead ? escapeMarkdown(s.lead) : '', measures: s.measures.join(','), facts: s.facts.join(' '), series: s.series }))
+    ? dataset.sections.map((s) => {
+        const hasFacts = s.measures.length + s.facts.length > 0;
+        return { title: escapeMarkdown(s.title), lead: s.lead ? escapeMarkdown(s.lead) : '', measures: s.measures.join(','), facts: s.facts.join(' '), series: s.series, hasFacts, hasText: hasFacts || s.lead !== undefined };
+      })
     : [
         {
           title: words[locale]['keyFacts']!,
@@ -49,6 +56,8 @@ export function outlineView(dataset: Dataset, locale: Locale): { highlights: Hig
           measures: [...new Set(Object.values(dataset.facts).map((f) => f.measure))].join(','),
           facts: '',
           series: Object.keys(dataset.series),
+          hasFacts: Object.keys(dataset.facts).length > 0,
+          hasText: Object.keys(dataset.facts).length > 0,
         },
       ];
   return { highlights, sections, diagnostics };

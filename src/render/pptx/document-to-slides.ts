@@ -225,6 +225,8 @@ class SlideBuilder {
     const rowHeight = (cells: TextRun[][]) => Math.max(...cells.map((runs, i) => textHeight([{ runs, bullet: false, level: 0 }], widthsPt[i]! / PT + 0.2)), 0.4);
     const headH = rowHeight(head);
     let start = 0;
+    // Continuation slides are titled from the slide the table starts on, not from the last one ("… (continued) (continued)").
+    const baseTitle = this.title;
     while (start < rows.length || start === 0) {
       if (this.room() < headH + 0.5) this.newSlide(this.title, this.position);
       let h = headH;
@@ -237,7 +239,7 @@ class SlideBuilder {
       start = end;
       if (start >= rows.length) break;
       // The table goes on: next slide, same title, header repeated.
-      this.newSlide(`${this.title} (${words[this.doc.meta.locale]['continued'] ?? 'cont.'})`, this.position);
+      this.newSlide(`${baseTitle} (${words[this.doc.meta.locale]['continued'] ?? 'cont.'})`, this.position);
     }
   }
 

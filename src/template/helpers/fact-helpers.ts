@@ -261,6 +261,8 @@ function factTable(env: HelperEnv) {
       return c === 'value' ? text + citeMarker(f.source, f.id) : text;
     };
     const rows = selectFacts(env, options).map((f) => `| ${columns.map((c) => cell(f, c)).join(' | ')} |`);
+    // Nothing selected (a section with charts only): no table rather than a header alone.
+    if (rows.length === 0) return '';
     const head = `| ${columns.map((c) => headings[c]).join(' | ')} |`;
     const align = `| ${columns.map((c) => (c === 'value' ? '---:' : '---')).join(' | ')} |`;
     return safe(env, [head, align, ...rows].join('\n'));

@@ -3,7 +3,7 @@
 // latest figures disagree (other bases or sources), all are shown side by
 // side with their "according to …" wording: a conflict is never settled by
 // picking one. Where the dataset has the same measure and basis a year
-// earlier, `change` says by how much it moved ("up 13.5% on 2023").
+// earlier, `changeText` says by how much it moved ("up 13.5% on 2023").
 import type Handlebars from 'handlebars';
 import { report } from '../../diagnostics/messages.js';
 import type { Fact } from '../../facts/dataset.js';
@@ -22,8 +22,8 @@ export interface MeasureView {
   /** The latest figure(s), formatted and cited. */
   value: string;
   period: string;
-  /** "up 13.5% on 2023", cited; empty when there is no comparable earlier figure. */
-  change: string;
+  /** "up 13.5% on 2023", cited; empty when there is no comparable earlier figure. (Not `change`: that is a helper, and `{{change}}` would call it.) */
+  changeText: string;
   /** The latest figures disagree: `value` lists each with its basis or source. */
   conflict: boolean;
   note: string;
@@ -50,19 +50,19 @@ function measureView(env: HelperEnv, facts: Fact[], options: HelperOptions): Mea
   const conflict = shown.length > 1;
   const cited = (f: Fact) => escapeMarkdown(formatValue(f, env.locale)) + (conflict ? ` ${escapeMarkdown(according(env, f))}` : '') + citeMarker(f.source, f.id);
   const first = shown[0]!;
-  let change = '';
+  let changeText = '';
   const earlier = conflict ? undefined : yearEarlier(env.dataset, first);
   if (earlier) {
     recordUse(env, earlier, options, 'baseline');
     const c = computeChange(env, earlier, first, options, numberOption(env, options, 'changeDecimals'));
-    if (c) change = `${escapeMarkdown(c.text)} ${words[env.locale]['on']} ${escapeMarkdown(formatPeriod(earlier.period, env.locale))}${citeMarker(earlier.source, earlier.id)}`;
+    if (c) changeText = `${escapeMarkdown(c.text)} ${words[env.locale]['on']} ${escapeMarkdown(formatPeriod(earlier.period, env.locale))}${citeMarker(earlier.source, earlier.id)}`;
   }
   return {
     measure: first.measure,
     label: escapeMarkdown(first.label),
     value: shown.map(cited).join('; '),
     period: escapeMarkdown(formatPeriod(first.period, env.locale)),
-    change,
+    changeText,
     conflict,
     note: first.note ? escapeMarkdown(first.note) : '',
   };
