@@ -22,6 +22,11 @@ export const messages = {
   'io/read-failed': define<{ detail: string }>('error', (a) => `cannot read file: ${a.detail}`),
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
 
+  // `briefdeck new`
+  'scaffold/exists': define<{ path: string }>('error', (a) => `${a.path} exists already; nothing was written`, () => 'choose another name, or move the existing folder away first'),
+  'scaffold/bad-name': define<{ name: string; rule: string }>('error', (a) => `\`${a.name}\` cannot be used as a name`, (a) => `use ${a.rule}`),
+  'scaffold/unknown-template': define<{ name: string; known: string[] }>('error', (a) => `no template \`${a.name}\` to copy`, (a) => `templates: ${list(a.known, 20)}`),
+
   // YAML and CSV syntax
   'yaml/syntax': define<{ detail: string }>('error', (a) => `YAML syntax error: ${a.detail}`, () => 'fix the YAML syntax at this position'),
   'yaml/duplicate-key': define<{ key: string }>('error', (a) => `duplicate key \`${a.key}\``, () => 'each key may appear once in a mapping; remove or rename one'),
@@ -55,6 +60,7 @@ export const messages = {
   'facts/unused-basis': define<{ id: string }>('info', (a) => `basis \`${a.id}\` is declared but not used`),
 
   // Templates
+  'template/unknown-template': define<{ name: string; known: string[] }>('error', (a) => `template \`${a.name}\` not found`, (a) => `templates: ${list(a.known, 20)} (a template is a folder NAME/ holding document.md.hbs)`),
   'template/syntax': define<{ detail: string }>('error', (a) => `template syntax error: ${a.detail}`),
   'template/unknown-fact': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : 'check the id in facts.yaml')),
   'template/unknown-source': define<{ id: string; known: string[] }>('error', (a) => `unknown source \`${a.id}\``, (a) => `known sources: ${list(a.known)}`),

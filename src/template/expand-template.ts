@@ -12,7 +12,7 @@ import type { Diagnostic, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset } from '../facts/dataset.js';
 import type { Locale } from '../format/locale.js';
-import { builtinTemplatesDir } from '../util/package-dir.js';
+import { builtinTemplatesDir, standardTemplates } from '../util/package-dir.js';
 import { checkTemplate } from './check-template.js';
 import { templateContext } from './context.js';
 import { factHelpers } from './helpers/fact-helpers.js';
@@ -44,7 +44,9 @@ export interface Expanded {
   file: string;
 }
 
-export const templateExtension = '.md.hbs';
+import { listTemplates, templateExtension } from './list-templates.js';
+
+export { templateExtension };
 
 /** Partial names (files `NAME.md.hbs`) in a folder, without reading them. */
 function partialFiles(dir: string): Map<string, string> {
@@ -79,10 +81,17 @@ function includedPartials(text: string): string[] {
 
 const templateName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/** Template names a project can build: its own, and the standard ones. */
+export function knownTemplates(templatesDir: string): string[] {
+  return [...new Set([...listTemplates([templatesDir]), ...standardTemplates])].sort();
+}
+
 /** The folder holding template `name`: the project's, else briefdeck's own (the standard templates). */
 export function templateHome(templatesDir: string, name: string): string | undefined {
   if (!templateName.test(name) || name.includes('..')) return undefined;
-  for (const dir of [templatesDir, builtinTemplatesDir()]) if (existsSync(path.join(dir, name, `document${templateExtension}`))) return dir;
+  if (existsSync(path.join(templatesDir, name, `document${templateExtension}`))) return templatesDir;
+  const builtin = builtinTemplatesDir();
+  if ((standardTemplates as readonly string[]).includes(name) && existsSync(path.join(builtin, name, `document${templateExtension}`))) return builtin;
   return undefined;
 }
 
@@ -100,7 +109,7 @@ export function loadTemplateSet(templatesDir: string, name: string): Result<Temp
     if (!home) throw new Error('not found');
     text = readFileSync(file, 'utf8');
   } catch {
-    return { value: undefined, diagnostics: [report('project/missing-file', { file, line: 1, column: 1 }, { what: `template \`${name}\`` })] };
+    return { value: undefined, diagnostics: [report('template/unknown-template', { file, line: 1, column: 1 }, { name, known: knownTemplates(templatesDir) })] };
   }
   // A document's own partials override shared ones of the same name.
   const available = new Map([...partialFiles(path.join(home, 'partials')), ...partialFiles(path.join(home, name, 'partials'))]);

@@ -25,3 +25,6 @@ export function packageDir(): string {
 export function builtinTemplatesDir(): string {
   return path.join(packageDir(), 'templates');
 }
+
+/** The templates briefdeck ships for any dataset. (The example's own templates sit beside them but are not offered to other projects.) */
+export const standardTemplates = ['standard-brief', 'standard-deck'] as const;

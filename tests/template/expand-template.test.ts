@@ -83,7 +83,7 @@ describe('expandTemplate', () => {
   it('loads a template folder with shared partials', () => {
     const r = loadTemplateSet(path.join(fixtures, 'mini', 'templates'), 'brief');
     expect(r.value!.partials.map((p) => p.name)).toEqual(['signoff']);
-    expect(loadTemplateSet(path.join(fixtures, 'mini', 'templates'), 'nope').diagnostics[0]!.rule).toBe('project/missing-file');
+    expect(loadTemplateSet(path.join(fixtures, 'mini', 'templates'), 'nope').diagnostics[0]!.rule).toBe('template/unknown-template');
   });
 
   it('renders key figures as directives with their change', () => {
