@@ -21,7 +21,12 @@ export const datasetSchema = z.strictObject({
   /** Date the data is current to; also the default document date. */
   asOf: yearish,
   bases: z.record(id, basisSchema).default({}),
+  /** Declared units by name; each declaration is checked on its own (unit-schema.ts). */
+  units: z.record(text, z.unknown()).default({}),
 });
+
+/** Decimals a number prints with, when not the ones it was written with. */
+const decimals = z.number().int().min(0).max(10).optional();
 
 export const sourceSchema = z.strictObject({
   id,
@@ -47,6 +52,7 @@ export const factSchema = z.strictObject({
   source: id.optional(),
   qualifier: z.enum(['over', 'about', 'under']).optional(),
   note: text.optional(),
+  decimals,
 });
 
 /** How far a relation may be off, in the facts' unit (sum) or in percentage points (growth, share). */
@@ -68,6 +74,7 @@ export const seriesSchema = z.strictObject({
   file: text,
   sources: z.array(id).min(1, 'a series needs at least one source'),
   note: text.optional(),
+  decimals,
 });
 
 export const seriesFileSchema = z.strictObject({ series: z.array(z.unknown()) });
