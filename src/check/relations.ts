@@ -87,7 +87,8 @@ export function relationDiagnostics(dataset: Dataset): Diagnostic[] {
     out.push(
       report('check/relation-mismatch', r.position, {
         relation: e.name,
-        stated: `${round(e.stated.value as number)}`,
+        // As written: a stated 10.0 is quoted as 10.0.
+        stated: e.stated.decimals === undefined ? round(e.stated.value as number) : (e.stated.value as number).toFixed(e.stated.decimals),
         computed: round(computed),
         difference: `${round(Math.abs(computed - (e.stated.value as number)))} ${e.unit}`.trim(),
         tolerance: `${round(tolerance)} ${e.unit}`.trim(),
