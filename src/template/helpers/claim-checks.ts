@@ -39,5 +39,5 @@ export function checkGrowthClaim(env: HelperEnv, figure: Fact, growth: Fact, opt
   const stated = factRange(growth);
   if (stated.hi >= lo && stated.lo <= hi) return;
   const computed = Math.round(((figure.value / (earlier.value as number) - 1) * 100) * 100) / 100;
-  env.diagnostics.push(report('template/claim-mismatch', at, { claim, detail: `\`${earlier.id}\` → \`${figure.id}\` is a change of ${computed}%, not ${growth.value}%` }));
+  env.diagnostics.push(report('template/claim-mismatch', at, { claim, detail: `\`${earlier.id}\` → \`${figure.id}\` is a change of ${computed}%, not ${growth.decimals === undefined ? growth.value : growth.value.toFixed(growth.decimals)}%` }));
 }
