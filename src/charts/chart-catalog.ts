@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
-import type { Dataset, Series } from '../facts/dataset.js';
+import type { Dataset } from '../facts/dataset.js';
 import type { Locale } from '../format/locale.js';
 import { parsePeriod } from '../facts/period.js';
 import { defaultChartSpec, planDefaultChart } from './default-spec.js';
@@ -18,14 +18,6 @@ export interface ChartCatalog {
 }
 
 const specName = /^[a-z0-9][a-z0-9.-]*$/;
-
-/** Digits after the point the series was written with (one precision for the whole series). */
-function seriesDecimals(series: Series): number {
-  const declared = (series as Series & { decimals?: number }).decimals;
-  if (declared !== undefined) return declared;
-  const counts = series.rows.map((r) => r.values['value']).filter((v): v is number => typeof v === 'number').map((v) => (Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0)));
-  return Math.min(4, Math.max(0, ...counts));
-}
 
 /** Rows in time order when the chart runs along periods: a CSV may list them in any order. */
 function sortByPeriod(rows: Record<string, unknown>[]): void {
@@ -53,7 +45,7 @@ export function chartCatalog(dir: string, dataset: Dataset, locale: Locale): Cha
       if (!series) return { value: undefined, diagnostics: [report('chart/unknown-series', at, { id: seriesId, known: Object.keys(dataset.series) })] };
       const plan = planDefaultChart(series);
       if (!plan) return { value: undefined, diagnostics: [report('chart/no-category', series.position, { series: series.id, columns: series.columns })] };
-      const spec = defaultChartSpec(series, plan, seriesDecimals(series));
+      const spec = defaultChartSpec(series, plan, series.decimals);
       const text = JSON.stringify(spec);
       const resolved = resolveChart({ name: series.id, file: series.position.file, text, spec }, dataset, locale, series.position);
       if (resolved.value && plan.x === 'periodLabel') sortByPeriod((resolved.value.spec['datasets'] as Record<string, Record<string, unknown>[]>)[series.id]!);

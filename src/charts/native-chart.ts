@@ -30,11 +30,14 @@ type Channel = { field?: string; type?: string; stack?: unknown; aggregate?: unk
 
 const markType = (m: unknown): string | undefined => (typeof m === 'string' ? m : typeof (m as Json | undefined)?.['type'] === 'string' ? String((m as Json)['type']) : undefined);
 
+/** Only for a chart without a series precision: the JS numbers have lost trailing zeros. */
 function decimalsOf(values: number[]): number {
   return Math.min(4, Math.max(0, ...values.map((v) => (Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0)))));
 }
 
-export function toNativeChart(spec: Json): NativeChart | undefined {
+/** `decimals`: the series' precision as written (ResolvedChart.decimals); the number format shows exactly that. */
+export function toNativeChart(spec: Json, decimals?: number): NativeChart | undefined {
+  const format = (values: number[]) => excelFormat(decimals ?? decimalsOf(values));
   if (spec['transform'] || spec['facet'] || spec['concat'] || spec['hconcat'] || spec['vconcat'] || spec['repeat']) return undefined;
   const layers = (spec['layer'] as Json[] | undefined) ?? [spec];
   const marks = layers.map((l) => markType(l['mark']));
@@ -110,7 +113,6 @@ export function toNativeChart(spec: Json): NativeChart | undefined {
   return chart;
 }
 
-function format(values: number[]): string {
-  const d = decimalsOf(values);
+function excelFormat(d: number): string {
   return d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
 }

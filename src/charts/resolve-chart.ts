@@ -5,7 +5,6 @@ import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js'
 import { report } from '../diagnostics/messages.js';
 import type { Cell, Dataset, Series } from '../facts/dataset.js';
 import { parsePeriod } from '../facts/period.js';
-import { units } from '../facts/units.js';
 import { words, type Locale } from '../format/locale.js';
 import { formatPeriod } from '../format/period.js';
 import { declaredMixes, findMixes, mixDiagnostics, mixSentence } from './mixed-series.js';
@@ -19,6 +18,11 @@ export interface ResolvedChart {
   sourceIds: string[];
   seriesId: string;
   spec: Record<string, unknown>;
+  /**
+   * Decimals of the main series as written in its CSV (or its `decimals:`):
+   * what value labels and number formats built for this chart should show.
+   */
+  decimals: number;
 }
 
 /** Series named by `data: {name}` anywhere in the spec (top level, layers, concat). */
@@ -99,7 +103,7 @@ export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Loca
     }
     for (const src of s.sources) if (!sourceIds.includes(src)) sourceIds.push(src);
   }
-  const unit = units[main.unit];
+  const unit = dataset.units[main.unit];
   const title = typeof specTitle === 'string' ? specTitle : typeof (specTitle as { text?: unknown })?.text === 'string' ? (specTitle as { text: string }).text : main.title;
   const resolved: ResolvedChart = {
     title: title.normalize('NFC'),
@@ -107,6 +111,7 @@ export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Loca
     sourceIds,
     seriesId: main.id,
     spec,
+    decimals: main.decimals,
   };
   const note = [typeof description === 'string' ? description : main.note, mixSentence(dataset, mixes, declared, locale)].filter(Boolean).join(' ');
   if (note) resolved.noteLine = note.normalize('NFC');

@@ -7,22 +7,22 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset, Fact, Relation } from '../facts/dataset.js';
+import { decimalsOf } from '../format/number.js';
 
 interface Range {
   lo: number;
   hi: number;
 }
 
-function decimalsOf(n: number): number {
-  const s = String(n);
-  if (/e-/i.test(s)) return Number(s.split(/e-/i)[1]);
-  return s.includes('.') ? s.split('.')[1]!.length : 0;
+/** The values a stated figure may stand for, given its written decimals (1.40 → 1.395…1.405). */
+export function rangeOf(n: number, decimals = decimalsOf(n)): Range {
+  const half = 0.5 * 10 ** -decimals;
+  return { lo: n - half, hi: n + half };
 }
 
-/** The values a stated figure may stand for, given its written decimals. */
-export function rangeOf(n: number): Range {
-  const half = 0.5 * 10 ** -decimalsOf(n);
-  return { lo: n - half, hi: n + half };
+/** A numeric fact's range at the precision it was written with (`fact.decimals`). */
+export function factRange(f: Fact): Range {
+  return rangeOf(f.value as number, f.decimals);
 }
 
 const add = (a: Range, b: Range): Range => ({ lo: a.lo + b.lo, hi: a.hi + b.hi });
@@ -42,7 +42,7 @@ interface Evaluated {
 }
 
 function evaluate(r: Relation, fact: (id: string) => Fact): Evaluated {
-  const v = (id: string) => rangeOf(fact(id).value as number);
+  const v = (id: string) => factRange(fact(id));
   switch (r.kind) {
     case 'sum':
       return { name: `\`${r.total}\` = ${r.parts.map((p) => `\`${p}\``).join(' + ')}`, stated: fact(r.total), computed: r.parts.map(v).reduce(add), unit: fact(r.total).unit ?? '' };
@@ -80,14 +80,15 @@ export function relationDiagnostics(dataset: Dataset): Diagnostic[] {
       out.push(report('check/relation-qualified', r.position, { relation: e.name, id: qualified.id }));
       continue;
     }
-    const stated = rangeOf(e.stated.value as number);
+    const stated = factRange(e.stated);
     const tolerance = r.tolerance ?? 0;
     if (stated.hi + tolerance >= e.computed.lo && stated.lo - tolerance <= e.computed.hi) continue;
     const computed = mid(e.computed);
     out.push(
       report('check/relation-mismatch', r.position, {
         relation: e.name,
-        stated: `${round(e.stated.value as number)}`,
+        // As written: a stated 10.0 is quoted as 10.0.
+        stated: e.stated.decimals === undefined ? round(e.stated.value as number) : (e.stated.value as number).toFixed(e.stated.decimals),
         computed: round(computed),
         difference: `${round(Math.abs(computed - (e.stated.value as number)))} ${e.unit}`.trim(),
         tolerance: `${round(tolerance)} ${e.unit}`.trim(),

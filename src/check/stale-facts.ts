@@ -29,8 +29,8 @@ function comparable(a: Period, b: Period): boolean {
   return spanMonths(a) === spanMonths(b) && (a.kind === b.kind || a.kind === 'range' || b.kind === 'range');
 }
 
-function describe(f: Fact): string {
-  return `\`${f.id}\` (${f.period.text}: ${formatValue(f, 'en')})`;
+function describe(dataset: Dataset, f: Fact): string {
+  return `\`${f.id}\` (${f.period.text}: ${formatValue(f, 'en', dataset.units)})`;
 }
 
 export function staleFactDiagnostics(dataset: Dataset, uses: readonly FactUse[], shown: ReadonlySet<string>, meta: Pick<DocumentMeta, 'date' | 'staleAfterMonths'>): Diagnostic[] {
@@ -46,11 +46,11 @@ export function staleFactDiagnostics(dataset: Dataset, uses: readonly FactUse[],
     if (!f || seen.has(key)) continue;
     seen.add(key);
     const age = monthsBetween(factDate(f), docDate);
-    if (age > meta.staleAfterMonths) out.push(report('check/stale-fact', use.position, { fact: describe(f), age, limit: meta.staleAfterMonths }));
+    if (age > meta.staleAfterMonths) out.push(report('check/stale-fact', use.position, { fact: describe(dataset, f), age, limit: meta.staleAfterMonths }));
     const newer = all
       .filter((g) => g.measure === f.measure && g.id !== f.id && g.period.end > f.period.end && comparable(f.period, g.period) && !shown.has(g.id))
       .sort((a, b) => (a.period.end < b.period.end ? 1 : -1))[0];
-    if (newer) out.push(report('check/newer-value', use.position, { fact: describe(f), newer: describe(newer), measure: f.measure }));
+    if (newer) out.push(report('check/newer-value', use.position, { fact: describe(dataset, f), newer: describe(dataset, newer), measure: f.measure }));
   }
   return out;
 }

@@ -16,6 +16,9 @@ function define<A>(severity: Severity, text: (args: A) => string, hint?: (args: 
 const list = (items: readonly string[], max = 8): string =>
   items.length === 0 ? '(none)' : items.slice(0, max).map((s) => `\`${s}\``).join(', ') + (items.length > max ? ', …' : '');
 
+/** A multi-line hint (a YAML snippet) indented under the `hint:` line. */
+const indent = (text: string, n: number): string => text.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+
 export const messages = {
   // Project and files
   'project/missing-file': define<{ what: string }>('error', (a) => `${a.what} not found`, () => 'check the path, or run `briefdeck --help`'),
@@ -41,7 +44,13 @@ export const messages = {
   'facts/unknown-source': define<{ id: string; owner: string; known: string[] }>('error', (a) => `${a.owner} cites unknown source \`${a.id}\``, (a) => `add it to sources.yaml or use one of ${list(a.known)}`),
   'facts/missing-source': define<{ owner: string }>('error', (a) => `${a.owner} has no source`, () => 'every fact needs `source:` naming an entry of sources.yaml'),
   'facts/unknown-basis': define<{ id: string; owner: string; known: string[] }>('error', (a) => `${a.owner} uses unknown basis \`${a.id}\``, (a) => `declare it under \`bases:\` in dataset.yaml, or use one of ${list(a.known)}`),
-  'facts/unknown-unit': define<{ unit: string; known: string[] }>('error', (a) => `unknown unit \`${a.unit}\``, (a) => `use one of ${list(a.known, 20)}`),
+  'facts/unknown-unit': define<{ unit: string; known: string[]; example: string }>(
+    'error',
+    (a) => `unknown unit \`${a.unit}\``,
+    (a) => `declare it in dataset.yaml, e.g.\n${indent(a.example, 6)}\n    or use one of ${list(a.known, 20)}`,
+  ),
+  'facts/negative-value': define<{ owner: string; value: number; unit: string }>('error', (a) => `${a.owner} has the negative value ${a.value}, but unit \`${a.unit}\` does not allow negative values`, () => 'fix the value, or allow negatives for the unit in dataset.yaml (`negative: true`)'),
+  'facts/decimals-on-text': define<{ id: string }>('error', (a) => `fact \`${a.id}\` has a text value but \`decimals:\``, () => '`decimals:` sets how many decimals a number prints; remove it'),
   'facts/bad-period': define<{ period: string }>('error', (a) => `cannot read period \`${a.period}\``, () => 'write `2024`, `2025-Q1`, `2024-10`, `2024-10-31` or a range such as `2024-01..2024-10`'),
   'facts/bad-date': define<{ date: string }>('error', (a) => `cannot read date \`${a.date}\``, () => 'write `YYYY-MM-DD`, `YYYY-MM` or `YYYY`'),
   'facts/text-with-unit': define<{ id: string }>('error', (a) => `fact \`${a.id}\` has a text value but a unit`, () => 'remove `unit:` or give a numeric value'),

@@ -27,7 +27,7 @@ export function factAnnexTable(factIds: readonly string[], dataset: Dataset, loc
     .filter((f): f is Fact => f !== undefined)
     .map((f): TableCell[] => [
       text(f.label),
-      { type: 'table-cell', children: [{ type: 'text', value: formatValue(f, locale, { form: 'short' }).normalize('NFC'), position }, cite(f.source, f.id)], position },
+      { type: 'table-cell', children: [{ type: 'text', value: formatValue(f, locale, dataset.units, { form: 'short' }).normalize('NFC'), position }, cite(f.source, f.id)], position },
       text(formatPeriod(f.period, locale)),
       text(basisLabel(dataset, f.basis)),
       text(asOfText(f, dataset, locale)),

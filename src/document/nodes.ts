@@ -94,6 +94,8 @@ export interface Chart extends Node {
   /** Vega-Lite spec with the series rows inlined; nothing else is read. */
   spec: Record<string, unknown>;
   seriesId: string;
+  /** The series' precision (ResolvedChart.decimals): the deck's native chart number format. */
+  decimals?: number;
   /** Filled by the charts stage before rendering. */
   rendered?: RenderedChart;
 }

@@ -4,6 +4,7 @@ import type { Position } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../format/locale.js';
 import type { Qualifier } from '../format/value.js';
 import type { Period } from './period.js';
+import type { UnitTable } from './units.js';
 
 export interface Basis {
   id: string;
@@ -35,6 +36,8 @@ export interface Fact {
   qualifier?: Qualifier;
   note?: string;
   position: Position;
+  /** Decimals the number prints with: as written (`1.40` → 2), or the fact's `decimals:`. */
+  decimals?: number;
 }
 
 /** Arithmetic the dataset declares between its facts (ids), checked within a tolerance. */
@@ -65,6 +68,8 @@ export interface Series {
   columns: string[];
   rows: SeriesRow[];
   position: Position;
+  /** One precision for the series: the most decimals a `value` was written with, or its `decimals:`. */
+  decimals: number;
 }
 
 /** A key figure the dataset asks the standard templates to show: a fact id, or a measure query. */
@@ -108,4 +113,6 @@ export interface Dataset {
   facts: Record<string, Fact>;
   series: Record<string, Series>;
   relations: Relation[];
+  /** Every unit facts and series may use: built-in plus declared (dataset.yaml `units:`). */
+  units: UnitTable;
 }

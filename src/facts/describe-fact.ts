@@ -12,6 +12,6 @@ export function basisLabel(dataset: Pick<Dataset, 'bases'>, id: string | undefin
 }
 
 /** A fact among candidates in a message: "US$260.65 billion (`id`, China customs (GACC), publisher)". */
-export function describeFact(dataset: Pick<Dataset, 'bases' | 'sources'>, f: Fact): string {
-  return `${formatValue(f, 'en')} (\`${f.id}\`, ${basisLabel(dataset, f.basis, basisNotStated.en)}, ${dataset.sources[f.source]?.publisher ?? f.source})`;
+export function describeFact(dataset: Pick<Dataset, 'bases' | 'sources' | 'units'>, f: Fact): string {
+  return `${formatValue(f, 'en', dataset.units)} (\`${f.id}\`, ${basisLabel(dataset, f.basis, basisNotStated.en)}, ${dataset.sources[f.source]?.publisher ?? f.source})`;
 }

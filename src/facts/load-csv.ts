@@ -1,13 +1,18 @@
 // A series CSV → rows with their line numbers. `value` must be numeric;
 // `partial` is a boolean; empty cells are null.
 import { parse } from 'csv-parse/sync';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Cell, SeriesRow } from './dataset.js';
+import { writtenDecimals } from './precision.js';
 
 interface Parsed {
   columns: string[];
   rows: SeriesRow[];
+  /** Most decimals any `value` cell was written with (`1.40` → 2): the series' precision. */
+  valueDecimals: number;
+  /** Where each row's cells start, parallel to `rows`, for messages about one cell. */
+  cells: Record<string, Position>[];
 }
 
 const numericColumns = new Set(['value']);
@@ -23,27 +28,33 @@ export function parseSeriesCsv(file: string, text: string): { value: Parsed | un
   }
   const diagnostics: Diagnostic[] = [];
   const [header, ...body] = records;
-  if (!header) return { value: { columns: [], rows: [] }, diagnostics };
+  if (!header) return { value: { columns: [], rows: [], valueDecimals: 0, cells: [] }, diagnostics };
   const columns = header.record;
   const rows: SeriesRow[] = [];
+  const cells: Record<string, Position>[] = [];
+  let valueDecimals = 0;
   for (const { record, info } of body) {
     const values: Record<string, Cell> = {};
+    const at: Record<string, Position> = {};
     let column = 1;
     record.forEach((raw, i) => {
       const name = columns[i]!;
       const position = { file, line: info.lines, column };
+      at[name] = position;
       column += raw.length + 1;
       if (raw === '') values[name] = null;
       else if (numericColumns.has(name)) {
         const n = Number(raw);
         if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(n)) diagnostics.push(report('csv/not-a-number', position, { column: name, found: raw }));
         values[name] = n;
+        if (name === 'value') valueDecimals = Math.max(valueDecimals, writtenDecimals(raw) ?? 0);
       } else if (booleanColumns.has(name)) {
         if (raw !== 'true' && raw !== 'false') diagnostics.push(report('facts/schema', position, { path: name, detail: `expected true or false, found \`${raw}\`` }));
         values[name] = raw === 'true';
       } else values[name] = raw;
     });
     rows.push({ values, position: { file, line: info.lines, column: 1 } });
+    cells.push(at);
   }
-  return { value: { columns, rows }, diagnostics };
+  return { value: { columns, rows, valueDecimals, cells }, diagnostics };
 }

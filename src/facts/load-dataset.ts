@@ -12,9 +12,12 @@ import { loadOutline } from './load-outline.js';
 import { parseYaml, type YamlFile } from './load-yaml.js';
 import { parseDate, parsePeriod } from './period.js';
 import { datasetSchema, factSchema, factsFileSchema, relationSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
-import { unitNames, units } from './units.js';
+import { loadUnits } from './load-units.js';
+import { writtenDecimals } from './precision.js';
+import { unknownUnitArgs } from './unit-hint.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 import { contentHash, diskMemo } from '../util/disk-memo.js';
+import { decimalsOf } from '../format/number.js';
 
 function readText(file: string, diagnostics: Diagnostic[], what: string): string | undefined {
   try {
@@ -69,6 +72,8 @@ function checkDate(value: string, position: Position, diagnostics: Diagnostic[])
   return value;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const datasetFiles = ['dataset.yaml', 'sources.yaml', 'facts.yaml', 'series.yaml'];
 
 /** Everything a dataset is read from, as one text: the disk cache key. */
@@ -104,6 +109,15 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
   if (info && metaYaml) checkDate(info.asOf, metaYaml.positionOf(['asOf']), diagnostics);
   const bases: Record<string, Basis> = {};
   for (const [id, b] of Object.entries(info?.bases ?? {})) bases[id] = { id, label: b.label.normalize('NFC'), according: b.according };
+  // Units are read even when another field of dataset.yaml is wrong, so facts using them are not also reported.
+  const declaredUnits = info?.units ?? (metaYaml && isRecord(metaYaml.data) && isRecord(metaYaml.data['units']) ? metaYaml.data['units'] : {});
+  const units = loadUnits(metaYaml, declaredUnits, diagnostics);
+  const checkUnit = (unit: string, position: Position) => {
+    if (!units[unit]) diagnostics.push(report('facts/unknown-unit', position, unknownUnitArgs(unit, units)));
+  };
+  const checkSign = (value: unknown, unit: string, owner: string, position: Position) => {
+    if (typeof value === 'number' && value < 0 && units[unit]?.negative === false) diagnostics.push(report('facts/negative-value', position, { owner, value, unit }));
+  };
 
   // Sources
   const sources: Record<string, Source> = {};
@@ -140,7 +154,11 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
       usedBases.add(item.basis);
       if (!bases[item.basis]) diagnostics.push(report('facts/unknown-basis', at('basis'), { id: item.basis, owner, known: Object.keys(bases) }));
     }
-    if (item.unit !== undefined && !units[item.unit]) diagnostics.push(report('facts/unknown-unit', at('unit'), { unit: item.unit, known: unitNames }));
+    if (item.unit !== undefined) {
+      checkUnit(item.unit, at('unit'));
+      checkSign(item.value, item.unit, owner, at('value'));
+    }
+    if (typeof item.value === 'string' && item.decimals !== undefined) diagnostics.push(report('facts/decimals-on-text', at('decimals'), { id: item.id }));
     if (typeof item.value === 'string' && item.unit !== undefined) diagnostics.push(report('facts/text-with-unit', at('unit'), { id: item.id }));
     if (typeof item.value === 'number' && item.unit === undefined) diagnostics.push(report('facts/number-without-unit', at('value'), { id: item.id }));
     if (item.asOf !== undefined) checkDate(item.asOf, at('asOf'), diagnostics);
@@ -160,6 +178,8 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
     if (item.asOf !== undefined) fact.asOf = item.asOf;
     if (item.qualifier !== undefined) fact.qualifier = item.qualifier;
     if (item.note !== undefined) fact.note = item.note;
+    // Precision as written in facts.yaml (`1.40` keeps its zero), unless `decimals:` says otherwise.
+    if (typeof item.value === 'number') fact.decimals = item.decimals ?? writtenDecimals(factsYaml!.sourceOf(['facts', index, 'value']) ?? '') ?? decimalsOf(item.value);
     facts[item.id] = fact;
   }
 
@@ -194,7 +214,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
     item.sources.forEach((s, i) => {
       if (!sources[s] && sourcesYaml) diagnostics.push(report('facts/unknown-source', seriesYaml!.positionOf(['series', index, 'sources', i]), { id: s, owner, known: sourceIds }));
     });
-    if (!units[item.unit]) diagnostics.push(report('facts/unknown-unit', at('unit'), { unit: item.unit, known: unitNames }));
+    checkUnit(item.unit, at('unit'));
     const csvFile = path.join(dir, item.file);
     const csvText = readText(csvFile, diagnostics, `series file ${item.file}`);
     if (csvText === undefined) continue;
@@ -202,6 +222,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
     diagnostics.push(...csv.diagnostics);
     if (!csv.value) continue;
     if (!csv.value.columns.includes('value')) diagnostics.push(report('csv/missing-column', { file: csvFile, line: 1, column: 1 }, { column: 'value', file: item.file }));
+    csv.value.rows.forEach((row, i) => checkSign(row.values['value'], item.unit, owner, csv.value!.cells[i]?.['value'] ?? row.position));
     for (const row of csv.value.rows) {
       const s = row.values['source'];
       if (typeof s === 'string' && !item.sources.includes(s)) diagnostics.push(report('facts/series-source-mismatch', row.position, { series: item.id, source: s }));
@@ -231,7 +252,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
         }
       }
     }
-    const s: Series = { id: item.id, title: item.title, unit: item.unit, file: csvFile, sources: item.sources, columns: csv.value.columns, rows: csv.value.rows, position: at() };
+    const s: Series = { id: item.id, title: item.title, unit: item.unit, file: csvFile, sources: item.sources, columns: csv.value.columns, rows: csv.value.rows, position: at(), decimals: item.decimals ?? csv.value.valueDecimals };
     if (item.note !== undefined) s.note = item.note;
     if (item.mixes !== undefined) s.mixes = item.mixes;
     if (item.chart !== undefined) {
@@ -251,7 +272,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
   const outline = loadOutline({ yaml: metaYaml!, highlights: info.highlights, sections: info.sections, facts, series });
   diagnostics.push(...outline.diagnostics);
   if (info.date !== undefined) checkDate(info.date, metaYaml!.positionOf(['date']), diagnostics);
-  const dataset: Dataset = { id: info.id, title: info.title, locale: info.locale, asOf: info.asOf, dir, bases, sources, facts, series, relations, highlights: outline.highlights };
+  const dataset: Dataset = { id: info.id, title: info.title, locale: info.locale, asOf: info.asOf, dir, bases, sources, facts, series, relations, units, highlights: outline.highlights };
   if (outline.sections) dataset.sections = outline.sections;
   if (info.description !== undefined) dataset.description = info.description;
   if (info.subtitle !== undefined) dataset.subtitle = info.subtitle.normalize('NFC');

@@ -13,11 +13,14 @@ export interface YamlFile {
   data: unknown;
   /** Position of the value at `path`, or of the nearest enclosing node. */
   positionOf(path: readonly PropertyKey[], at?: 'key' | 'value'): Position;
+  /** The source text of the scalar at `path` as written (`1.40`, not 1.4), if there is one. */
+  sourceOf(path: readonly PropertyKey[]): string | undefined;
 }
 
 export function parseYaml(file: string, text: string): { value: YamlFile | undefined; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.normalize('NFC'), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const source = text.normalize('NFC');
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
@@ -38,7 +41,27 @@ export function parseYaml(file: string, text: string): { value: YamlFile | undef
   } catch (e) {
     return { value: undefined, diagnostics: [report('yaml/alias-limit', at(0), { detail: (e as Error).message })] };
   }
-  return { value: { file, data, positionOf: (path, where = 'value') => positionIn(doc, path, where, at) }, diagnostics };
+  const sourceOf = (path: readonly PropertyKey[]) => {
+    const { node, complete } = walk(doc, path);
+    return complete && isScalar(node) && node.range ? source.slice(node.range[0], node.range[1]) : undefined;
+  };
+  return { value: { file, data, positionOf: (path, where = 'value') => positionIn(doc, path, where, at), sourceOf }, diagnostics };
+}
+
+/** The node at `path`, and whether the whole path was found. */
+function walk(doc: Document, path: readonly PropertyKey[]): { node: Node | null | undefined; complete: boolean } {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return { node, complete: false };
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment] as Node | undefined;
+      if (!node) return { node, complete: false };
+    } else return { node, complete: false };
+  }
+  return { node, complete: true };
 }
 
 function positionIn(doc: Document, path: readonly PropertyKey[], where: 'key' | 'value', at: (o: number) => Position): Position {

@@ -27,6 +27,8 @@ export const datasetSchema = z.strictObject({
   date: yearish.optional(),
   highlights: z.array(z.unknown()).optional(),
   sections: z.array(z.unknown()).optional(),
+  /** Declared units by name; each declaration is checked on its own (unit-schema.ts). */
+  units: z.record(text, z.unknown()).default({}),
 });
 
 const idList = z.union([id.transform((v) => [v]), z.array(id)]);
@@ -52,6 +54,9 @@ export const sectionSchema = z.strictObject({
   series: idList.optional(),
 });
 
+/** Decimals a number prints with, when not the ones it was written with. */
+const decimals = z.number().int().min(0).max(10).optional();
+
 export const sourceSchema = z.strictObject({
   id,
   publisher: text,
@@ -76,6 +81,7 @@ export const factSchema = z.strictObject({
   source: id.optional(),
   qualifier: z.enum(['over', 'about', 'under']).optional(),
   note: text.optional(),
+  decimals,
 });
 
 /** How far a relation may be off, in the facts' unit (sum) or in percentage points (growth, share). */
@@ -109,6 +115,7 @@ export const seriesSchema = z.strictObject({
     .optional(),
   /** What the series mixes on purpose (a chart of it says so in its note): `bases`, `partial-years`. */
   mixes: z.array(z.enum(['bases', 'partial-years'])).optional(),
+  decimals,
 });
 
 export const seriesFileSchema = z.strictObject({ series: z.array(z.unknown()) });

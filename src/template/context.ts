@@ -31,7 +31,7 @@ export function factView(dataset: Dataset, fact: Fact, locale: Locale): FactView
     id: fact.id,
     label: escapeMarkdown(fact.label),
     measure: fact.measure,
-    value: escapeMarkdown(formatValue(fact, locale)),
+    value: escapeMarkdown(formatValue(fact, locale, dataset.units)),
     raw: fact.value,
     unit: fact.unit ?? '',
     period: escapeMarkdown(formatPeriod(fact.period, locale)),

@@ -27,6 +27,7 @@ const series = (columns: string[], rows: Record<string, string | number>[], extr
   columns,
   rows: rows.map((values) => ({ values, position: at })),
   position: at,
+  decimals: 0,
   ...extra,
 });
 

@@ -2,35 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/facts/period.js';
 import { formatNumber, formatOrdinal } from '../../src/format/number.js';
 import { formatDate, formatPeriod } from '../../src/format/period.js';
+import { builtInUnits } from '../../src/facts/units.js';
 import { formatValue } from '../../src/format/value.js';
+
+const builtIn = builtInUnits();
 
 describe('formatValue', () => {
   it('writes billions of US dollars in each locale', () => {
-    expect(formatValue({ value: 260.65, unit: 'USD bn' }, 'en')).toBe('US$260.65 billion');
-    expect(formatValue({ value: 260.65, unit: 'USD bn' }, 'vi')).toBe('260,65 tỷ USD');
-    expect(formatValue({ value: 260.65, unit: 'USD bn' }, 'en', { form: 'short' })).toBe('US$260.65bn');
+    expect(formatValue({ value: 260.65, unit: 'USD bn' }, 'en', builtIn)).toBe('US$260.65 billion');
+    expect(formatValue({ value: 260.65, unit: 'USD bn' }, 'vi', builtIn)).toBe('260,65 tỷ USD');
+    expect(formatValue({ value: 260.65, unit: 'USD bn' }, 'en', builtIn, { form: 'short' })).toBe('US$260.65bn');
   });
   it('keeps the precision the data was written with, or the one asked for', () => {
-    expect(formatValue({ value: 13.5, unit: '%' }, 'en')).toBe('13.5%');
-    expect(formatValue({ value: 13.5, unit: '%' }, 'vi')).toBe('13,5%');
-    expect(formatValue({ value: 1.2, unit: 'USD bn' }, 'en')).toBe('US$1.2 billion');
-    expect(formatValue({ value: 260.65, unit: 'USD bn' }, 'en', { decimals: 1 })).toBe('US$260.7 billion');
+    expect(formatValue({ value: 13.5, unit: '%' }, 'en', builtIn)).toBe('13.5%');
+    expect(formatValue({ value: 13.5, unit: '%' }, 'vi', builtIn)).toBe('13,5%');
+    expect(formatValue({ value: 1.2, unit: 'USD bn' }, 'en', builtIn)).toBe('US$1.2 billion');
+    expect(formatValue({ value: 260.65, unit: 'USD bn' }, 'en', builtIn, { decimals: 1 })).toBe('US$260.7 billion');
   });
   it('groups thousands the local way', () => {
-    expect(formatValue({ value: 692500, unit: 'tonnes' }, 'en')).toBe('692,500 tonnes');
-    expect(formatValue({ value: 692500, unit: 'tonnes' }, 'vi')).toBe('692.500 tấn');
-    expect(formatValue({ value: 4965, unit: 'projects' }, 'vi')).toBe('4.965 dự án');
+    expect(formatValue({ value: 692500, unit: 'tonnes' }, 'en', builtIn)).toBe('692,500 tonnes');
+    expect(formatValue({ value: 692500, unit: 'tonnes' }, 'vi', builtIn)).toBe('692.500 tấn');
+    expect(formatValue({ value: 4965, unit: 'projects' }, 'vi', builtIn)).toBe('4.965 dự án');
   });
   it('prints qualifiers and ordinals', () => {
-    expect(formatValue({ value: 200, unit: 'USD bn', qualifier: 'over' }, 'en')).toBe('over US$200 billion');
-    expect(formatValue({ value: 200, unit: 'USD bn', qualifier: 'over' }, 'vi')).toBe('hơn 200 tỷ USD');
-    expect(formatValue({ value: 6, unit: 'rank' }, 'en')).toBe('6th');
-    expect(formatValue({ value: 2, unit: 'rank' }, 'en')).toBe('2nd');
-    expect(formatValue({ value: 6, unit: 'rank' }, 'vi')).toBe('thứ 6');
+    expect(formatValue({ value: 200, unit: 'USD bn', qualifier: 'over' }, 'en', builtIn)).toBe('over US$200 billion');
+    expect(formatValue({ value: 200, unit: 'USD bn', qualifier: 'over' }, 'vi', builtIn)).toBe('hơn 200 tỷ USD');
+    expect(formatValue({ value: 6, unit: 'rank' }, 'en', builtIn)).toBe('6th');
+    expect(formatValue({ value: 2, unit: 'rank' }, 'en', builtIn)).toBe('2nd');
+    expect(formatValue({ value: 6, unit: 'rank' }, 'vi', builtIn)).toBe('thứ 6');
     expect(formatOrdinal(13, 'en')).toBe('13th');
   });
   it('leaves text facts as they are', () => {
-    expect(formatValue({ value: 'Lào Cai – Hà Nội – Hải Phòng' }, 'vi')).toBe('Lào Cai – Hà Nội – Hải Phòng');
+    expect(formatValue({ value: 'Lào Cai – Hà Nội – Hải Phòng' }, 'vi', builtIn)).toBe('Lào Cai – Hà Nội – Hải Phòng');
   });
   it('formats plain numbers', () => {
     expect(formatNumber(1234.5, 'en')).toBe('1,234.5');

@@ -5,7 +5,7 @@
 import { report } from '../../diagnostics/messages.js';
 import type { Dataset, Fact } from '../../facts/dataset.js';
 import { monthsBetween } from '../../facts/period.js';
-import { growthRelation, rangeOf } from '../../check/relations.js';
+import { factRange, growthRelation } from '../../check/relations.js';
 import { positionOfCall, type HelperEnv, type HelperOptions } from './helper-env.js';
 
 /** The value of `f`'s measure and basis for the same span one year earlier, if the dataset has it. */
@@ -33,12 +33,12 @@ export function checkGrowthClaim(env: HelperEnv, figure: Fact, growth: Fact, opt
   const earlier = yearEarlier(env.dataset, figure);
   if (!earlier || typeof figure.value !== 'number' || typeof growth.value !== 'number' || figure.qualifier) return;
   if (growthRelation(env.dataset, earlier.id, figure.id)) return;
-  const to = rangeOf(figure.value);
-  const from = rangeOf(earlier.value as number);
+  const to = factRange(figure);
+  const from = factRange(earlier);
   const lo = (to.lo / from.hi - 1) * 100;
   const hi = (to.hi / from.lo - 1) * 100;
-  const stated = rangeOf(growth.value);
+  const stated = factRange(growth);
   if (stated.hi >= lo && stated.lo <= hi) return;
   const computed = Math.round(((figure.value / (earlier.value as number) - 1) * 100) * 100) / 100;
-  env.diagnostics.push(report('template/claim-mismatch', at, { claim, detail: `\`${earlier.id}\` → \`${figure.id}\` is a change of ${computed}%, not ${growth.value}%` }));
+  env.diagnostics.push(report('template/claim-mismatch', at, { claim, detail: `\`${earlier.id}\` → \`${figure.id}\` is a change of ${computed}%, not ${growth.decimals === undefined ? growth.value : growth.value.toFixed(growth.decimals)}%` }));
 }

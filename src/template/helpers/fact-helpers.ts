@@ -4,7 +4,6 @@ import type Handlebars from 'handlebars';
 import { report } from '../../diagnostics/messages.js';
 import type { Fact } from '../../facts/dataset.js';
 import { basisLabel, basisNotStated } from '../../facts/describe-fact.js';
-import { units } from '../../facts/units.js';
 import { columnHeadings, words } from '../../format/locale.js';
 import { formatNumber, formatSignedPercent } from '../../format/number.js';
 import { formatDate, formatPeriod } from '../../format/period.js';
@@ -29,9 +28,9 @@ function fieldText(env: HelperEnv, fact: Fact, field: FactField, options: Helper
   const { locale, dataset } = env;
   switch (field) {
     case 'value':
-      return formatValue(fact, locale, { decimals: numberOption(env, options, 'decimals'), form: options.hash['form'] === 'short' ? 'short' : 'long' });
+      return formatValue(fact, locale, dataset.units, { decimals: numberOption(env, options, 'decimals'), form: options.hash['form'] === 'short' ? 'short' : 'long' });
     case 'number':
-      return typeof fact.value === 'number' ? formatBareNumber(fact.value, fact.unit, locale, numberOption(env, options, 'decimals')) : fact.value;
+      return typeof fact.value === 'number' ? formatBareNumber(fact.value, fact.unit, locale, dataset.units, numberOption(env, options, 'decimals') ?? fact.decimals) : fact.value;
     case 'label':
       return fact.label;
     case 'period':
@@ -49,7 +48,7 @@ function fieldText(env: HelperEnv, fact: Fact, field: FactField, options: Helper
     case 'note':
       return fact.note ?? '';
     case 'unit':
-      return fact.unit ? (units[fact.unit]?.axis[locale] ?? fact.unit) : '';
+      return fact.unit ? (dataset.units[fact.unit]?.axis[locale] ?? fact.unit) : '';
     default: {
       const never: never = field;
       return never;
@@ -130,7 +129,7 @@ export function computeChange(env: HelperEnv, a: Fact, b: Fact, options: HelperO
     return undefined;
   }
   const w = words[env.locale];
-  if (units[a.unit ?? '']?.isRate) {
+  if (env.dataset.units[a.unit ?? '']?.isRate) {
     const diff = b.value - a.value;
     const body = `${formatNumber(Math.abs(diff), env.locale, decimals)} ${w['points']}`;
     return { amount: diff, text: diff === 0 ? w['unchanged']! : `${diff > 0 ? w['up'] : w['down']} ${body}` };
@@ -184,7 +183,7 @@ function keyFigure(env: HelperEnv) {
     const f = isQuery(options) ? oneFact(env, options, queryFacts(env, options), 'keyFigure') : lookupFact(env, params[0], options);
     if (!f) return unknownMarker(String(params[0] ?? options.hash['measure']));
     const attrs: Record<string, string> = {
-      value: formatValue(f, env.locale, { form: 'short', decimals: numberOption(env, options, 'decimals') }),
+      value: formatValue(f, env.locale, env.dataset.units, { form: 'short', decimals: numberOption(env, options, 'decimals') }),
       label: typeof options.hash['label'] === 'string' ? options.hash['label'] : f.label,
       period: formatPeriod(f.period, env.locale),
       source: f.source,
@@ -195,7 +194,7 @@ function keyFigure(env: HelperEnv) {
       const g = lookupFact(env, growthId, options);
       if (g && typeof g.value === 'number') {
         checkGrowthClaim(env, f, g, options);
-        attrs['change'] = `${formatSignedPercent(g.value, env.locale, numberOption(env, options, 'changeDecimals') ?? undefined)} ${changeLabel}`.trim();
+        attrs['change'] = `${formatSignedPercent(g.value, env.locale, numberOption(env, options, 'changeDecimals') ?? g.decimals)} ${changeLabel}`.trim();
         attrs['changeSource'] = g.source;
         attrs['changeFact'] = g.id;
       } else if (g) env.diagnostics.push(report('template/not-a-number', positionOfCall(env, options), { id: g.id }));

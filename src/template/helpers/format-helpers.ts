@@ -4,7 +4,7 @@
 import type Handlebars from 'handlebars';
 import { report } from '../../diagnostics/messages.js';
 import { parseDate, parsePeriod } from '../../facts/period.js';
-import { units } from '../../facts/units.js';
+import { unknownUnitArgs } from '../../facts/unit-hint.js';
 import { formatNumber } from '../../format/number.js';
 import { formatDate, formatPeriod } from '../../format/period.js';
 import { formatValue } from '../../format/value.js';
@@ -30,7 +30,7 @@ function percent(env: HelperEnv) {
   return (...args: unknown[]) => {
     const { params, options } = splitArgs(args);
     const n = numberArg(env, params[0], options);
-    return n === undefined ? unknownMarker('percent') : safe(env, escapeMarkdown(formatValue({ value: n, unit: '%' }, env.locale, { decimals: numberOption(env, options, 'decimals') })));
+    return n === undefined ? unknownMarker('percent') : safe(env, escapeMarkdown(formatValue({ value: n, unit: '%' }, env.locale, env.dataset.units, { decimals: numberOption(env, options, 'decimals') })));
   };
 }
 
@@ -40,13 +40,13 @@ function currency(env: HelperEnv) {
     const { params, options } = splitArgs(args);
     const n = numberArg(env, params[0], options);
     const unit = typeof options.hash['unit'] === 'string' ? options.hash['unit'] : 'USD bn';
-    if (!units[unit]) {
-      env.diagnostics.push(report('facts/unknown-unit', positionOfCall(env, options), { unit, known: Object.keys(units) }));
+    if (!env.dataset.units[unit]) {
+      env.diagnostics.push(report('facts/unknown-unit', positionOfCall(env, options), unknownUnitArgs(unit, env.dataset.units)));
       return unknownMarker('currency');
     }
     if (n === undefined) return unknownMarker('currency');
     const form = options.hash['form'] === 'short' ? 'short' : 'long';
-    return safe(env, escapeMarkdown(formatValue({ value: n, unit }, env.locale, { decimals: numberOption(env, options, 'decimals'), form })));
+    return safe(env, escapeMarkdown(formatValue({ value: n, unit }, env.locale, env.dataset.units, { decimals: numberOption(env, options, 'decimals'), form })));
   };
 }
 

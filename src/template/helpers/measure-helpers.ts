@@ -48,7 +48,7 @@ function measureView(env: HelperEnv, facts: Fact[], options: HelperOptions): Mea
   const shown = [...distinct.values()];
   for (const f of shown) recordUse(env, f, options, 'claim');
   const conflict = shown.length > 1;
-  const cited = (f: Fact) => escapeMarkdown(formatValue(f, env.locale)) + (conflict ? ` ${escapeMarkdown(according(env, f))}` : '') + citeMarker(f.source, f.id);
+  const cited = (f: Fact) => escapeMarkdown(formatValue(f, env.locale, env.dataset.units)) + (conflict ? ` ${escapeMarkdown(according(env, f))}` : '') + citeMarker(f.source, f.id);
   const first = shown[0]!;
   let changeText = '';
   const earlier = conflict ? undefined : yearEarlier(env.dataset, first);
