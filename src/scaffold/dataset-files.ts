@@ -32,6 +32,17 @@ bases:
     label: Exporter's customs
     according: according to the exporter's customs
 
+# Units of your own, besides the built-in ones (USD bn, USD m, %, pp,
+# tonnes, projects, count, rank, years). See README "Units".
+units:
+  TEU:
+    name: { en: TEU, vi: TEU }      # word(s) after the number
+    negative: false                 # a negative value is an error
+  # EUR bn:
+  #   symbol: "€"                   # a sign or code; one value or one per locale
+  #   scale: billion                # thousand | million | billion | trillion
+  #   position: before              # before | after (default: before in en, after in vi)
+
 # The key figures of the standard brief and deck: fact ids, or measure
 # queries ({ measure: …, period: …, basis: …, source: …, label: … }; the latest
 # value unless a period is named). The change on the earlier year is computed.
@@ -92,6 +103,13 @@ facts:
     measure: trade.partners
     value: 48
     unit: count
+    period: "${y3}"
+    source: example-statistics
+  - id: port-throughput-${y3}
+    label: Container throughput of the main port
+    measure: trade.port-throughput
+    value: 412500
+    unit: TEU                       # declared in dataset.yaml
     period: "${y3}"
     source: example-statistics
   - id: main-port

@@ -30,7 +30,7 @@ describe('new data', () => {
     const root = project();
     const files = newDataset(path.join(root, 'data'), 'x', '2026-12-01').value;
     const dataset = readFileSync(files.find((f) => f.endsWith('dataset.yaml'))!, 'utf8');
-    for (const field of ['id:', 'title:', 'subtitle:', 'description:', 'locale:', 'asOf:', 'date:', 'bases:', 'highlights:', 'sections:']) expect(dataset).toContain(field);
+    for (const field of ['units:', 'id:', 'title:', 'subtitle:', 'description:', 'locale:', 'asOf:', 'date:', 'bases:', 'highlights:', 'sections:']) expect(dataset).toContain(field);
     expect(dataset).toMatch(/EXAMPLES, invented/);
   });
 
