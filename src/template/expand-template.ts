@@ -61,8 +61,13 @@ function partialFiles(dir: string): Map<string, string> {
   return out;
 }
 
+/** Partial names by template text: a rebuild in the same process does not parse again. */
+const includedByText = new Map<string, string[]>();
+
 /** Partial names a template includes by name (`{{> name}}`), in every branch. */
 function includedPartials(text: string): string[] {
+  const hit = includedByText.get(text);
+  if (hit) return [...hit];
   const names: string[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -76,7 +81,8 @@ function includedPartials(text: string): string[] {
   } catch {
     // A syntax error is reported when the template is compiled.
   }
-  return names;
+  includedByText.set(text, names);
+  return [...names];
 }
 
 const templateName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
