@@ -10,7 +10,8 @@ import { queryFacts } from './helpers/fact-query.js';
 
 /** Every key is always present: Handlebars runs in strict mode, where a missing field is an error. */
 export interface HighlightView {
-  fact: string;
+  /** The fact's id. (Not `fact`: that is a helper, and `{{fact}}` would call it.) */
+  id: string;
   label: string | null;
 }
 
@@ -42,7 +43,7 @@ export function outlineView(dataset: Dataset, locale: Locale): { highlights: Hig
   const highlights: HighlightView[] = [];
   for (const h of dataset.highlights) {
     const fact = highlightFact(dataset, h, diagnostics);
-    if (fact) highlights.push({ fact, label: h.label !== undefined ? h.label : null });
+    if (fact) highlights.push({ id: fact, label: h.label !== undefined ? h.label : null });
   }
   const sections: SectionView[] = dataset.sections
     ? dataset.sections.map((s) => {
