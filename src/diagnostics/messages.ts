@@ -76,6 +76,7 @@ export const messages = {
   'document/bad-attribute': define<{ directive: string; attribute: string; found: string; expected: string }>('error', (a) => `\`${a.directive}\`: \`${a.attribute}\` expected ${a.expected}, found \`${a.found}\``),
   'document/unsupported-markdown': define<{ kind: string }>('warning', (a) => `${a.kind} is not supported in briefs and was left out`, () => 'use a paragraph, list, table or directive instead'),
   'document/bad-front-matter': define<{ detail: string }>('error', (a) => `front matter: ${a.detail}`),
+  'document/bad-format': define<{ found: string; expected: string[] }>('error', (a) => `front matter \`format:\` must be ${a.expected.map((e) => `\`${e}\``).join(' or ')}, found \`${a.found}\``, () => 'write the format literally (it is read before Handlebars runs), or choose it in briefdeck.yaml or with --format'),
   'document/citation-outside-sources': define<{ id: string }>('error', (a) => `citation of unknown source \`${a.id}\``),
 
   // Charts
