@@ -26,7 +26,10 @@ import type { SlideModel } from './render/pptx/slide-model.js';
 import { checkTemplateSet, expandTemplate, loadTemplateSet, type TemplateSet } from './template/expand-template.js';
 import type { FactUse } from './template/helpers/helper-env.js';
 import { provenanceChecks, type CheckInput } from './check/check-project.js';
+import { outputPath } from './output-path.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+
+export { outputPath } from './output-path.js';
 
 export interface BuildRequest {
   templatesDir: string;
@@ -149,10 +152,6 @@ export async function checkDocumentAndCharts(req: BuildRequest): Promise<Checked
 export function validateDocument(req: BuildRequest): Diagnostic[] {
   const prepared = prepareDocument(req);
   return [...prepared.diagnostics, ...(prepared.dataset ? provenanceChecks({ dataset: prepared.dataset }) : [])];
-}
-
-export function outputPath(req: BuildRequest, datasetId: string, ext: string): string {
-  return path.join(req.outDir, `${req.name ?? `${datasetId}-${req.template}`}.${ext}`);
 }
 
 function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: Buffer, outcome: BuildOutcome): void {

@@ -19,8 +19,13 @@ const list = (items: readonly string[], max = 8): string =>
 export const messages = {
   // Project and files
   'project/missing-file': define<{ what: string }>('error', (a) => `${a.what} not found`, () => 'check the path, or run `briefdeck --help`'),
+  'project/no-dataset-matches': define<{ pattern: string }>('error', (a) => `\`data: ${a.pattern}\` matches no dataset folder`, () => 'a dataset folder holds a dataset.yaml; the pattern is relative to briefdeck.yaml'),
+  'project/name-for-many': define<{ why: string }>('error', (a) => `\`name:\` names one document, but this entry makes several (${a.why})`, () => 'remove `name:`: each output is then named <dataset id>-<template>'),
+  'project/duplicate-output': define<{ output: string; other: string }>('error', (a) => `two documents would write ${a.output}: this one and ${a.other}`, () => 'give one of them its own `name:` in briefdeck.yaml, or list each template and dataset pair once'),
   'io/read-failed': define<{ detail: string }>('error', (a) => `cannot read file: ${a.detail}`),
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
+
+  'internal/error': define<{ detail: string }>('error', (a) => `internal error: ${a.detail}`, () => 'this is a bug in briefdeck (please report it); the other documents were still made'),
 
   // YAML and CSV syntax
   'yaml/syntax': define<{ detail: string }>('error', (a) => `YAML syntax error: ${a.detail}`, () => 'fix the YAML syntax at this position'),

@@ -57,9 +57,14 @@ function readPartials(dir: string): TemplateFile[] {
     });
 }
 
+/** The main file of template `name`. */
+export function templateFile(templatesDir: string, name: string): string {
+  return path.join(templatesDir, name, `document${templateExtension}`);
+}
+
 /** `templates/<name>/document.md.hbs`, with partials from `templates/partials/` and `templates/<name>/partials/`. */
 export function loadTemplateSet(templatesDir: string, name: string): Result<TemplateSet | undefined> {
-  const file = path.join(templatesDir, name, `document${templateExtension}`);
+  const file = templateFile(templatesDir, name);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
