@@ -69,8 +69,12 @@ export function readFrontMatter(yamlText: string | undefined, at: Position, defa
   return { meta, diagnostics };
 }
 
-/** The front matter block at the top of a template: its text and the line it starts on. */
-const frontMatterBlock = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*$/m;
+/**
+ * The front matter block at the top of a template. Handlebars comments may
+ * come before it: they expand to nothing, so after expansion the block is
+ * still at the top, where remark-frontmatter looks for it.
+ */
+const frontMatterBlock = /^\uFEFF?(?:\s*\{\{!--[\s\S]*?--\}\}|\s*\{\{![^}]*\}\})*\s*?(?:^|\n)---[ \t]*\r?\n((?:[\s\S]*?\r?\n)?)---[ \t]*(?:\r?\n|$)/;
 
 /**
  * `format:` from the front matter of a template's raw text, before
@@ -82,18 +86,20 @@ const frontMatterBlock = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*$/m;
  */
 export function templateFormat(file: string, text: string): { format?: OutputFormat; diagnostics: Diagnostic[] } {
   const block = frontMatterBlock.exec(text);
-  if (!block || block.index !== 0) return { diagnostics: [] };
+  if (!block) return { diagnostics: [] };
+  const yamlText = block[1]!;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(block[1]!, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (!isMap(doc.contents)) return { diagnostics: [] };
   const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'format');
   if (!pair) return { diagnostics: [] };
   const value = pair.value;
   if (isScalar(value) && (outputFormats as readonly unknown[]).includes(value.value)) return { format: value.value as OutputFormat, diagnostics: [] };
   const node = (value ?? pair.key) as { range?: [number, number, number] } | null;
-  const offset = node?.range?.[0] ?? 0;
-  const { line, col } = lineCounter.linePos(offset);
-  const found = (node?.range ? block[1]!.slice(node.range[0], node.range[1]).trim() : '') || '(nothing)';
-  // The block starts on line 2, after the opening `---`.
-  return { diagnostics: [report('document/bad-format', { file, line: line + 1, column: col }, { found, expected: [...outputFormats] })] };
+  const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
+  const found = (node?.range ? yamlText.slice(node.range[0], node.range[1]).trim() : '') || '(nothing)';
+  // Lines before the block's first one: the opening `---` and anything above it.
+  const contentStart = block.index + block[0].lastIndexOf('---') - yamlText.length;
+  const linesBefore = text.slice(0, contentStart).split('\n').length - 1;
+  return { diagnostics: [report('document/bad-format', { file, line: linesBefore + line, column: col }, { found, expected: [...outputFormats] })] };
 }

@@ -9,6 +9,12 @@ describe('templateFormat', () => {
     expect(templateFormat('t.md.hbs', '---\ntitle: "{{dataset.title}}"\nformat: pdf\n---\n')).toEqual({ format: 'pdf', diagnostics: [] });
   });
 
+  it('looks past Handlebars comments above the block, and counts their lines', () => {
+    const r = templateFormat('t.md.hbs', '{{!-- a note\n over two lines --}}\n{{! one more }}\n---\ntitle: x\nformat: slides\n---\n');
+    expect(r.diagnostics.map((d) => [d.position.line, d.position.column])).toEqual([[6, 9]]);
+    expect(templateFormat('t.md.hbs', '{{! deck }}\n---\nformat: pptx\n---\n').format).toBe('pptx');
+  });
+
   it('finds none without front matter or without format:', () => {
     expect(templateFormat('t.md.hbs', '# Hi\n\n---\nformat: pptx\n---\n')).toEqual({ diagnostics: [] });
     expect(templateFormat('t.md.hbs', '---\ntitle: x\n---\n')).toEqual({ diagnostics: [] });
