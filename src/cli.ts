@@ -4,7 +4,7 @@
 // success, 1 errors in the input, 2 bad usage.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { JobResult } from './batch/summary.js';
+import type { JobResult } from './batch/job.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { formatDiagnostic, summarize } from './diagnostics/format-diagnostic.js';
 import { outputFormats, type OutputFormat } from './document/front-matter.js';

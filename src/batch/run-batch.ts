@@ -11,8 +11,7 @@ import type { BuildRequest } from '../build.js';
 import { hasErrors, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { templateFile } from '../template/expand-template.js';
-import type { Job } from './job.js';
-import type { BatchCommand, JobResult } from './summary.js';
+import type { BatchCommand, Job, JobResult } from './job.js';
 
 export interface BatchContext {
   templatesDir: string;

@@ -1,20 +1,7 @@
 // A batch's results → the line that ends the run:
 // `built 38 of 40 documents; failed: data/x (brief: 3 errors), data/y (deck: 1 error)`.
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Job } from './job.js';
-
-export interface JobResult {
-  job: Job;
-  /** Everything the job reported, its planning problems first. */
-  diagnostics: Diagnostic[];
-  /** Files written (build only). */
-  outputs: string[];
-  /** True when the job reported an error; a failed job wrote nothing. */
-  failed: boolean;
-}
-
-export type BatchCommand = 'build' | 'check' | 'validate';
+import type { BatchCommand, JobResult } from './job.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

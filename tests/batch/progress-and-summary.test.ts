@@ -1,8 +1,8 @@
 // The progress line on a terminal and in a log, and the closing summary.
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../src/batch/job.js';
+import type { Job, JobResult } from '../../src/batch/job.js';
 import { plainProgress, progressOn, terminalProgress } from '../../src/batch/progress.js';
-import { batchSummary, type JobResult } from '../../src/batch/summary.js';
+import { batchSummary } from '../../src/batch/summary.js';
 import { report } from '../../src/diagnostics/messages.js';
 
 function stream(isTTY: boolean, columns = 80) {
