@@ -5,7 +5,9 @@
 //
 // Each stage returns a value and diagnostics; the build stops before
 // writing anything if any stage reported an error, so a failed build never
-// touches an earlier good output.
+// touches an earlier good output. The stages after a failed one still run
+// as far as they can, so one run reports the data, template and chart
+// errors together.
 import path from 'node:path';
 import { chartCatalog } from './charts/chart-catalog.js';
 import { renderCharts } from './charts/render-charts.js';
@@ -21,10 +23,13 @@ import type { PageModel } from './render/pdf/page-model.js';
 import { creationDate, pagesToPdf } from './render/pdf/pages-to-pdf.js';
 import { documentToSlides } from './render/pptx/document-to-slides.js';
 import type { SlideModel } from './render/pptx/slide-model.js';
-import { expandTemplate, loadTemplateSet, type TemplateSet } from './template/expand-template.js';
+import { checkTemplateSet, expandTemplate, loadTemplateSet, type TemplateSet } from './template/expand-template.js';
 import type { FactUse } from './template/helpers/helper-env.js';
 import { provenanceChecks, type CheckInput } from './check/check-project.js';
+import { outputPath } from './output-path.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+
+export { outputPath } from './output-path.js';
 
 export interface BuildRequest {
   templatesDir: string;
@@ -48,6 +53,10 @@ export interface Prepared {
 /** Stages 1–3 plus the provenance checks: what `check` reports and what `build` runs first. */
 export interface Checked {
   prepared?: Prepared;
+  /** The document as far as it was made when a stage failed: its charts can still be checked. */
+  partial?: Prepared;
+  /** Set when the charts were rendered with the checks (their diagnostics are in `diagnostics`). */
+  chartsRendered?: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -61,9 +70,9 @@ export interface BuildOutcome {
   pptx?: Buffer;
 }
 
-export type OutputFormat = 'pdf' | 'pptx';
+export type { OutputFormat } from './document/front-matter.js';
+import type { OutputFormat } from './document/front-matter.js';
 
-/** Stages 1–3: dataset, template, document tree. No charts rendered, nothing written. */
 /** What stages 1–3 made: the whole `value`, or as far as they got (`partial`, and the inputs that loaded) for the checks. */
 export interface PrepareResult {
   value?: Prepared;
@@ -73,6 +82,12 @@ export interface PrepareResult {
   diagnostics: Diagnostic[];
 }
 
+/** Dataset problems after which the dataset's content is unknown (a file that did not load), so template checks against it would only echo them. */
+function datasetUnreadable(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error' && /^(yaml|io)\/|^project\/missing-file$/.test(d.rule));
+}
+
+/** Stages 1–3: dataset, template, document tree. No charts rendered, nothing written. */
 export function prepareDocument(req: BuildRequest): PrepareResult {
   const diagnostics: Diagnostic[] = [];
   const data = loadDataset(req.dataDir);
@@ -81,16 +96,27 @@ export function prepareDocument(req: BuildRequest): PrepareResult {
   diagnostics.push(...templates.diagnostics);
   const dataset = data.value;
   const loaded = { ...(dataset ? { dataset } : {}), ...(templates.value ? { templates: templates.value } : {}) };
-  if (!dataset || !templates.value || hasErrors(diagnostics)) return { ...loaded, diagnostics };
+  if (!dataset || !templates.value) return { ...loaded, diagnostics };
   const locale = req.locale ?? dataset.locale;
+  if (hasErrors(diagnostics)) {
+    // The template is not run on a dataset with errors (its helpers would
+    // repeat them), but its own mistakes are still reported in this run.
+    if (!datasetUnreadable(diagnostics)) diagnostics.push(...checkTemplateSet(templates.value, dataset, locale));
+    return { ...loaded, diagnostics };
+  }
   const expanded = expandTemplate(templates.value, dataset, locale);
   diagnostics.push(...expanded.diagnostics);
   if (!expanded.value) return { ...loaded, diagnostics };
   // A helper error leaves a marker in the text and the rest expanded: the
-  // document is still made, for the checks (`partial`), but not built.
+  // document is still made, for the checks and the chart errors (`partial`),
+  // but not built.
   const failed = hasErrors(diagnostics);
   const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale) });
-  if (!failed) diagnostics.push(...doc.diagnostics);
+  // A failed helper's marker (`⟨fact⟩`) makes its line wrong for the
+  // document stage too; that is an echo, the other lines' errors are news.
+  const lineOf = (d: Diagnostic) => `${d.position.file}\u0000${d.position.line}`;
+  const failedLines = new Set(diagnostics.filter((d) => d.severity === 'error').map(lineOf));
+  diagnostics.push(...doc.diagnostics.filter((d) => !failedLines.has(lineOf(d))));
   const prepared: Prepared = { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses };
   return failed ? { ...loaded, partial: prepared, diagnostics } : { ...loaded, value: prepared, diagnostics };
 }
@@ -105,11 +131,27 @@ export function checkDocument(req: BuildRequest): Checked {
   if (prepared.templates) input.templates = prepared.templates;
   if (p) input.document = { tree: p.document, uses: p.uses };
   diagnostics.push(...provenanceChecks(input));
-  return prepared.value ? { prepared: prepared.value, diagnostics } : { diagnostics };
+  if (prepared.value) return { prepared: prepared.value, diagnostics };
+  return prepared.partial ? { partial: prepared.partial, diagnostics } : { diagnostics };
 }
 
-export function outputPath(req: BuildRequest, datasetId: string, ext: string): string {
-  return path.join(req.outDir, `${req.name ?? `${datasetId}-${req.template}`}.${ext}`);
+/**
+ * `checkDocument`, then the charts compiled and rendered too (stage 4), so
+ * a Vega-Lite error is reported with the template errors rather than in a
+ * second round; also for a partial document.
+ */
+export async function checkDocumentAndCharts(req: BuildRequest): Promise<Checked> {
+  const checked = checkDocument(req);
+  const doc = (checked.prepared ?? checked.partial)?.document;
+  if (doc) checked.diagnostics.push(...(await renderCharts(doc)));
+  checked.chartsRendered = true;
+  return checked;
+}
+
+/** What `validate` runs: the dataset with its dataset-level provenance checks (relations, conflicts), and the template against it. */
+export function validateDocument(req: BuildRequest): Diagnostic[] {
+  const prepared = prepareDocument(req);
+  return [...prepared.diagnostics, ...(prepared.dataset ? provenanceChecks({ dataset: prepared.dataset }) : [])];
 }
 
 function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: Buffer, outcome: BuildOutcome): void {
@@ -127,12 +169,12 @@ function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: B
  * then the atomic write, which happens only if no stage reported an error.
  */
 async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOptions, render: (doc: Document, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
-  const checked = opts.checked ?? checkDocument(req);
+  const checked = opts.checked ?? (await checkDocumentAndCharts(req));
   const outcome: BuildOutcome = { diagnostics: [...checked.diagnostics], outputs: [] };
   const prepared = checked.prepared;
   if (!prepared || hasErrors(outcome.diagnostics)) return outcome;
   outcome.prepared = prepared;
-  outcome.diagnostics.push(...(await renderCharts(prepared.document)));
+  if (!checked.chartsRendered) outcome.diagnostics.push(...(await renderCharts(prepared.document)));
   if (hasErrors(outcome.diagnostics)) return outcome;
   const bytes = await render(prepared.document, outcome);
   if (!hasErrors(outcome.diagnostics) && opts.write !== false) writeOutput(req, prepared.dataset.id, ext, bytes, outcome);
@@ -142,7 +184,7 @@ async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOption
 export interface BuildOptions {
   /** false: build in memory only (tests). */
   write?: boolean;
-  /** The result of `checkDocument(req)` when the caller ran the checks already. */
+  /** The result of `checkDocument(req)` or `checkDocumentAndCharts(req)` when the caller ran the checks already. */
   checked?: Checked;
 }
 

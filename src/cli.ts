@@ -1,55 +1,81 @@
 #!/usr/bin/env node
-// `briefdeck` command line: argument parsing and printing only; the work is
-// in build.ts. Exit codes: 0 success, 1 errors in the input, 2 bad usage.
+// `briefdeck` command line: argument parsing and printing only; the jobs are
+// planned and run by src/batch/, the work is in build.ts. Exit codes: 0
+// success, 1 errors in the input, 2 bad usage.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { JobResult } from './batch/job.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { formatDiagnostic, summarize } from './diagnostics/format-diagnostic.js';
+import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { isLocale } from './format/locale.js';
-import { loadProject, type Project } from './project.js';
+import { loadProject } from './project.js';
 
-const usage = {
-  main: `briefdeck: facts with sources + templates + Vega-Lite charts → briefing PDFs
+const mainUsage = `briefdeck: facts with sources + templates + Vega-Lite charts → briefing PDFs
 
 Usage: briefdeck <command> [options]
 
 Commands:
-  build       build the documents listed in briefdeck.yaml (or one, with --template)
-              into PDF briefs and PowerPoint decks
-  validate    check a dataset (and the project's templates) without building
+  build       build the documents listed in briefdeck.yaml (or those of one
+              dataset, with --data) into PDF briefs and PowerPoint decks
+  validate    check datasets and the templates paired with them, without building
   check       provenance report: conflicting figures, broken relations, stale
               facts, mixed charts, numbers typed by hand, and every error a
               build would stop on (--json for machines)
 
-Run \`briefdeck <command> --help\` for the options of a command.`,
-  build: `Usage: briefdeck build [--data DIR] [--template NAME] [--out DIR] [--locale en|vi]
+Run \`briefdeck <command> --help\` for the options of a command.`;
 
-Builds every document in briefdeck.yaml, or, with --template or --data, one
-document from templates/NAME/document.md.hbs and the dataset in DIR.
-Output goes to out/<dataset>-<template>.pdf (or .pptx for decks). Every
-document is first checked as \`briefdeck check\` does; nothing is written if
-there are errors, and an earlier output stays as it was.
+const choosing = `Which documents (the same for build, validate and check):
+  - no options: every document in briefdeck.yaml;
+  - --data DIR: the documents briefdeck.yaml pairs with that dataset folder,
+    or, if it pairs none, the standard templates (standard-brief as PDF,
+    standard-deck as PowerPoint);
+  - --template NAME: only that template (with --data: that template and
+    that dataset, listed or not).
+Each document's format is --format if given, else the entry's \`format:\`
+in briefdeck.yaml, else the template's front matter \`format:\`, else pdf.`;
+
+const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi]
+
+Builds documents into out/<dataset id>-<template>.pdf (or .pptx). Each
+document is first checked as \`briefdeck check\` does, then built; a document
+with errors writes nothing and its earlier output stays as it was, and the
+other documents are still built. The run ends with a summary
+("built 38 of 40 documents; failed: data/x (brief: 3 errors)") and exits 1
+if any document failed.
+
+${choosing}
 
 Options:
-  --data DIR        dataset folder (default: the project's first document's)
-  --template NAME   template folder under templates/ (default: brief)
-  --out DIR         output folder (default: out)
-  --locale en|vi    language of numbers, dates and labels (default: the dataset's)
-  --project DIR     project folder holding briefdeck.yaml (default: .)
-  --quiet           print errors and warnings only
-  -h, --help        show this help`,
-  validate: `Usage: briefdeck validate [--data DIR]
+  --data DIR          dataset folder
+  --template NAME     template folder under templates/
+  --format pdf|pptx   output format for every document built
+  --out DIR           output folder (default: out, or briefdeck.yaml's out:)
+  --locale en|vi      language of numbers, dates and labels (default: the dataset's)
+  --project DIR       project folder holding briefdeck.yaml (default: .)
+  --quiet             print errors and warnings only
+  -h, --help          show this help`;
 
-Loads and checks a dataset (dataset.yaml, sources.yaml, facts.yaml,
-series.yaml and its CSV files), reports every problem with file, line and
-column, and checks that the project's templates expand without errors.
-Exits 1 if there is any error.
+const validateUsage = `Usage: briefdeck validate [--data DIR] [--template NAME]
+
+Loads and checks each dataset (dataset.yaml, sources.yaml, facts.yaml,
+series.yaml and its CSV files) with every dataset check a build runs
+(declared relations, conflicting figures), reports every problem with file,
+line and column, and checks that the templates paired with it expand
+without errors. Exits 1 if there is any error.
+
+${choosing}
 
 Options:
-  --data DIR        dataset folder (default: every dataset in briefdeck.yaml)
-  --project DIR     project folder holding briefdeck.yaml (default: .)
-  -h, --help        show this help`,
-  check: `Usage: briefdeck check [--data DIR] [--template NAME] [--json]
+  --data DIR          dataset folder
+  --template NAME     template folder under templates/
+  --format pdf|pptx   accepted for symmetry with build
+  --locale en|vi      language the templates are expanded in
+  --project DIR       project folder holding briefdeck.yaml (default: .)
+  --quiet             print errors and warnings only
+  -h, --help          show this help`;
+
+const checkUsage = `Usage: briefdeck check [--data DIR] [--template NAME] [--json]
 
 Runs the provenance checks without building (a build runs them first):
   - conflicting figures in the dataset (same measure and period, different
@@ -57,7 +83,7 @@ Runs the provenance checks without building (a build runs them first):
   - declared relations between facts (sums, growth, shares) that do not hold;
   - growth claims the data contradicts, and changes across statistical bases;
   - charts mixing statistical bases or part-year with full-year values,
-    unless the spec declares it;
+    unless the spec declares it, and charts Vega-Lite cannot compile;
   - facts older than the document's staleAfter, or quoted when a newer
     value of the same measure is in the dataset;
   - numbers typed by hand into templates instead of printed from facts (keep
@@ -66,29 +92,73 @@ Runs the provenance checks without building (a build runs them first):
 Prints a report grouped by severity with file:line for each item, or JSON
 with --json. Exits 1 if there is any error.
 
-Options:
-  --data DIR        dataset folder (default: every document in briefdeck.yaml)
-  --template NAME   template folder under templates/
-  --json            print the diagnostics as JSON
-  --project DIR     project folder holding briefdeck.yaml (default: .)
-  -h, --help        show this help`,
-} as const;
+${choosing}
 
-const options = {
-  json: { type: 'boolean' },
+Options:
+  --data DIR          dataset folder
+  --template NAME     template folder under templates/
+  --format pdf|pptx   accepted for symmetry with build
+  --locale en|vi      language the templates are expanded in
+  --json              print the diagnostics as JSON
+  --project DIR       project folder holding briefdeck.yaml (default: .)
+  -h, --help          show this help`;
+
+const allOptions = {
   data: { type: 'string' },
   template: { type: 'string' },
+  format: { type: 'string' },
   out: { type: 'string' },
   locale: { type: 'string' },
   project: { type: 'string' },
+  json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function print(diagnostics: readonly Diagnostic[], quiet: boolean): void {
-  const shown = sortDiagnostics(diagnostics).filter((d) => !quiet || d.severity !== 'info');
-  for (const d of shown) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  if (shown.length) process.stderr.write(`${summarize(diagnostics)}\n`);
+type OptionName = keyof typeof allOptions;
+type Values = { [K in OptionName]?: (typeof allOptions)[K]['type'] extends 'string' ? string : boolean };
+
+interface Command {
+  usage: string;
+  options: readonly OptionName[];
+  run(values: Values): Promise<number>;
+}
+
+// One entry per command: a new command (`briefdeck new`) is one more entry.
+const commands: Record<string, Command> = {
+  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'quiet', 'help'], run: (v) => runDocuments('build', v) },
+  validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'quiet', 'help'], run: (v) => runDocuments('validate', v) },
+  check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'json', 'help'], run: (v) => runDocuments('check', v) },
+};
+
+/** A usage error: the message, then the main usage or where a command's options are listed. */
+function fail(message: string, command?: string): number {
+  process.stderr.write(`briefdeck: ${message}\n\n${command ? `Run \`briefdeck ${command} --help\` for its options.` : mainUsage}\n`);
+  return 2;
+}
+
+/** The options of one command, or a usage error: unknown options, and an option that takes one value given twice. */
+function parseOptions(command: Command, args: string[]): Values | string {
+  const options = Object.fromEntries(command.options.map((name) => [name, allOptions[name]]));
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: false, strict: true, tokens: true });
+  } catch (e) {
+    return (e as Error).message;
+  }
+  // parseArgs keeps the last of `--data a --data b`: a silent choice the user did not make.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || allOptions[token.name as OptionName]?.type !== 'string') continue;
+    if (seen.has(token.name)) return `option --${token.name} was given more than once; it takes one value`;
+    seen.add(token.name);
+  }
+  return parsed.values as Values;
+}
+
+/** Diagnostics in file order, each on its own line with its hint. */
+function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean): void {
+  for (const d of sortDiagnostics(diagnostics).filter((x) => !quiet || x.severity !== 'info')) process.stderr.write(`${formatDiagnostic(d)}\n`);
 }
 
 /** The `check` report: errors, then warnings, then information, each with file:line. */
@@ -102,104 +172,90 @@ function printReport(diagnostics: readonly Diagnostic[]): void {
   process.stdout.write(`${summarize(diagnostics)}\n`);
 }
 
-function fail(message: string): number {
-  process.stderr.write(`briefdeck: ${message}\n\n${usage.main}\n`);
-  return 2;
-}
-
-interface Job {
-  template: string;
-  data: string;
-  format: 'pdf' | 'pptx';
-  name?: string;
-  locale?: 'en' | 'vi';
-}
-
-function jobsFor(project: Project, values: { data?: string; template?: string; locale?: string }): Job[] | string {
-  if (values.locale !== undefined && !isLocale(values.locale)) return `--locale must be en or vi, found ${values.locale}`;
-  const locale = values.locale as 'en' | 'vi' | undefined;
-  if (values.data || values.template) {
-    const first = project.documents[0];
-    const data = values.data ? path.resolve(values.data) : first?.data;
-    if (!data) return 'no dataset: pass --data DIR or list documents in briefdeck.yaml';
-    const template = values.template ?? 'brief';
-    // A template named like a deck builds a deck unless the project says otherwise.
-    const listed = project.documents.find((d) => d.template === template);
-    const job: Job = { template, data, format: listed?.format ?? (template === 'deck' ? 'pptx' : 'pdf') };
-    if (locale) job.locale = locale;
-    return [job];
+async function runDocuments(command: 'build' | 'validate' | 'check', values: Values): Promise<number> {
+  if (values.locale !== undefined && !isLocale(values.locale)) return fail(`--locale must be en or vi, found ${values.locale}`, command);
+  if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(`--format must be ${outputFormats.join(' or ')}, found ${values.format}`, command);
+  const quiet = values.quiet ?? false;
+  const project = loadProject(path.resolve(values.project ?? '.'));
+  if (!project.value) {
+    printDiagnostics(project.diagnostics, false);
+    process.stderr.write(`${summarize(project.diagnostics)}\n`);
+    return 1;
   }
-  if (project.documents.length === 0) return 'briefdeck.yaml lists no documents; pass --template and --data';
-  return project.documents.map((d) => {
-    const job: Job = { template: d.template, data: d.data, format: d.format };
-    if (d.name) job.name = d.name;
-    const l = locale ?? d.locale;
-    if (l) job.locale = l;
-    return job;
+  const { planJobs } = await import('./batch/plan-jobs.js');
+  const { runBatch } = await import('./batch/run-batch.js');
+  const { batchSummary, errorCount } = await import('./batch/summary.js');
+  const { jobLabel } = await import('./batch/job.js');
+  const { noProgress, progressOn } = await import('./batch/progress.js');
+  const outDir = values.out ? path.resolve(values.out) : project.value.outDir;
+  const request = {
+    ...(values.data !== undefined ? { data: path.resolve(values.data) } : {}),
+    ...(values.template !== undefined ? { template: values.template } : {}),
+    ...(values.format !== undefined ? { format: values.format as OutputFormat } : {}),
+    ...(values.locale !== undefined ? { locale: values.locale as 'en' | 'vi' } : {}),
+  };
+  const plan = planJobs(project.value, request, outDir);
+  if ('usage' in plan) return fail(plan.usage, command);
+  if (hasErrors(plan.diagnostics)) {
+    printDiagnostics(plan.diagnostics, false);
+    process.stderr.write(`${summarize(plan.diagnostics)}\nnothing was ${command === 'build' ? 'built' : 'checked'}\n`);
+    return 1;
+  }
+
+  const progress = plan.jobs.length > 1 && !quiet && !values.json ? progressOn(process.stderr) : noProgress;
+  // A problem several documents share (their dataset's) is listed once, under the first.
+  const listed = new Set<string>();
+  const all: Diagnostic[] = [];
+  const results: JobResult[] = await runBatch(command, plan.jobs, { templatesDir: project.value.templatesDir, outDir }, {
+    start: (job, i, n) => progress.start(jobLabel(job), i, n),
+    done: (result, i, n) => {
+      const fresh = result.diagnostics.filter((d) => !listed.has(formatDiagnostic(d)));
+      for (const d of fresh) listed.add(formatDiagnostic(d));
+      all.push(...fresh);
+      progress.clear();
+      progress.done(jobLabel(result.job), i, n, errorCount(result));
+      if (command !== 'check') printDiagnostics(fresh, quiet);
+      if (!quiet) for (const f of result.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
+    },
   });
+  progress.clear();
+
+  const failed = results.some((r) => r.failed) || hasErrors(all);
+  const summary = batchSummary(command, results);
+  if (command === 'check') {
+    if (values.json) process.stdout.write(`${JSON.stringify(sortDiagnostics(all), null, 2)}\n`);
+    else {
+      printReport(all);
+      process.stdout.write(`${summary}\n`);
+    }
+    return failed ? 1 : 0;
+  }
+  const shown = all.filter((d) => !quiet || d.severity !== 'info');
+  if (shown.length) process.stderr.write(`${summarize(all)}\n`);
+  if (failed) {
+    process.stderr.write(`${summary}\n`);
+    if (command === 'build') process.stderr.write('a failed document writes nothing: its earlier output, if any, was left as it was\n');
+    return 1;
+  }
+  if (!quiet) process.stdout.write(command === 'validate' ? `ok: no errors (${summary})\n` : `${summary}\n`);
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${usage.main}\n`);
-    return command ? 0 : 2;
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${mainUsage}\n`);
+    return name ? 0 : 2;
   }
-  if (command !== 'build' && command !== 'validate' && command !== 'check') return fail(`unknown command \`${command}\``);
-  let values;
-  try {
-    values = parseArgs({ args: rest, options, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    return fail((e as Error).message);
-  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) return fail(`unknown command \`${name}\``);
+  const values = parseOptions(command, rest);
+  if (typeof values === 'string') return fail(values, name);
   if (values.help) {
-    process.stdout.write(`${usage[command]}\n`);
+    process.stdout.write(`${command.usage}\n`);
     return 0;
   }
-  const root = path.resolve(values.project ?? '.');
-  const project = loadProject(root);
-  if (!project.value) {
-    print(project.diagnostics, false);
-    return 1;
-  }
-  const jobs = jobsFor(project.value, values);
-  if (typeof jobs === 'string') return fail(jobs);
-  const outDir = values.out ? path.resolve(values.out) : project.value.outDir;
-  const quiet = values.quiet ?? false;
-  const { buildDocument, checkDocument, prepareDocument } = await import('./build.js');
-  const all: Diagnostic[] = [];
-  const written: string[] = [];
-  const requests = jobs.map((job) => ({ job, req: { templatesDir: project.value!.templatesDir, template: job.template, dataDir: job.data, outDir, ...(job.name ? { name: job.name } : {}), ...(job.locale ? { locale: job.locale } : {}) } }));
-  if (command === 'validate') for (const { req } of requests) all.push(...prepareDocument(req).diagnostics);
-  else {
-    // `check`, and the first half of `build`: every document is checked before any is written.
-    const checked = requests.map(({ req }) => checkDocument(req));
-    const checkDiagnostics = checked.flatMap((c) => c.diagnostics);
-    // A build's outcome repeats its check diagnostics; they are listed from there.
-    if (command !== 'build' || hasErrors(checkDiagnostics)) all.push(...checkDiagnostics);
-    else {
-      for (const [i, { job, req }] of requests.entries()) {
-        const outcome = await buildDocument(req, job.format, { checked: checked[i]! });
-        all.push(...outcome.diagnostics);
-        written.push(...outcome.outputs);
-        if (!quiet) for (const f of outcome.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
-      }
-    }
-  }
-  const unique = [...new Map(all.map((d) => [formatDiagnostic(d), d])).values()];
-  if (command === 'check') {
-    if (values.json) process.stdout.write(`${JSON.stringify(sortDiagnostics(unique), null, 2)}\n`);
-    else printReport(unique);
-    return hasErrors(unique) ? 1 : 0;
-  }
-  print(unique, quiet);
-  if (hasErrors(unique)) {
-    // Checks stop every document before any is written; a later stage (a chart that will not render) stops only its own.
-    if (command === 'build') process.stderr.write(written.length ? `build failed: ${written.length} of ${requests.length} outputs written; the others were left as they were\n` : 'build failed: nothing was written\n');
-    return 1;
-  }
-  if (command === 'validate' && !quiet) process.stdout.write('ok: no errors\n');
-  return 0;
+  return command.run(values);
 }
 
 main(process.argv.slice(2)).then(
@@ -207,7 +263,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`briefdeck: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    // Never a stack trace for the user: the message, and a way to get the trace.
+    process.stderr.write(`briefdeck: internal error: ${(e as Error).message ?? String(e)}\n`);
+    if (process.env['BRIEFDECK_DEBUG'] === '1') process.stderr.write(`${(e as Error).stack}\n`);
+    else process.stderr.write('(set BRIEFDECK_DEBUG=1 to see where; this is a bug in briefdeck)\n');
     process.exitCode = 70;
   },
 );

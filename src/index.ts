@@ -1,5 +1,7 @@
 // The library API: what the CLI uses, for scripts and the benchmark.
-export { buildDocument, buildPdf, buildPptx, checkDocument, prepareDocument, type BuildRequest, type BuildOutcome } from './build.js';
+export { buildDocument, buildPdf, buildPptx, checkDocument, checkDocumentAndCharts, prepareDocument, validateDocument, type BuildRequest, type BuildOutcome } from './build.js';
+export { planJobs } from './batch/plan-jobs.js';
+export { runBatch } from './batch/run-batch.js';
 export { loadProject } from './project.js';
 export { loadDataset } from './facts/load-dataset.js';
 export { formatDiagnostic } from './diagnostics/format-diagnostic.js';

@@ -1,36 +1,80 @@
 // The project file (`briefdeck.yaml`, like Quarto's `_quarto.yml`): which
-// documents `briefdeck build` makes, from which template and dataset.
-import { existsSync, readFileSync } from 'node:fs';
+// documents `briefdeck build` makes, from which template and dataset. One
+// entry may stand for many documents: a glob for `data:` (every dataset
+// folder it matches) and a list for `template:`.
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { z } from 'zod';
-import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
+import type { Diagnostic, Position, Result } from './diagnostics/diagnostic.js';
+import { report } from './diagnostics/messages.js';
+import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { parseYaml } from './facts/load-yaml.js';
 import { zodDiagnostics } from './facts/zod-diagnostics.js';
+import type { Locale } from './format/locale.js';
 
 export const projectFileName = 'briefdeck.yaml';
 
-const documentSchema = z.strictObject({
-  /** Output file name without extension; defaults to `<dataset id>-<template>`. */
+const templateName = z.string().min(1);
+
+const entrySchema = z.strictObject({
+  /** Output file name without extension; defaults to `<dataset id>-<template>`. Only for an entry that makes one document. */
   name: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
-  template: z.string().min(1),
+  template: z.union([templateName, z.array(templateName).min(1)]),
+  /** A dataset folder, or a glob of them (`data/*`). */
   data: z.string().min(1),
-  format: z.enum(['pdf', 'pptx']).default('pdf'),
+  /** Overrides the template's own `format:`. */
+  format: z.enum(outputFormats).optional(),
   locale: z.enum(['en', 'vi']).optional(),
 });
 
 const projectSchema = z.strictObject({
   templates: z.string().default('templates'),
   out: z.string().default('out'),
-  documents: z.array(documentSchema).min(1),
+  documents: z.array(entrySchema).min(1),
 });
 
-export type DocumentConfig = z.output<typeof documentSchema>;
+/** One document the project lists: one template, one dataset folder (absolute). */
+export interface DocumentConfig {
+  template: string;
+  data: string;
+  /** Absent: the template's front matter decides. */
+  format?: OutputFormat;
+  name?: string;
+  locale?: Locale;
+  /** The entry of briefdeck.yaml it comes from. */
+  at: Position;
+}
 
 export interface Project {
   root: string;
+  /** briefdeck.yaml, when there is one. */
+  file?: string;
   templatesDir: string;
   outDir: string;
   documents: DocumentConfig[];
+}
+
+/** The same folder, however it was written (relative, through a symlink, with a trailing slash). */
+export function sameFolder(a: string, b: string): boolean {
+  return realFolder(a) === realFolder(b);
+}
+
+export function realFolder(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+/** Dataset folders (those holding a dataset.yaml) matched by a glob relative to `root`, in name order. */
+function datasetFolders(root: string, pattern: string): string[] {
+  const dirs = globSync(pattern, { cwd: root, onlyDirectories: true, absolute: true, expandDirectories: false });
+  return dirs
+    .map((d) => path.resolve(d))
+    .filter((d) => existsSync(path.join(d, 'dataset.yaml')))
+    .sort();
 }
 
 /** The project file, or defaults when there is none (`templates/`, `out/`, no documents). */
@@ -40,11 +84,30 @@ export function loadProject(root: string): Result<Project | undefined> {
   if (!existsSync(file)) return { value: defaults, diagnostics: [] };
   const parsed = parseYaml(file, readFileSync(file, 'utf8'));
   if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
-  const r = projectSchema.safeParse(parsed.value.data ?? {});
-  if (!r.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.value, [], r.error) };
+  const yaml = parsed.value;
+  const r = projectSchema.safeParse(yaml.data ?? {});
+  if (!r.success) return { value: undefined, diagnostics: zodDiagnostics(yaml, [], r.error) };
   const diagnostics: Diagnostic[] = [];
-  return {
-    value: { root, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), documents: r.data.documents.map((d) => ({ ...d, data: path.resolve(root, d.data) })) },
-    diagnostics,
-  };
+  const documents: DocumentConfig[] = [];
+  r.data.documents.forEach((entry, i) => {
+    const at = yaml.positionOf(['documents', i]);
+    const templates = Array.isArray(entry.template) ? entry.template : [entry.template];
+    const glob = isDynamicPattern(entry.data);
+    const folders = glob ? datasetFolders(root, entry.data) : [path.resolve(root, entry.data)];
+    if (folders.length === 0) diagnostics.push(report('project/no-dataset-matches', yaml.positionOf(['documents', i, 'data']), { pattern: entry.data }));
+    if (entry.name !== undefined && (glob || templates.length > 1)) {
+      diagnostics.push(report('project/name-for-many', yaml.positionOf(['documents', i, 'name'], 'key'), { why: glob ? `\`data: ${entry.data}\` is a glob` : '`template:` is a list' }));
+    }
+    for (const data of folders) {
+      for (const template of templates) {
+        const doc: DocumentConfig = { template, data, at };
+        if (entry.name !== undefined) doc.name = entry.name;
+        if (entry.format !== undefined) doc.format = entry.format;
+        if (entry.locale !== undefined) doc.locale = entry.locale;
+        documents.push(doc);
+      }
+    }
+  });
+  if (diagnostics.length) return { value: undefined, diagnostics };
+  return { value: { root, file, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), documents }, diagnostics };
 }

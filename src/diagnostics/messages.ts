@@ -22,9 +22,13 @@ const indent = (text: string, n: number): string => text.split('\n').map((l) => 
 export const messages = {
   // Project and files
   'project/missing-file': define<{ what: string }>('error', (a) => `${a.what} not found`, () => 'check the path, or run `briefdeck --help`'),
+  'project/no-dataset-matches': define<{ pattern: string }>('error', (a) => `\`data: ${a.pattern}\` matches no dataset folder`, () => 'a dataset folder holds a dataset.yaml; the pattern is relative to briefdeck.yaml'),
+  'project/name-for-many': define<{ why: string }>('error', (a) => `\`name:\` names one document, but this entry makes several (${a.why})`, () => 'remove `name:`: each output is then named <dataset id>-<template>'),
+  'project/duplicate-output': define<{ output: string; other: string }>('error', (a) => `two documents would write ${a.output}: this one and ${a.other}`, () => 'give one of them its own `name:` in briefdeck.yaml, or list each template and dataset pair once'),
   'io/read-failed': define<{ detail: string }>('error', (a) => `cannot read file: ${a.detail}`),
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
 
+  'internal/error': define<{ detail: string }>('error', (a) => `internal error: ${a.detail}`, () => 'this is a bug in briefdeck (please report it); the other documents were still made'),
   // `briefdeck new`
   'scaffold/exists': define<{ path: string }>('error', (a) => `${a.path} exists already; nothing was written`, () => 'choose another name, or move the existing folder away first'),
   'scaffold/bad-name': define<{ name: string; rule: string }>('error', (a) => `\`${a.name}\` cannot be used as a name`, (a) => `use ${a.rule}`),
@@ -97,6 +101,7 @@ export const messages = {
   'document/bad-attribute': define<{ directive: string; attribute: string; found: string; expected: string }>('error', (a) => `\`${a.directive}\`: \`${a.attribute}\` expected ${a.expected}, found \`${a.found}\``),
   'document/unsupported-markdown': define<{ kind: string }>('warning', (a) => `${a.kind} is not supported in briefs and was left out`, () => 'use a paragraph, list, table or directive instead'),
   'document/bad-front-matter': define<{ detail: string }>('error', (a) => `front matter: ${a.detail}`),
+  'document/bad-format': define<{ found: string; expected: string[] }>('error', (a) => `front matter \`format:\` must be ${a.expected.map((e) => `\`${e}\``).join(' or ')}, found \`${a.found}\``, () => 'write the format literally (it is read before Handlebars runs), or choose it in briefdeck.yaml or with --format'),
   'document/citation-outside-sources': define<{ id: string }>('error', (a) => `citation of unknown source \`${a.id}\``),
 
   // Charts

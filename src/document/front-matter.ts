@@ -1,4 +1,6 @@
-// The YAML front matter of a document template → DocumentMeta.
+// The YAML front matter of a document template → DocumentMeta; and, read
+// from the raw template before it runs, the output format it asks for.
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
@@ -8,10 +10,13 @@ import { formatDate } from '../format/period.js';
 import { parseYaml } from '../facts/load-yaml.js';
 import type { DocumentMeta } from './nodes.js';
 
+export const outputFormats = ['pdf', 'pptx'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
 const frontMatterSchema = z.strictObject({
+  /** The template's default output; read (and checked) by `templateFormat` before the template runs. */
+  format: z.unknown().optional(),
   title: z.string().min(1).optional(),
-  /** The output this template makes unless the command line or briefdeck.yaml says otherwise. */
-  format: z.enum(['pdf', 'pptx']).optional(),
   subtitle: z.string().optional(),
   marking: z.string().optional(),
   date: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -63,4 +68,39 @@ export function readFrontMatter(yamlText: string | undefined, at: Position, defa
   if (data.subject) meta.subject = data.subject.normalize('NFC');
   if (data.keywords) meta.keywords = data.keywords.map((k) => k.normalize('NFC'));
   return { meta, diagnostics };
+}
+
+/**
+ * The front matter block at the top of a template. Handlebars comments may
+ * come before it: they expand to nothing, so after expansion the block is
+ * still at the top, where remark-frontmatter looks for it.
+ */
+const frontMatterBlock = /^\uFEFF?(?:\s*\{\{!--[\s\S]*?--\}\}|\s*\{\{![^}]*\}\})*\s*?(?:^|\n)---[ \t]*\r?\n((?:[\s\S]*?\r?\n)?)---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * `format:` from the front matter of a template's raw text, before
+ * Handlebars runs: which output a template makes must be known before it
+ * runs (a brief and a deck expand differently). The rest of the block may
+ * hold Handlebars that is not YAML yet, so only a literal top-level
+ * `format:` is read and a block that does not parse is left to the
+ * front-matter check after expansion.
+ */
+export function templateFormat(file: string, text: string): { format?: OutputFormat; diagnostics: Diagnostic[] } {
+  const block = frontMatterBlock.exec(text);
+  if (!block) return { diagnostics: [] };
+  const yamlText = block[1]!;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  if (!isMap(doc.contents)) return { diagnostics: [] };
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'format');
+  if (!pair) return { diagnostics: [] };
+  const value = pair.value;
+  if (isScalar(value) && (outputFormats as readonly unknown[]).includes(value.value)) return { format: value.value as OutputFormat, diagnostics: [] };
+  const node = (value ?? pair.key) as { range?: [number, number, number] } | null;
+  const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
+  const found = (node?.range ? yamlText.slice(node.range[0], node.range[1]).trim() : '') || '(nothing)';
+  // Lines before the block's first one: the opening `---` and anything above it.
+  const contentStart = block.index + block[0].lastIndexOf('---') - yamlText.length;
+  const linesBefore = text.slice(0, contentStart).split('\n').length - 1;
+  return { diagnostics: [report('document/bad-format', { file, line: linesBefore + line, column: col }, { found, expected: [...outputFormats] })] };
 }

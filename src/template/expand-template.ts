@@ -101,6 +101,11 @@ export function templateHome(templatesDir: string, name: string): string | undef
   return undefined;
 }
 
+/** The main file of template `name` (the project's, else a standard one's). */
+export function templateFile(templatesDir: string, name: string): string {
+  return path.join(templateHome(templatesDir, name) ?? templatesDir, name, `document${templateExtension}`);
+}
+
 /**
  * `templates/<name>/document.md.hbs`, with the partials it uses from
  * `templates/<name>/partials/` or the shared `templates/partials/`. Only
@@ -175,7 +180,16 @@ function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnos
   }
 }
 
-export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Locale): Result<Expanded | undefined> {
+interface CompiledSet {
+  hb: typeof Handlebars;
+  env: HelperEnv;
+  context: ReturnType<typeof templateContext>;
+  compiled: (CompiledFile | undefined)[];
+  diagnostics: Diagnostic[];
+}
+
+/** Compile every file of the set and run the static checks on it; nothing is run yet. */
+function compileSet(set: TemplateSet, dataset: Dataset, locale: Locale): CompiledSet {
   const hb = Handlebars.create();
   const diagnostics: Diagnostic[] = [];
   const env: HelperEnv = { hb, dataset, locale, diagnostics, uses: [], defaultFile: set.main.file };
@@ -195,6 +209,21 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
   compiled.forEach((c, i) => {
     if (c) diagnostics.push(...checkTemplate({ ast: c.ast, file: files[i]!.file, helpers: Object.keys(helpers), partials: knownPartials, rootFields: Object.keys(context), dataset }));
   });
+  return { hb, env, context, compiled, diagnostics };
+}
+
+/**
+ * The static checks alone (syntax, helpers, partials, fields, literal fact
+ * ids), without running the template: what can still be said about a
+ * template when its dataset loaded with errors.
+ */
+export function checkTemplateSet(set: TemplateSet, dataset: Dataset, locale: Locale): Diagnostic[] {
+  return dedupe(compileSet(set, dataset, locale).diagnostics);
+}
+
+export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Locale): Result<Expanded | undefined> {
+  const { hb, env, context, compiled, diagnostics } = compileSet(set, dataset, locale);
+  const files = [set.main, ...set.partials];
   // Run the template unless it cannot run: a helper given an unknown fact or a
   // conflicted query reports it again (deduplicated) and leaves a marker, so
   // the rest still expands and the document-level checks still see it.

@@ -26,5 +26,9 @@ export function builtinTemplatesDir(): string {
   return path.join(packageDir(), 'templates');
 }
 
-/** The templates briefdeck ships for any dataset. (The example's own templates sit beside them but are not offered to other projects.) */
+/**
+ * The templates briefdeck ships for any dataset, in build order: what a
+ * dataset gets when briefdeck.yaml pairs it with none. (The example's own
+ * templates sit beside them but are not offered to other projects.)
+ */
 export const standardTemplates = ['standard-brief', 'standard-deck'] as const;

@@ -46,17 +46,18 @@ describe('briefdeck build on bad input', () => {
     goodDeck = readFileSync(deckPath());
   });
 
-  const cases: { name: string; file: string; from: string; to: string; rule: keyof typeof messages; where: (dir: string) => string }[] = [
-    { name: 'malformed YAML', file: 'data/facts.yaml', from: '    label: Growth of bilateral trade', to: '    label: "Growth of bilateral trade', rule: 'yaml/syntax', where: () => 'data/facts.yaml:' },
-    { name: 'a fact with no source', file: 'data/facts.yaml', from: '    source: gacc\n  - id: trade-2023', to: '  - id: trade-2023', rule: 'facts/missing-source', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'id: trade-2024')}:5` },
-    { name: 'a wrong type', file: 'data/facts.yaml', from: 'value: 171.9', to: 'value: {amount: 171.9}', rule: 'facts/schema', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'amount: 171.9')}:12` },
-    { name: 'an unknown fact in a template', file: 'templates/brief/document.md.hbs', from: '{{fact "star"}}', to: '{{fact "starr"}}', rule: 'template/unknown-fact', where: (d) => `templates/brief/document.md.hbs:${lineOf(d, 'templates/brief/document.md.hbs', 'starr')}:20` },
-    { name: 'a declared relation that does not hold (the checks run before the build)', file: 'data/facts.yaml', from: 'facts:\n', to: 'relations:\n  - { kind: growth, growth: growth-2024, from: trade-2023, to: trade-2024 }\nfacts:\n', rule: 'check/relation-mismatch', where: () => 'data/facts.yaml:2:5' },
-    { name: 'a conflicted measure asked for without a basis', file: 'templates/brief/document.md.hbs', from: '{{fact "star"}}', to: '{{fact measure="trade.bilateral.total" period="2024"}}', rule: 'template/conflicting-figures', where: (d) => `templates/brief/document.md.hbs:${lineOf(d, 'templates/brief/document.md.hbs', 'measure=')}:20` },
-    { name: 'a chart spec with a url', file: 'templates/charts/trade.vl.json', from: '"data": { "name": "trade" }', to: '"data": { "url": "data/secret.csv" }', rule: 'chart/url-forbidden', where: () => 'templates/charts/trade.vl.json:4:13' },
+  /** `failed`: the documents the break stops; the others are still built. */
+  const cases: { name: string; file: string; from: string; to: string; rule: keyof typeof messages; where: (dir: string) => string; failed: 'both' | 'brief' }[] = [
+    { name: 'malformed YAML', file: 'data/facts.yaml', from: '    label: Growth of bilateral trade', to: '    label: "Growth of bilateral trade', rule: 'yaml/syntax', where: () => 'data/facts.yaml:', failed: 'both' },
+    { name: 'a fact with no source', file: 'data/facts.yaml', from: '    source: gacc\n  - id: trade-2023', to: '  - id: trade-2023', rule: 'facts/missing-source', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'id: trade-2024')}:5`, failed: 'both' },
+    { name: 'a wrong type', file: 'data/facts.yaml', from: 'value: 171.9', to: 'value: {amount: 171.9}', rule: 'facts/schema', where: (d) => `data/facts.yaml:${lineOf(d, 'data/facts.yaml', 'amount: 171.9')}:12`, failed: 'both' },
+    { name: 'an unknown fact in a template', file: 'templates/brief/document.md.hbs', from: '{{fact "star"}}', to: '{{fact "starr"}}', rule: 'template/unknown-fact', where: (d) => `templates/brief/document.md.hbs:${lineOf(d, 'templates/brief/document.md.hbs', 'starr')}:20`, failed: 'brief' },
+    { name: 'a declared relation that does not hold (the checks run before the build)', file: 'data/facts.yaml', from: 'facts:\n', to: 'relations:\n  - { kind: growth, growth: growth-2024, from: trade-2023, to: trade-2024 }\nfacts:\n', rule: 'check/relation-mismatch', where: () => 'data/facts.yaml:2:5', failed: 'both' },
+    { name: 'a conflicted measure asked for without a basis', file: 'templates/brief/document.md.hbs', from: '{{fact "star"}}', to: '{{fact measure="trade.bilateral.total" period="2024"}}', rule: 'template/conflicting-figures', where: (d) => `templates/brief/document.md.hbs:${lineOf(d, 'templates/brief/document.md.hbs', 'measure=')}:20`, failed: 'brief' },
+    { name: 'a chart spec with a url', file: 'templates/charts/trade.vl.json', from: '"data": { "name": "trade" }', to: '"data": { "url": "data/secret.csv" }', rule: 'chart/url-forbidden', where: () => 'templates/charts/trade.vl.json:4:13', failed: 'both' },
   ];
 
-  it.each(cases)('$name: exits 1 with the message and position, and keeps the earlier PDF', (c) => {
+  it.each(cases)('$name: exits 1 with the message and position, keeps the earlier output of what failed and builds the rest', (c) => {
     const original = readFileSync(path.join(project, c.file), 'utf8');
     edit(project, c.file, c.from, c.to);
     try {
@@ -64,7 +65,7 @@ describe('briefdeck build on bad input', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`[${c.rule}]`);
       expect(r.stderr).toContain(c.where(project));
-      expect(r.stderr).toContain('build failed: nothing was written');
+      expect(r.stderr).toMatch(c.failed === 'both' ? /built 0 of 2 documents; failed: data \(brief: \d+ errors?, deck: \d+ errors?\)/ : /built 1 of 2 documents; failed: data \(brief: \d+ errors?\)\n/);
       expect(Buffer.compare(readFileSync(pdfPath()), good)).toBe(0);
       expect(Buffer.compare(readFileSync(deckPath()), goodDeck)).toBe(0);
       expect(readdirSync(out()).sort()).toEqual(['mini-brief.pdf', 'mini-deck.pptx']);
@@ -108,7 +109,7 @@ describe('a failure after the checks', () => {
     const r = run(project, 'build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[io/write-failed]');
-    expect(r.stderr).toContain('build failed: 1 of 2 outputs written; the others were left as they were');
+    expect(r.stderr).toContain('built 1 of 2 documents; failed: data (deck: 1 error)');
     expect(readFileSync(path.join(project, 'out', 'mini-brief.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

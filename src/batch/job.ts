@@ -1,0 +1,39 @@
+// A job: one document to check or build (one template × one dataset, one
+// format), as the planner made it from briefdeck.yaml and the command line,
+// and what running it gave.
+import path from 'node:path';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import type { OutputFormat } from '../document/front-matter.js';
+import type { Locale } from '../format/locale.js';
+
+export interface Job {
+  template: string;
+  /** The dataset folder (absolute). */
+  data: string;
+  format: OutputFormat;
+  /** Output file name without extension; default `<dataset id>-<template>`. */
+  name?: string;
+  locale?: Locale;
+  /** Where the job comes from: its briefdeck.yaml entry; absent for one named on the command line. */
+  at?: Position;
+  /** Problems found while planning it (a bad `format:`): the job still runs its checks, then fails. */
+  diagnostics: Diagnostic[];
+}
+
+export interface JobResult {
+  job: Job;
+  /** Everything the job reported, its planning problems first. */
+  diagnostics: Diagnostic[];
+  /** Files written (build only). */
+  outputs: string[];
+  /** True when the job reported an error; a failed job wrote nothing. */
+  failed: boolean;
+}
+
+/** What a batch does with each job. */
+export type BatchCommand = 'build' | 'check' | 'validate';
+
+/** `data/x brief`: how progress lines and the summary name a job. */
+export function jobLabel(job: Job, cwd = process.cwd()): string {
+  return `${path.relative(cwd, job.data) || '.'} ${job.template}`;
+}

@@ -1,0 +1,63 @@
+// Jobs → results: every document checked (and built) on its own, one after
+// another in plan order, through build.ts as the CLI would call it. Each
+// document is all or nothing (a failed one writes nothing and leaves its
+// earlier output as it was), and one document's errors never stop the
+// others: with 40 documents and one bad dataset, the other 39 are written.
+//
+// One at a time, not in parallel: the documents share the in-process caches
+// (parsed datasets, compiled templates, rendered charts), and the order of
+// the output stays the order of the plan.
+import type { BuildRequest } from '../build.js';
+import { hasErrors, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
+import { templateFile } from '../template/expand-template.js';
+import type { BatchCommand, Job, JobResult } from './job.js';
+
+export interface BatchContext {
+  templatesDir: string;
+  outDir: string;
+}
+
+export interface BatchEvents {
+  /** Before a job runs. */
+  start?(job: Job, index: number, total: number): void;
+  /** After it ran, in plan order. */
+  done?(result: JobResult, index: number, total: number): void;
+}
+
+export function jobRequest(job: Job, ctx: BatchContext): BuildRequest {
+  const req: BuildRequest = { templatesDir: ctx.templatesDir, template: job.template, dataDir: job.data, outDir: ctx.outDir };
+  if (job.name !== undefined) req.name = job.name;
+  if (job.locale !== undefined) req.locale = job.locale;
+  return req;
+}
+
+async function runJob(command: BatchCommand, job: Job, ctx: BatchContext): Promise<{ diagnostics: Diagnostic[]; outputs: string[] }> {
+  const { buildDocument, checkDocumentAndCharts, validateDocument } = await import('../build.js');
+  const req = jobRequest(job, ctx);
+  if (command === 'validate') return { diagnostics: [...job.diagnostics, ...validateDocument(req)], outputs: [] };
+  // Charts are rendered with the checks, so their errors come with the template's.
+  const checked = await checkDocumentAndCharts(req);
+  if (command === 'check' || hasErrors(job.diagnostics) || hasErrors(checked.diagnostics)) return { diagnostics: [...job.diagnostics, ...checked.diagnostics], outputs: [] };
+  const outcome = await buildDocument(req, job.format, { checked });
+  return { diagnostics: [...job.diagnostics, ...outcome.diagnostics], outputs: outcome.outputs };
+}
+
+export async function runBatch(command: BatchCommand, jobs: readonly Job[], ctx: BatchContext, events: BatchEvents = {}): Promise<JobResult[]> {
+  const results: JobResult[] = [];
+  for (const [index, job] of jobs.entries()) {
+    events.start?.(job, index, jobs.length);
+    let ran: { diagnostics: Diagnostic[]; outputs: string[] };
+    try {
+      ran = await runJob(command, job, ctx);
+    } catch (e) {
+      // A bug met by one document (stages throw only on bugs) stops only that document.
+      const at: Position = { file: templateFile(ctx.templatesDir, job.template), line: 1, column: 1 };
+      ran = { diagnostics: [...job.diagnostics, report('internal/error', at, { detail: (e as Error).message ?? String(e) })], outputs: [] };
+    }
+    const result: JobResult = { job, diagnostics: ran.diagnostics, outputs: ran.outputs, failed: hasErrors(ran.diagnostics) };
+    results.push(result);
+    events.done?.(result, index, jobs.length);
+  }
+  return results;
+}

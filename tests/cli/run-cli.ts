@@ -1,0 +1,38 @@
+// Run the bundled CLI as a user does, and make throwaway projects for it:
+// the mini fixture's templates with several copies of its dataset.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fixtures, root } from '../helpers.js';
+
+export const cli = path.join(root, 'dist', 'cli.js');
+
+export function run(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temp project: `templates/` of the mini fixture, `data/<name>` for each name (the mini dataset with that id), and briefdeck.yaml. */
+export function makeProject(datasets: readonly string[], projectYaml?: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-project-'));
+  cpSync(path.join(fixtures, 'mini', 'templates'), path.join(dir, 'templates'), { recursive: true });
+  for (const name of datasets) {
+    const data = path.join(dir, 'data', name);
+    cpSync(path.join(fixtures, 'mini', 'data'), data, { recursive: true });
+    const meta = path.join(data, 'dataset.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('id: mini', `id: ${name}`));
+  }
+  if (projectYaml !== undefined) writeFileSync(path.join(dir, 'briefdeck.yaml'), projectYaml);
+  return dir;
+}
+
+/** Give the mini deck template its own `format:` (the fixture leaves it to briefdeck.yaml). */
+export function deckSaysPptx(dir: string): void {
+  const file = path.join(dir, 'templates', 'deck', 'document.md.hbs');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('marking: Restricted\n', 'marking: Restricted\nformat: pptx\n'));
+}
+
+export function remove(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
