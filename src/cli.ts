@@ -22,6 +22,8 @@ Commands:
   check       provenance report: conflicting figures, broken relations, stale
               facts, mixed charts, numbers typed by hand, and every error a
               build would stop on (--json for machines)
+  new         start a dataset (\`new data NAME\`) or a template of your own
+              (\`new template NAME --from standard-brief\`)
 
 Run \`briefdeck <command> --help\` for the options of a command.`;
 
@@ -103,7 +105,28 @@ Options:
   --project DIR       project folder holding briefdeck.yaml (default: .)
   -h, --help          show this help`;
 
+const newUsage = `Usage: briefdeck new data NAME
+       briefdeck new template NAME [--from TEMPLATE]
+
+new data NAME writes data/NAME/ with every file of a dataset (dataset.yaml,
+sources.yaml, facts.yaml, series.yaml, a series CSV), every field shown and
+commented, and a few example figures that build at once:
+  briefdeck build --data data/NAME
+makes out/NAME-standard-brief.pdf and out/NAME-standard-deck.pptx. Then
+replace the example figures with yours.
+
+new template NAME copies a template (default: standard-brief) to
+templates/NAME/ to customise; build it with --template NAME.
+
+Neither overwrites anything: if the folder exists, nothing is written.
+
+Options:
+  --from TEMPLATE     the template to copy (default: standard-brief)
+  --project DIR       project folder holding briefdeck.yaml (default: .)
+  -h, --help          show this help`;
+
 const allOptions = {
+  from: { type: 'string' },
   data: { type: 'string' },
   template: { type: 'string' },
   format: { type: 'string' },
@@ -121,7 +144,9 @@ type Values = { [K in OptionName]?: (typeof allOptions)[K]['type'] extends 'stri
 interface Command {
   usage: string;
   options: readonly OptionName[];
-  run(values: Values): Promise<number>;
+  /** Words after the command (`new data NAME`): how many it takes; none when absent. */
+  positionals?: number;
+  run(values: Values, positionals: string[]): Promise<number>;
 }
 
 // One entry per command: a new command (`briefdeck new`) is one more entry.
@@ -129,6 +154,7 @@ const commands: Record<string, Command> = {
   build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'quiet', 'help'], run: (v) => runDocuments('build', v) },
   validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'quiet', 'help'], run: (v) => runDocuments('validate', v) },
   check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'json', 'help'], run: (v) => runDocuments('check', v) },
+  new: { usage: newUsage, options: ['from', 'project', 'help'], positionals: 2, run: (v, p) => runNew(v, p) },
 };
 
 /** A usage error: the message, then the main usage or where a command's options are listed. */
@@ -138,14 +164,15 @@ function fail(message: string, command?: string): number {
 }
 
 /** The options of one command, or a usage error: unknown options, and an option that takes one value given twice. */
-function parseOptions(command: Command, args: string[]): Values | string {
+function parseOptions(command: Command, args: string[]): { values: Values; positionals: string[] } | string {
   const options = Object.fromEntries(command.options.map((name) => [name, allOptions[name]]));
   let parsed;
   try {
-    parsed = parseArgs({ args, options, allowPositionals: false, strict: true, tokens: true });
+    parsed = parseArgs({ args, options, allowPositionals: command.positionals !== undefined, strict: true, tokens: true });
   } catch (e) {
     return (e as Error).message;
   }
+  if (!parsed.values['help'] && command.positionals !== undefined && parsed.positionals.length !== command.positionals) return `expected ${command.positionals} words after the command, found ${parsed.positionals.length}`;
   // parseArgs keeps the last of `--data a --data b`: a silent choice the user did not make.
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
@@ -153,7 +180,7 @@ function parseOptions(command: Command, args: string[]): Values | string {
     if (seen.has(token.name)) return `option --${token.name} was given more than once; it takes one value`;
     seen.add(token.name);
   }
-  return parsed.values as Values;
+  return { values: parsed.values as Values, positionals: parsed.positionals };
 }
 
 /** Diagnostics in file order, each on its own line with its hint. */
@@ -241,6 +268,32 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   return 0;
 }
 
+/** `briefdeck new data NAME` / `new template NAME [--from T]`. */
+async function runNew(values: Values, [kind, name]: string[]): Promise<number> {
+  if (kind !== 'data' && kind !== 'template') return fail(`\`new\` makes \`data\` or \`template\`, found \`${kind}\``, 'new');
+  if (kind === 'data' && values.from !== undefined) return fail('--from is for `new template`', 'new');
+  const root = path.resolve(values.project ?? '.');
+  const project = loadProject(root);
+  if (!project.value) {
+    printDiagnostics(project.diagnostics, false);
+    return 1;
+  }
+  const { newDataset, newTemplate } = await import('./scaffold/new-project-files.js');
+  const made = kind === 'data' ? newDataset(path.join(root, 'data'), name!, new Date().toISOString().slice(0, 10)) : newTemplate(project.value.templatesDir, name!, values.from ?? 'standard-brief');
+  if (hasErrors(made.diagnostics)) {
+    printDiagnostics(made.diagnostics, false);
+    return 1;
+  }
+  const rel = (f: string) => path.relative(process.cwd(), f) || '.';
+  for (const f of made.value) process.stdout.write(`wrote ${rel(f)}\n`);
+  const next =
+    kind === 'data'
+      ? `Next: replace the example figures in ${rel(path.join(root, 'data', name!))}/ with yours, then\n  briefdeck build --data ${rel(path.join(root, 'data', name!))}`
+      : `Next: edit ${rel(path.join(made.value[0]!, 'document.md.hbs'))}, then\n  briefdeck build --data DIR --template ${name}`;
+  process.stdout.write(`${next}\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -249,13 +302,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) return fail(`unknown command \`${name}\``);
-  const values = parseOptions(command, rest);
-  if (typeof values === 'string') return fail(values, name);
-  if (values.help) {
+  const parsed = parseOptions(command, rest);
+  if (typeof parsed === 'string') return fail(parsed, name);
+  if (parsed.values.help) {
     process.stdout.write(`${command.usage}\n`);
     return 0;
   }
-  return command.run(values);
+  return command.run(parsed.values, parsed.positionals);
 }
 
 main(process.argv.slice(2)).then(
