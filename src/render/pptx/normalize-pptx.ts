@@ -2,7 +2,8 @@
 // (and into each embedded chart workbook), gives zip entries the current
 // time, and numbers charts with a counter that lives as long as the process.
 // Here dates are fixed, entry times pinned and charts renumbered 1…n in
-// order, in every part that names them. The zip is read with JSZip and
+// order, in every part that names them; shape ids repeated on a slide are
+// made unique. The zip is read with JSZip and
 // written with yazl, whose deflate and CRC are Node's own (zlib): several
 // times faster than JSZip's JavaScript ones.
 import JSZip from 'jszip';
@@ -24,6 +25,24 @@ function writeZip(entries: readonly Entry[], date: Date): Promise<Buffer> {
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
     zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
     zip.outputStream.on('error', reject);
+  });
+}
+
+/**
+ * pptxgenjs numbers a table's frame `tableNumber × slideNumber + 1`, which
+ * can equal another shape's id on the slide; PowerPoint then offers to
+ * repair the file. A repeated id gets the next free number.
+ */
+function uniqueShapeIds(xml: string): string {
+  const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]));
+  let next = Math.max(0, ...ids) + 1;
+  const seen = new Set<number>();
+  return xml.replace(/<p:cNvPr id="(\d+)"/g, (m, n: string) => {
+    if (!seen.has(Number(n))) {
+      seen.add(Number(n));
+      return m;
+    }
+    return `<p:cNvPr id="${next++}"`;
   });
 }
 
@@ -69,6 +88,7 @@ export async function normalizePptx(pptx: Buffer, date: Date): Promise<Buffer> {
     if (/\.(xml|rels)$/.test(name)) {
       let text = rename(await file.async('string'));
       if (name === 'docProps/core.xml') text = fixCoreDates(text, iso);
+      if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) text = uniqueShapeIds(text);
       entries.push({ name: target, data: Buffer.from(text) });
     } else if (name.endsWith('.xlsx')) {
       entries.push({ name: target, data: await normalizeWorkbook(await file.async('nodebuffer'), iso, date) });
