@@ -107,7 +107,7 @@ class SlideBuilder {
 
   newSlide(title: string, position: Position | undefined, kind: Slide['kind'] = 'content'): Slide {
     const n = this.slides.length + 1;
-    const slide: Slide = { number: n, kind, title, items: [], notes: '' };
+    const slide: Slide = { number: n, kind, title, items: [], notes: [] };
     if (kind !== 'title') slide.footer = this.footer(n);
     this.slides.push(slide);
     if (position) this.positions.set(slide, position);
@@ -263,12 +263,12 @@ class SlideBuilder {
   }
 
   addNotes(blocks: readonly Block[]): void {
-    const text = blocks
-      .map((b) => (b.type === 'paragraph' ? b.children.map(notesText).join('') : b.type === 'list' ? b.items.map((it) => `• ${it.children.map((x) => (x.type === 'paragraph' ? x.children.map(notesText).join('') : '')).join(' ')}`).join('\n') : ''))
-      .filter(Boolean)
-      .join('\n');
-    const slide = this.slide();
-    slide.notes = slide.notes ? `${slide.notes}\n${text}` : text;
+    // One paragraph per notes paragraph or list item; a soft line break inside a paragraph is a space, as on the slide.
+    const paragraphText = (nodes: readonly Inline[]) => nodes.map(notesText).join('').replace(/\s+/g, ' ').trim();
+    const paragraphs = blocks.flatMap((b) =>
+      b.type === 'paragraph' ? [paragraphText(b.children)] : b.type === 'list' ? b.items.map((it) => `• ${it.children.map((x) => (x.type === 'paragraph' ? paragraphText(x.children) : '')).join(' ')}`) : [],
+    );
+    this.slide().notes.push(...paragraphs.filter(Boolean));
   }
 }
 
@@ -278,7 +278,7 @@ function glyphWarnings(slides: readonly Slide[], positions: ReadonlyMap<Slide, P
   for (const slide of slides) {
     const runs = slide.items.flatMap((it) => (it.type === 'text' ? it.paragraphs.flatMap((p) => p.runs) : it.type === 'table' ? [...it.header, ...it.rows.flat()].flat() : []));
     const seen = new Set<string>();
-    for (const r of [...runs, { text: slide.notes, font: 'regular' as FontStyle }]) {
+    for (const r of [...runs, ...slide.notes.map((text) => ({ text, font: 'regular' as FontStyle }))]) {
       for (const ch of missingGlyphs(r.text, r.font)) {
         if (seen.has(ch)) continue;
         seen.add(ch);
@@ -344,7 +344,7 @@ function addSlideSources(sb: SlideBuilder, sources: readonly SourceEntry[], loca
     const all = [...new Set([...body, ...charted, ...(sb.citedInNotes.get(slide) ?? [])])].sort((a, b) => a - b);
     if (all.length === 0) continue;
     const refs = all.map((n) => byNumber.get(n)).filter((e): e is SourceEntry => e !== undefined).map((e) => `[${e.number}] ${e.publisher}, ${e.title}${e.date ? `, ${e.date}` : ''}.${e.url ? ` ${e.url}` : ''}`);
-    slide.notes = [slide.notes, `${label}:`, ...refs].filter(Boolean).join('\n');
+    slide.notes.push(`${label}:`, ...refs);
   }
 }
 

@@ -68,7 +68,8 @@ async function normalizeWorkbook(bytes: Buffer, iso: string, date: Date): Promis
   return writeZip(entries, date);
 }
 
-export async function normalizePptx(pptx: Buffer, date: Date): Promise<Buffer> {
+/** `rewrite`, if given, changes an XML part's text (by its final name) before the zip is written. */
+export async function normalizePptx(pptx: Buffer, date: Date, rewrite?: (name: string, xml: string) => string): Promise<Buffer> {
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const files = await readZip(pptx);
   // Chart numbers in order of appearance → 1, 2, 3…
@@ -89,6 +90,7 @@ export async function normalizePptx(pptx: Buffer, date: Date): Promise<Buffer> {
       let text = rename(await file.async('string'));
       if (name === 'docProps/core.xml') text = fixCoreDates(text, iso);
       if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) text = uniqueShapeIds(text);
+      if (rewrite) text = rewrite(target, text);
       entries.push({ name: target, data: Buffer.from(text) });
     } else if (name.endsWith('.xlsx')) {
       entries.push({ name: target, data: await normalizeWorkbook(await file.async('nodebuffer'), iso, date) });

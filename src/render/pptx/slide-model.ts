@@ -67,7 +67,8 @@ export interface Slide {
   kind: 'title' | 'section' | 'content';
   title: string;
   items: SlideItem[];
-  notes: string;
+  /** Speaker notes, one string per paragraph (list items start with "• "). */
+  notes: string[];
   footer?: { marking: string; date: string; number: string };
 }
 

@@ -6,6 +6,7 @@
 import { chartToPng } from '../../charts/chart-png.js';
 import { theme, type FontStyle } from '../../theme/theme.js';
 import { normalizePptx } from './normalize-pptx.js';
+import { textPartsRewrite } from './text-parts.js';
 import type { ChartItem, Paragraph, SlideModel, TableItem, TextItem, TextRun } from './slide-model.js';
 
 type PptxGen = typeof import('pptxgenjs').default;
@@ -160,9 +161,10 @@ export async function slidesToPptx(model: SlideModel, date: Date): Promise<Buffe
       slide.addText([runProps({ ...style, text: f.date }, lang)] as never, { x: 4.67, y: 7.0, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
       slide.addText([runProps({ ...style, text: f.number }, lang)] as never, { x: model.widthIn - 4.6, y: 7.0, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
     }
-    if (s.notes) slide.addNotes(s.notes);
+    // Written again as one paragraph per line, in the deck's language, by textPartsRewrite.
+    if (s.notes.length) slide.addNotes(s.notes.join('\n'));
   }
   // Stored, not deflated: normalizePptx rewrites the zip anyway and compresses once.
   const raw = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  return normalizePptx(raw, date);
+  return normalizePptx(raw, date, textPartsRewrite(model));
 }
