@@ -29,6 +29,8 @@ const c = theme.colors;
 const BODY_PT = 18;
 const MIN_PT = 12;
 const PT = 72;
+/** Where a content slide's items go, in inches: below the title band, above the source line and footer, inside the side margins. */
+export const bodyArea = { top: BODY_TOP, bottom: BODY_BOTTOM, left: MX, right: W - MX } as const;
 
 function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color: string): TextRun[] {
   const out: TextRun[] = [];
@@ -163,7 +165,8 @@ class SlideBuilder {
     const note = chart.noteLine ? [{ runs: [{ text: chart.noteLine, font: 'italic' as const, sizePt: 11, color: c.muted }], bullet: false, level: 0 }] : [];
     const captionH = textHeight([{ runs: sourceRuns, bullet: false, level: 0 }, ...note], W - 2 * MX);
     const titleH = 0.4;
-    const h = Math.max(1.5, this.room() - captionH - titleH);
+    // The chart, its title and its caption (0.05 in below it) end at the foot of the body.
+    const h = Math.max(1.5, this.room() - captionH - titleH - 0.05);
     slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: titleH, paragraphs: [{ runs: [{ text: chart.title, font: 'bold', sizePt: 16, color: c.text }, { text: `   ${chart.unitLine}`, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 }], valign: 'top', align: 'left' });
     this.y += titleH;
     const native = toNativeChart(chart.spec, chart.decimals);
@@ -185,35 +188,46 @@ class SlideBuilder {
     this.cite(citationsIn(chart.sourceLine), 'chart');
   }
 
-  addKeyFigures(k: KeyFigures): void {
+  /**
+   * Key figures as boxes: up to four in a row, more in two rows. When nothing else follows them on
+   * the slide they use the body: taller boxes (at most 4.2 in, and 1.25 × their width), larger values, the block centred
+   * vertically, and a lone figure or two no wider than 5.2 in, centred. Otherwise a 2.2 in row at
+   * the top leaves room for what follows.
+   */
+  addKeyFigures(k: KeyFigures, fillBody: boolean): void {
     const slide = this.slide();
     const n = Math.max(1, k.figures.length);
+    const perRow = n <= 4 ? n : Math.ceil(n / 2);
+    const rowCount = Math.ceil(n / perRow);
     const gap = 0.25;
-    const w = (W - 2 * MX - gap * (n - 1)) / n;
-    const h = 2.2;
-    // One value size for the row, shrunk until the widest value fits its box.
-    const widest = Math.max(...k.figures.map((f) => measure(f.value, 'bold', 28)));
-    const valuePt = Math.max(16, Math.min(28, Math.floor((28 * (w - 0.45) * PT) / widest)));
+    const bodyW = W - 2 * MX;
+    const w = Math.min(fillBody ? 5.2 : bodyW, (bodyW - gap * (perRow - 1)) / perRow);
+    const room = this.room();
+    // No taller than 4.2 in, nor much taller than wide (a narrow box would be mostly empty fill).
+    const h = fillBody ? Math.max(1.5, Math.min(4.2, Math.max(2.6, w * 1.25), (room - gap * (rowCount - 1)) / rowCount)) : 2.2;
+    const blockH = rowCount * h + gap * (rowCount - 1);
+    const top = fillBody ? this.y + Math.max(0, (room - blockH) / 2) : this.y;
+    // One value size for all boxes: as large as the box height allows, shrunk until the widest value
+    // fits its box and every box's text fits its height.
+    const maxPt = fillBody ? Math.min(60, Math.max(28, Math.floor(h * 14))) : 28;
+    const labelPt = fillBody && h >= 3 ? 18 : 14;
+    const smallPt = fillBody && h >= 3 ? 14 : 12;
+    const widest = Math.max(...k.figures.map((f) => measure(f.value, 'bold', 1)));
+    const paragraphsAt = (f: KeyFigures['figures'][number], valuePt: number): Paragraph[] => [
+      { runs: [{ text: f.value, font: 'bold', sizePt: valuePt, color: c.accent }], bullet: false, level: 0 },
+      { runs: [{ text: f.label, font: 'semibold', sizePt: labelPt, color: c.text }, ...f.citations.map((ct) => ({ text: `[${ct.number}]`, font: 'regular' as const, sizePt: labelPt, color: c.link, superscript: true }))], bullet: false, level: 0 },
+      { runs: [{ text: f.period, font: 'regular', sizePt: smallPt, color: c.muted }], bullet: false, level: 0 },
+      ...(f.change ? [{ runs: [{ text: f.change, font: 'regular' as const, sizePt: smallPt, color: c.text }], bullet: false, level: 0 }] : []),
+    ];
+    let valuePt = Math.max(16, Math.min(maxPt, Math.floor(((w - 0.45) * PT) / widest)));
+    while (valuePt > 16 && k.figures.some((f) => textHeight(paragraphsAt(f, valuePt), w) > h)) valuePt -= 2;
     k.figures.forEach((f, i) => {
-      const x = MX + i * (w + gap);
-      slide.items.push({ type: 'rect', x, y: this.y, w, h, fill: c.accentLight });
-      slide.items.push({
-        type: 'text',
-        x,
-        y: this.y,
-        w,
-        h,
-        valign: 'middle',
-        align: 'left',
-        paragraphs: [
-          { runs: [{ text: f.value, font: 'bold', sizePt: valuePt, color: c.accent }], bullet: false, level: 0 },
-          { runs: [{ text: f.label, font: 'semibold', sizePt: 14, color: c.text }, ...f.citations.map((ct) => ({ text: `[${ct.number}]`, font: 'regular' as const, sizePt: 14, color: c.link, superscript: true }))], bullet: false, level: 0 },
-          { runs: [{ text: f.period, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 },
-          ...(f.change ? [{ runs: [{ text: f.change, font: 'regular' as const, sizePt: 12, color: c.text }], bullet: false, level: 0 }] : []),
-        ],
-      });
+      const row = Math.floor(i / perRow);
+      const inRow = Math.min(perRow, k.figures.length - row * perRow);
+      const x = MX + (bodyW - (inRow * w + gap * (inRow - 1))) / 2 + (i % perRow) * (w + gap);
+      slide.items.push({ type: 'text', x, y: top + row * (h + gap), w, h, fill: c.accentLight, valign: 'middle', align: 'left', paragraphs: paragraphsAt(f, valuePt) });
     });
-    this.y += h + 0.2;
+    this.y = top + blockH + 0.2;
   }
 
   addTable(t: Table): void {
@@ -222,19 +236,35 @@ class SlideBuilder {
     const rows = t.rows.map((r) => r.map((cell) => toRuns(cell.children, 'regular', size, c.text)));
     const asRuns = (cells: TextRun[][]): Run[][] => cells.map((runs) => runs.map((r) => ({ ...r, risePt: 0, position: t.position })));
     const widthsPt = columnWidths([asRuns(head), ...rows.map(asRuns)], (W - 2 * MX) * PT);
-    const rowHeight = (cells: TextRun[][]) => Math.max(...cells.map((runs, i) => textHeight([{ runs, bullet: false, level: 0 }], widthsPt[i]! / PT + 0.2)), 0.4);
+    // A row is as tall as its tallest cell: its lines broken with the real font, each line as tall as
+    // PowerPoint sets Be Vietnam Pro at single spacing ((winAscent 1261 + winDescent 265) / 1000 em:
+    // a row given less grows, and the table would run off the slide), inside the cell margins (3 pt
+    // each side, as slidesToPptx sets them) plus 2 pt. The writer pins these heights.
+    const margin = 3;
+    const pptLineHeight = 1.53;
+    const cellLines = (runs: TextRun[], wPt: number) => breakLines(runs.map((r) => ({ ...r, risePt: 0, position: t.position })), wPt - 2 * margin, pptLineHeight);
+    const rowHeight = (cells: TextRun[][]) => Math.max(...cells.map((runs, i) => (cellLines(runs, widthsPt[i]!).reduce((s, l) => s + l.heightPt, 0) + 2 * margin + 2) / PT), 0.3);
     const headH = rowHeight(head);
+    const heights = rows.map(rowHeight);
     let start = 0;
     // Continuation slides are titled from the slide the table starts on, not from the last one ("… (continued) (continued)").
     const baseTitle = this.title;
     while (start < rows.length || start === 0) {
-      if (this.room() < headH + 0.5) this.newSlide(this.title, this.position);
+      if (this.room() < headH + (heights[start] ?? 0)) this.newSlide(this.title, this.position);
       let h = headH;
       let end = start;
-      while (end < rows.length && h + rowHeight(rows[end]!) <= this.room()) h += rowHeight(rows[end++]!);
-      if (end === start && start < rows.length) h += rowHeight(rows[end++]!);
+      while (end < rows.length && h + heights[end]! <= this.room()) h += heights[end++]!;
+      if (end === start && start < rows.length) h += heights[end++]!;
+      const rowHeights = [headH, ...heights.slice(start, end)];
+      // A piece the table continues after fills the body to its foot: the rows share what is left
+      // (less than a row), so every continued slide ends at the same line.
+      if (end < rows.length && h < this.room()) {
+        const extra = (this.room() - h) / (end - start);
+        for (let i = 1; i < rowHeights.length; i++) rowHeights[i]! += extra;
+        h = this.room();
+      }
       this.cite(t.rows.slice(start, end).flatMap((r) => r.flatMap((cell) => citationsIn(cell.children))));
-      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: W - 2 * MX, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size });
+      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: W - 2 * MX, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size, rowHeights });
       this.y += h + 0.15;
       start = end;
       if (start >= rows.length) break;
@@ -339,13 +369,19 @@ function addSlideSources(sb: SlideBuilder, sources: readonly SourceEntry[], loca
       // One line at 10 pt if it fits, else smaller; at 8 pt it may take two lines, and still ends above the footer.
       const para = (sizePt: number): Paragraph => ({ runs: [{ text, font: 'regular', sizePt, color: c.muted }], bullet: false, level: 0 });
       const size = [10, 9].find((pt) => setLines(para(pt), W - 2 * MX).length === 1) ?? 8;
-      slide.items.push({ type: 'text', x: MX, y: SOURCE_LINE_Y - (size === 8 ? 0.06 : 0), w: W - 2 * MX, h: size === 8 ? 0.34 : 0.28, paragraphs: [para(size)], valign: 'top', align: 'left' });
+      slide.items.push({ type: 'text', role: 'source-line', x: MX, y: SOURCE_LINE_Y - (size === 8 ? 0.04 : 0), w: W - 2 * MX, h: size === 8 ? 0.34 : 0.28, paragraphs: [para(size)], valign: 'top', align: 'left' });
     }
     const all = [...new Set([...body, ...charted, ...(sb.citedInNotes.get(slide) ?? [])])].sort((a, b) => a - b);
     if (all.length === 0) continue;
     const refs = all.map((n) => byNumber.get(n)).filter((e): e is SourceEntry => e !== undefined).map((e) => `[${e.number}] ${e.publisher}, ${e.title}${e.date ? `, ${e.date}` : ''}.${e.url ? ` ${e.url}` : ''}`);
     slide.notes.push(`${label}:`, ...refs);
   }
+}
+
+/** Nothing after block `i` shows on its slide: the next block that draws something starts a new slide, or there is none. */
+function lastOnSlide(blocks: readonly Block[], i: number): boolean {
+  const next = blocks.slice(i + 1).find((b) => b.type !== 'notes' && b.type !== 'footnote-list');
+  return !next || next.type === 'heading' || next.type === 'page-break' || next.type === 'thematic-break' || next.type === 'sources-list';
 }
 
 function notesText(n: Inline): string {
@@ -398,7 +434,7 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
     pending = [];
     pendingAt = undefined;
   };
-  for (const b of doc.children) {
+  for (const [i, b] of doc.children.entries()) {
     if (b.type === 'notes') sb.cite(blockCitations(b), 'notes');
     // A heading's citations belong to the slide it starts: recorded once it is made.
     else if (b.type !== 'heading') sb.cite(blockCitations(b));
@@ -419,7 +455,7 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
         break;
       case 'key-figures':
         flush();
-        sb.addKeyFigures(b);
+        sb.addKeyFigures(b, lastOnSlide(doc.children, i));
         break;
       case 'chart':
         flush();

@@ -33,6 +33,8 @@ export interface TextItem extends Box {
   type: 'text';
   paragraphs: Paragraph[];
   fill?: string;
+  /** The slide's source line: it sits in its band between the body and the footer, not in the body. */
+  role?: 'source-line';
   valign: 'top' | 'middle' | 'bottom';
   align: 'left' | 'center' | 'right';
 }
@@ -44,6 +46,8 @@ export interface TableItem extends Box {
   rows: TextRun[][][];
   align: ('left' | 'right' | 'center')[];
   sizePt: number;
+  /** Height of each row in inches, the header row first; they add up to `h`. */
+  rowHeights: number[];
 }
 
 export interface ChartItem extends Box {

@@ -68,7 +68,8 @@ function addTable(slide: PSlide, t: TableItem, lang: string): void {
     options: { align: t.align[i] ?? 'left', valign: 'middle' as const, ...(header ? { fill: { color: hex(theme.colors.tableHeaderFill) }, bold: true } : {}) },
   });
   const rows = [t.header.map((runs, i) => cell(runs, true, i)), ...t.rows.map((r) => r.map((runs, i) => cell(runs, false, i)))];
-  slide.addTable(rows as never, { x: t.x, y: t.y, w: t.w, colW: t.columnWidths, fontFace: theme.font.family, fontSize: t.sizePt, border: { type: 'solid', pt: 0.5, color: hex(theme.colors.rule) }, margin: 3, autoPage: false });
+  // Row heights from the slide model: without them pptxgenjs writes `h="0"` and PowerPoint shrinks every row to its text.
+  slide.addTable(rows as never, { x: t.x, y: t.y, w: t.w, h: t.h, rowH: t.rowHeights, colW: t.columnWidths, fontFace: theme.font.family, fontSize: t.sizePt, border: { type: 'solid', pt: 0.5, color: hex(theme.colors.rule) }, margin: 3, autoPage: false });
 }
 
 function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[]): void {
