@@ -49,7 +49,8 @@ async function normalizeWorkbook(bytes: Buffer, iso: string, date: Date): Promis
   return writeZip(entries, date);
 }
 
-export async function normalizePptx(pptx: Buffer, date: Date): Promise<Buffer> {
+/** `patchChart(i, xml)`: a last edit of the i-th chart part (0-based, in order of creation). */
+export async function normalizePptx(pptx: Buffer, date: Date, patchChart?: (index: number, xml: string) => string): Promise<Buffer> {
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const files = await readZip(pptx);
   // Chart numbers in order of appearance → 1, 2, 3…
@@ -69,6 +70,8 @@ export async function normalizePptx(pptx: Buffer, date: Date): Promise<Buffer> {
     if (/\.(xml|rels)$/.test(name)) {
       let text = rename(await file.async('string'));
       if (name === 'docProps/core.xml') text = fixCoreDates(text, iso);
+      const chartNo = /^ppt\/charts\/chart(\d+)\.xml$/.exec(target)?.[1];
+      if (chartNo && patchChart) text = patchChart(Number(chartNo) - 1, text);
       entries.push({ name: target, data: Buffer.from(text) });
     } else if (name.endsWith('.xlsx')) {
       entries.push({ name: target, data: await normalizeWorkbook(await file.async('nodebuffer'), iso, date) });
