@@ -106,6 +106,8 @@ function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[]): voi
     ...(axis.min !== undefined ? { valAxisMinVal: axis.min } : {}),
     ...(axis.max !== undefined ? { valAxisMaxVal: axis.max } : {}),
     lineDataSymbol: n.markers ? 'circle' : 'none',
+    // Vega's points are not joined; pptxgenjs draws a scatter's points joined unless the line has no width.
+    ...(n.kind === 'scatter' ? { lineSize: 0 } : {}),
     lineDataSymbolSize: 6,
     dataLabelFontFace: font,
     dataLabelFontSize: 12,
