@@ -23,6 +23,8 @@ export interface ResolvedChart {
    * what value labels and number formats built for this chart should show.
    */
   decimals: number;
+  /** Qualifier words ("over") by fact id, for rows whose `fact` column names a fact with a `qualifier`. */
+  qualifiers?: Record<string, string>;
 }
 
 /** Series named by `data: {name}` anywhere in the spec (top level, layers, concat). */
@@ -113,6 +115,15 @@ export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Loca
     spec,
     decimals: main.decimals,
   };
+  const qualifiers: Record<string, string> = {};
+  for (const s of series) {
+    for (const r of s.rows) {
+      const id = r.values['fact'];
+      const q = typeof id === 'string' ? dataset.facts[id]?.qualifier : undefined;
+      if (typeof id === 'string' && q) qualifiers[id] = words[locale][q];
+    }
+  }
+  if (Object.keys(qualifiers).length > 0) resolved.qualifiers = qualifiers;
   const note = [typeof description === 'string' ? description : main.note, mixSentence(dataset, mixes, declared, locale)].filter(Boolean).join(' ');
   if (note) resolved.noteLine = note.normalize('NFC');
   return { value: diagnostics.some((d) => d.severity === 'error') ? undefined : resolved, diagnostics };

@@ -325,6 +325,7 @@ class Converter {
     });
     for (const rows of Object.values((r.spec['datasets'] ?? {}) as Record<string, Record<string, unknown>[]>)) for (const row of rows) if (typeof row['fact'] === 'string') this.usedFacts.add(row['fact']);
     const chart: Chart = { type: 'chart', name, title: n.attributes?.['title'] ?? r.title, unitLine: r.unitLine, sourceLine, spec: r.spec, seriesId: r.seriesId, decimals: r.decimals, position };
+    if (r.qualifiers) chart.qualifiers = r.qualifiers;
     if (r.noteLine) chart.noteLine = `${words[this.input.locale]['note']}: ${r.noteLine}`;
     return chart;
   }

@@ -96,6 +96,8 @@ export interface Chart extends Node {
   seriesId: string;
   /** The series' precision (ResolvedChart.decimals): the deck's native chart number format. */
   decimals?: number;
+  /** Qualifier words by fact id (ResolvedChart.qualifiers): kept in the deck's value labels. */
+  qualifiers?: Record<string, string>;
   /** Filled by the charts stage before rendering. */
   rendered?: RenderedChart;
 }

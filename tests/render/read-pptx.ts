@@ -7,7 +7,7 @@ export interface ReadSlide {
   file: string;
   texts: string[];
   notes: string;
-  charts: { file: string; values: number[]; formatCodes: string[]; workbook: string | undefined }[];
+  charts: { file: string; values: number[]; formatCodes: string[]; workbook: string | undefined; xml: string }[];
   pictures: string[];
   shapeIds: string[];
 }
@@ -69,6 +69,7 @@ export async function readPptx(bytes: Uint8Array) {
         values: [...chartXml.matchAll(/<c:val>[\s\S]*?<\/c:val>/g)].flatMap((v) => [...v[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((x) => Number(x[1]))),
         formatCodes: [...chartXml.matchAll(/formatCode="([^"]*)"/g)].map((x) => x[1]!),
         workbook: wb ? resolve(chartFile, wb.target) : undefined,
+        xml: chartXml,
       });
     }
     slides.push({

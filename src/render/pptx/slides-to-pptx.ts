@@ -7,6 +7,7 @@ import { chartToPng } from '../../charts/chart-png.js';
 import { theme, type FontStyle } from '../../theme/theme.js';
 import { normalizePptx } from './normalize-pptx.js';
 import { textPartsRewrite } from './text-parts.js';
+import type { NativeChart } from '../../charts/native-chart.js';
 import type { ChartItem, Paragraph, SlideModel, TableItem, TextItem, TextRun } from './slide-model.js';
 
 type PptxGen = typeof import('pptxgenjs').default;
@@ -81,8 +82,11 @@ function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[]): voi
   }
   const types = { bar: pres.ChartType.bar, line: pres.ChartType.line, area: pres.ChartType.area, pie: pres.ChartType.pie, doughnut: pres.ChartType.doughnut, scatter: pres.ChartType.scatter };
   const font = theme.font.family;
-  const palette = theme.colors.chartPalette.map(hex);
-  slide.addChart(types[n.kind] as never, n.series as never, {
+  // pptxgenjs adds `_dataIndex` to the series it is given and wraps their
+  // labels: hand it copies so the slide model stays as built.
+  const data = n.series.map((s) => ({ name: s.name, labels: [...s.labels], values: [...s.values] }));
+  const axis = n.valueAxis ?? {};
+  slide.addChart(types[n.kind] as never, data as never, {
     x: ch.x,
     y: ch.y,
     w: ch.w,
@@ -90,12 +94,23 @@ function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[]): voi
     altText: ch.altText,
     barDir: n.direction,
     barGrouping: n.grouping,
-    chartColors: palette,
+    // One colour per series, or per point. A single colour matters: with more
+    // than one, pptxgenjs colours each bar of a single series differently.
+    // pptxgenjs picks a random colour past the end of the list, so the list
+    // is always long enough (native-chart cycles the palette as Vega does).
+    chartColors: n.colors.map(hex),
     showValue: n.showValues,
     // pptxgenjs defaults to `#,##0`, which would print 1.2 as "1". The empty
     // third section hides the zeros that fill the gaps of a coloured series.
-    dataLabelFormatCode: `${n.numberFormat};-${n.numberFormat};;`,
-    valAxisLabelFormatCode: n.numberFormat.replace(/\.0+$/, ''),
+    // Series with another format, and qualified values, are patched in the XML (patchChartXml).
+    dataLabelFormatCode: labelCode(n.numberFormat),
+    valAxisLabelFormatCode: axis.formatCode ?? n.numberFormat.replace(/\.0+$/, ''),
+    ...(axis.min !== undefined ? { valAxisMinVal: axis.min } : {}),
+    ...(axis.max !== undefined ? { valAxisMaxVal: axis.max } : {}),
+    lineDataSymbol: n.markers ? 'circle' : 'none',
+    // Vega's points are not joined; pptxgenjs draws a scatter's points joined unless the line has no width.
+    ...(n.kind === 'scatter' ? { lineSize: 0 } : {}),
+    lineDataSymbolSize: 6,
     dataLabelFontFace: font,
     dataLabelFontSize: 12,
     catAxisLabelFontFace: font,
@@ -104,12 +119,52 @@ function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[]): voi
     valAxisLabelFontSize: 11,
     legendFontFace: font,
     legendFontSize: 12,
-    showLegend: n.series.length > 1 && n.kind !== 'scatter',
-    legendPos: 'b',
+    showLegend: n.legend !== undefined,
+    legendPos: n.legend ?? 'b',
     catAxisOrientation: n.direction === 'bar' ? 'maxMin' : 'minMax',
     valGridLine: { color: 'E4E8EC', size: 0.5 },
     catGridLine: { style: 'none' },
   } as never);
+}
+
+/** A label format whose zero section is empty (gaps of a coloured series stay unlabelled). */
+const labelCode = (f: string) => (/[;"\[]/.test(f) || f === 'General' ? f : `${f};-${f};;`);
+const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * pptxgenjs writes one label format for the whole chart. Here each series
+ * gets its own (`c:ser/c:dLbls/c:numFmt`), and a point whose label differs
+ * (a qualified value, "over 200"; a value with fewer decimals under a
+ * trimming format) a label of its own (`c:dLbl`) whose format carries the
+ * word as a literal: the label stays linked to the value if the data is edited.
+ */
+export function patchChartXml(xml: string, n: NativeChart): string {
+  if (!n.showValues) return xml;
+  let k = 0;
+  return xml.replace(/<c:ser>[\s\S]*?<\/c:ser>/g, (ser) => {
+    const s = n.series[k];
+    k += 1;
+    if (!s) return ser;
+    const code = xmlAttr(labelCode(s.numberFormat));
+    let out = ser;
+    if (n.kind === 'pie' || n.kind === 'doughnut') out = out.replace(/(<c:numFmt formatCode=")[^"]*(")/g, `$1${code}$2`);
+    else out = out.replace(/(<c:dLbls>[\s\S]*?<c:numFmt formatCode=")[^"]*(")/, `$1${code}$2`);
+    const formats = s.pointFormats;
+    if (!formats?.some(Boolean)) return out;
+    const txPr = /<c:dLbls>[\s\S]*?(<c:txPr>[\s\S]*?<\/c:txPr>)/.exec(out)?.[1] ?? '';
+    if (n.kind === 'pie' || n.kind === 'doughnut') {
+      // pptxgenjs already writes one c:dLbl per slice: give those that differ their own format.
+      return out.replace(/<c:dLbl>\s*<c:idx val="(\d+)"\/>\s*<c:numFmt formatCode="[^"]*"/g, (m, idx: string) => {
+        const f = formats[Number(idx)];
+        return f ? `<c:dLbl><c:idx val="${idx}"/><c:numFmt formatCode="${xmlAttr(f)}"` : m;
+      });
+    }
+    const dLbl = formats
+      .map((f, i) => (f ? `<c:dLbl><c:idx val="${i}"/><c:numFmt formatCode="${xmlAttr(f)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>` : ''))
+      .join('');
+    // c:dLbl elements come first in c:dLbls (CT_DLbls).
+    return out.replace('<c:dLbls>', `<c:dLbls>${dLbl}`);
+  });
 }
 
 export async function slidesToPptx(model: SlideModel, date: Date): Promise<Buffer> {
@@ -167,5 +222,12 @@ export async function slidesToPptx(model: SlideModel, date: Date): Promise<Buffe
   }
   // Stored, not deflated: normalizePptx rewrites the zip anyway and compresses once.
   const raw = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  return normalizePptx(raw, date, textPartsRewrite(model));
+  const natives = model.slides.flatMap((sl) => sl.items.flatMap((it) => (it.type === 'chart' && it.native ? [it.native] : [])));
+  const textParts = textPartsRewrite(model);
+  // Chart parts are numbered in order of creation (normalizePptx renumbers them so).
+  return normalizePptx(raw, date, (name, xml) => {
+    const chartNo = /^ppt\/charts\/chart(\d+)\.xml$/.exec(name)?.[1];
+    const native = chartNo ? natives[Number(chartNo) - 1] : undefined;
+    return textParts(name, native ? patchChartXml(xml, native) : xml);
+  });
 }
