@@ -119,7 +119,7 @@ function probes(blocks: readonly Block[]): string[] {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.type === 'heading' || b.type === 'paragraph') out.push(leadText(b.children));
-    else if (b.type === 'chart') out.push(b.title.replace(/\s+/g, ''), svgToken(b.title));
+    else if (b.type === 'chart') out.push(b.title.replace(/\s+/g, ''), b.rendered ? svgToken(b.title) : (b.noData ?? '').replace(/\s+/g, ''));
     else if (b.type === 'callout' && b.title) out.push(b.title.replace(/\s+/g, ''));
     else if (b.type === 'key-figures' && b.figures[0]) out.push(b.figures[0].value.replace(/\s+/g, ''));
   }

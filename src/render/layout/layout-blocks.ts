@@ -16,6 +16,8 @@ const smallMuted: TextStyle = { font: 'regular', sizePt: size.small, color: c.mu
 const paragraphSpace = 6;
 /** Gap between a rule that opens a block (charts, notes) and its first line. */
 const ruleGap = 4;
+/** Height of the "No data" frame drawn for a chart of an empty series. */
+const noDataHeightPt = 90;
 
 const headingStyles: Record<Heading['level'], { style: TextStyle; spaceBefore: number }> = {
   1: { style: { font: 'bold', sizePt: size.h1, color: c.accent, lineHeight: 1.25 }, spaceBefore: 18 },
@@ -66,6 +68,20 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
     const h = r.heightPx * scale;
     ctx.svgs.push(r.svg);
     parts.push({ heightPt: h + 4, spaceBeforePt: 3, keepWithNext: false, items: [{ type: 'svg', x: ctx.x, y: 0, w, h, svg: ctx.svgs.length - 1, title: ch.title }] });
+  } else if (ch.noData) {
+    // An empty series: a framed "No data" where the chart would be, so the reader sees the gap is known.
+    const h = noDataHeightPt;
+    const sizePt = size.body;
+    const w = measure(ch.noData, 'regular', sizePt);
+    parts.push({
+      heightPt: h + 4,
+      spaceBeforePt: 3,
+      keepWithNext: false,
+      items: [
+        { type: 'rect', x: ctx.x, y: 0, w: ctx.width, h, fill: c.accentLight },
+        { type: 'text', x: ctx.x + (ctx.width - w) / 2, y: h / 2 + sizePt * 0.35, text: ch.noData, font: 'regular', sizePt, color: c.muted, width: w },
+      ],
+    });
   }
   parts.push(...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx));
   if (ch.noteLine) parts.push(...textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx));
