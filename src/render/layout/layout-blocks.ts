@@ -18,6 +18,7 @@ const paragraphSpace = 6;
 const ruleGap = 4;
 /** Height of the "No data" frame drawn for a chart of an empty series. */
 const noDataHeightPt = 90;
+const bodyHeightPt = theme.page.heightPt - theme.page.marginTopPt - theme.page.marginBottomPt;
 
 const headingStyles: Record<Heading['level'], { style: TextStyle; spaceBefore: number }> = {
   1: { style: { font: 'bold', sizePt: size.h1, color: c.accent, lineHeight: 1.25 }, spaceBefore: 18 },
@@ -63,7 +64,10 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
   const r = ch.rendered;
   if (r) {
     checkGlyphs(plainRuns(r.labels.join(' '), bodyStyle, ch.position), ctx);
-    const scale = Math.min(1, ctx.width / r.widthPx);
+    // A chart taller than a page is shrunk until its whole block (rule, title, unit, source, note) fits one page body.
+    const captions = [...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx), ...(ch.noteLine ? textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx) : [])];
+    const fixedPt = ruleGap + 2 + stack([...parts, ...captions]).heightPt + 3 + 4;
+    const scale = Math.min(1, ctx.width / r.widthPx, (bodyHeightPt - fixedPt) / r.heightPx);
     const w = r.widthPx * scale;
     const h = r.heightPx * scale;
     ctx.svgs.push(r.svg);
