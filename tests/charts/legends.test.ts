@@ -9,7 +9,7 @@ import { renderChart } from '../../src/charts/render-chart.js';
 import { documentCharts } from '../../src/charts/render-charts.js';
 import { measure } from '../../src/theme/fonts.js';
 import { theme } from '../../src/theme/theme.js';
-import { fixtures } from '../helpers.js';
+import { fixtures, root } from '../helpers.js';
 
 type Json = Record<string, unknown>;
 
@@ -66,7 +66,8 @@ const cases = readdirSync(fixtures, { withFileTypes: true })
     const templatesDir = path.join(dir, 'templates');
     const own = existsSync(path.join(templatesDir, 'brief')) ? ['brief'] : [];
     return [...own, 'standard-brief'].map((template) => ({ name: `${d.name} ${template}`, templatesDir, template, dataDir: path.join(dir, 'data') }));
-  });
+  })
+  .concat([{ name: 'bundled example brief', templatesDir: path.join(root, 'templates'), template: 'brief', dataDir: path.join(root, 'data', 'vietnam-china') }]);
 
 describe.each(cases)('legends of $name', async ({ templatesDir, template, dataDir }) => {
   const outcome = await buildPdf({ templatesDir, template, dataDir, outDir: '/nonexistent' }, { write: false });

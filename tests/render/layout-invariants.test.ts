@@ -11,7 +11,7 @@ import { runningItems } from '../../src/render/pdf/document-to-pages.js';
 import type { PageItem, PageModel } from '../../src/render/pdf/page-model.js';
 import { verticalMetrics } from '../../src/theme/fonts.js';
 import { theme } from '../../src/theme/theme.js';
-import { fixtures } from '../helpers.js';
+import { fixtures, root } from '../helpers.js';
 
 /** Float slack: positions are sums of fractional widths. */
 const eps = 0.01;
@@ -149,18 +149,32 @@ function readingStream(model: PageModel, doc: Document): string {
   return stream;
 }
 
-const cases = readdirSync(fixtures, { withFileTypes: true })
+interface Case {
+  name: string;
+  templatesDir: string;
+  template: string;
+  dataDir: string;
+  locale?: 'en' | 'vi';
+}
+
+const cases: Case[] = readdirSync(fixtures, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(fixtures, d.name, 'data')))
-  .flatMap((d) => {
+  .flatMap((d): Case[] => {
     const dir = path.join(fixtures, d.name);
     const templatesDir = path.join(dir, 'templates');
     const own = existsSync(path.join(templatesDir, 'brief')) ? [{ name: `${d.name} brief`, templatesDir, template: 'brief' }] : [];
     // Without templates of its own, `standard-brief` falls back to the built-in one.
     return [...own, { name: `${d.name} standard-brief`, templatesDir, template: 'standard-brief' }].map((c) => ({ ...c, dataDir: path.join(dir, 'data') }));
-  });
+  })
+  // The bundled example is the longest brief there is, and Vietnamese sets longer lines.
+  .concat([
+    { name: 'bundled example brief', templatesDir: path.join(root, 'templates'), template: 'brief', dataDir: path.join(root, 'data', 'vietnam-china') },
+    { name: 'standard standard-brief vi', templatesDir: path.join(fixtures, 'standard', 'templates'), template: 'standard-brief', dataDir: path.join(fixtures, 'standard', 'data'), locale: 'vi' },
+  ]);
 
-describe.each(cases)('$name', async ({ templatesDir, template, dataDir }) => {
-  const outcome: BuildOutcome = await buildPdf({ templatesDir, template, dataDir, outDir: '/nonexistent' }, { write: false });
+describe.each(cases)('$name', async (c) => {
+  const { templatesDir, template, dataDir } = c;
+  const outcome: BuildOutcome = await buildPdf({ templatesDir, template, dataDir, outDir: '/nonexistent', ...(c.locale ? { locale: c.locale } : {}) }, { write: false });
   const model = outcome.pageModel!;
   const doc = outcome.prepared!.document;
 
