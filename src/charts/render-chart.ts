@@ -37,8 +37,8 @@ function refusingLoader(vega: Vega) {
 
 const legendChannels = ['color', 'fill', 'stroke', 'shape'];
 
-/** Fields that a spec (any layer) draws a symbol legend for. */
-function legendFields(node: unknown, out: Set<string>): Set<string> {
+/** Fields that a spec (any layer) draws a symbol legend for; `side` is set when a legend is put beside the chart. */
+function legendFields(node: unknown, out: Set<string>, side: { found: boolean } = { found: false }): Set<string> {
   if (!node || typeof node !== 'object') return out;
   if (Array.isArray(node)) {
     for (const n of node) legendFields(n, out);
@@ -48,9 +48,13 @@ function legendFields(node: unknown, out: Set<string>): Set<string> {
   const enc = o['encoding'] as Record<string, { field?: unknown; type?: unknown; legend?: unknown }> | undefined;
   for (const ch of legendChannels) {
     const def = enc?.[ch];
-    if (def && typeof def.field === 'string' && def.type !== 'quantitative' && def.legend !== null) out.add(def.field);
+    if (def && typeof def.field === 'string' && def.type !== 'quantitative' && def.legend !== null) {
+      out.add(def.field);
+      const orient = (def.legend as { orient?: unknown } | undefined)?.orient;
+      if (orient === 'left' || orient === 'right') side.found = true;
+    }
   }
-  for (const [k, v] of Object.entries(o)) if (k !== 'datasets' && k !== 'encoding') legendFields(v, out);
+  for (const [k, v] of Object.entries(o)) if (k !== 'datasets' && k !== 'encoding') legendFields(v, out, side);
   return out;
 }
 
@@ -61,7 +65,8 @@ function legendFields(node: unknown, out: Set<string>): Set<string> {
  * Entries are the legend fields' values in the inlined rows.
  */
 export function legendLayout(spec: Record<string, unknown>): LegendLayout | undefined {
-  const fields = legendFields(spec, new Set());
+  const side = { found: false };
+  const fields = legendFields(spec, new Set(), side);
   if (fields.size === 0) return undefined;
   const labels = new Set<string>();
   const datasets = Object.values((spec['datasets'] ?? {}) as Record<string, Record<string, unknown>[]>);
@@ -73,7 +78,8 @@ export function legendLayout(spec: Record<string, unknown>): LegendLayout | unde
   const availablePx = theme.chart.widthPx - 2 * 4 - 2;
   const columns = Math.max(1, Math.min(labels.size || 1, Math.floor((availablePx + legendColumnPaddingPx) / (widest + symbolPx + legendColumnPaddingPx))));
   // A label longer than the whole chart is shortened, never drawn past its edge.
-  return { columns, labelLimit: availablePx - symbolPx };
+  // A legend the spec puts beside the chart stays one column, as the author laid it out.
+  return { columns: side.found ? 1 : columns, labelLimit: availablePx - symbolPx };
 }
 
 interface SceneNode {
