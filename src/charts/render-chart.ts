@@ -7,7 +7,7 @@ import type { RenderedChart } from '../document/nodes.js';
 import type { Locale } from '../format/locale.js';
 import { measure, styleFor } from '../theme/fonts.js';
 import { theme } from '../theme/theme.js';
-import { vegaLiteConfig, vegaLocale } from './vega-config.js';
+import { legendColumnPaddingPx, vegaLiteConfig, vegaLocale, type LegendLayout } from './vega-config.js';
 
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
@@ -35,11 +35,100 @@ function refusingLoader(vega: Vega) {
   return { ...base, load: refuse, sanitize: refuse, http: refuse, file: refuse };
 }
 
-function collectLabels(node: unknown, out: string[]): void {
+const legendChannels = ['color', 'fill', 'stroke', 'shape'];
+
+/** Fields that a spec (any layer) draws a symbol legend for; `side` is set when a legend is put beside the chart. */
+function legendFields(node: unknown, out: Set<string>, side: { found: boolean } = { found: false }): Set<string> {
+  if (!node || typeof node !== 'object') return out;
+  if (Array.isArray(node)) {
+    for (const n of node) legendFields(n, out);
+    return out;
+  }
+  const o = node as Record<string, unknown>;
+  const enc = o['encoding'] as Record<string, { field?: unknown; type?: unknown; legend?: unknown }> | undefined;
+  for (const ch of legendChannels) {
+    const def = enc?.[ch];
+    if (def && typeof def.field === 'string' && def.type !== 'quantitative' && def.legend !== null) {
+      out.add(def.field);
+      const orient = (def.legend as { orient?: unknown } | undefined)?.orient;
+      if (orient === 'left' || orient === 'right') side.found = true;
+    }
+  }
+  for (const [k, v] of Object.entries(o)) if (k !== 'datasets' && k !== 'encoding') legendFields(v, out, side);
+  return out;
+}
+
+/**
+ * A bottom legend in as many columns as its widest entry allows, so it
+ * wraps onto more rows instead of running past the chart's edge (Vega lays
+ * a legend out in one row otherwise, and the SVG cuts what does not fit).
+ * Entries are the legend fields' values in the inlined rows.
+ */
+export function legendLayout(spec: Record<string, unknown>): LegendLayout | undefined {
+  const side = { found: false };
+  const fields = legendFields(spec, new Set(), side);
+  if (fields.size === 0) return undefined;
+  const labels = new Set<string>();
+  const datasets = Object.values((spec['datasets'] ?? {}) as Record<string, Record<string, unknown>[]>);
+  for (const rows of datasets) for (const row of rows) for (const f of fields) if (row[f] !== undefined && row[f] !== null) labels.add(String(row[f]));
+  const size = theme.sizePt.chartText;
+  const widest = Math.max(0, ...[...labels].map((l) => measure(l, 'regular', size)));
+  // Vega's default symbol (size 100: 10 px wide, 1.5 px stroke) and its 4 px label offset.
+  const symbolPx = 16;
+  const availablePx = theme.chart.widthPx - 2 * 4 - 2;
+  const columns = Math.max(1, Math.min(labels.size || 1, Math.floor((availablePx + legendColumnPaddingPx) / (widest + symbolPx + legendColumnPaddingPx))));
+  // A label longer than the whole chart is shortened, never drawn past its edge.
+  // A legend the spec puts beside the chart stays one column, as the author laid it out.
+  return { columns: side.found ? 1 : columns, labelLimit: availablePx - symbolPx };
+}
+
+interface SceneNode {
+  items?: SceneNode[];
+  marktype?: string;
+  text?: unknown;
+  x?: number;
+  y?: number;
+  limit?: number;
+  align?: string;
+  font?: string;
+  fontSize?: number;
+  fontWeight?: string | number;
+  fontStyle?: string;
+  bounds?: { x1: number; x2: number; y1: number; y2: number };
+}
+
+/** The text Vega draws for an item: cut to its `limit` with an ellipsis, as its renderers do. */
+function drawnText(n: SceneNode, text: string): string {
+  if (!n.limit || n.limit <= 0) return text;
+  const style = styleFor(n.fontWeight, n.fontStyle === 'italic');
+  const sizePx = n.fontSize ?? 11;
+  if (measure(text, style, sizePx) <= n.limit) return text;
+  let cut = text.length;
+  while (cut > 0 && measure(`${text.slice(0, cut)}…`, style, sizePx) > n.limit) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
+/**
+ * Text as drawn: shortened labels as shortened, and text that lies outside
+ * the chart's box (which the SVG's edge cuts off) left out, so a check on
+ * `labels` sees what a reader sees.
+ */
+function collectLabels(node: SceneNode | undefined, out: string[], box: { w: number; h: number }, dx = 0, dy = 0): void {
   if (!node || typeof node !== 'object') return;
-  const n = node as { marktype?: string; items?: unknown[]; text?: unknown };
-  if (n.text !== undefined && n.text !== null && n.text !== '') out.push(Array.isArray(n.text) ? n.text.join(' ') : String(n.text));
-  for (const item of n.items ?? []) collectLabels(item, out);
+  if (node.text !== undefined && node.text !== null && node.text !== '') {
+    const text = Array.isArray(node.text) ? node.text.join(' ') : String(node.text);
+    const drawn = drawnText(node, text);
+    // Vega's bounds measure the whole text, not the shortened one it draws.
+    const cutPx = drawn === text ? 0 : measure(text, styleFor(node.fontWeight, node.fontStyle === 'italic'), node.fontSize ?? 11) - measure(drawn, styleFor(node.fontWeight, node.fontStyle === 'italic'), node.fontSize ?? 11);
+    const b = node.bounds && (node.align === 'right' ? { ...node.bounds, x1: node.bounds.x1 + cutPx } : node.align === 'center' ? { ...node.bounds, x1: node.bounds.x1 + cutPx / 2, x2: node.bounds.x2 - cutPx / 2 } : { ...node.bounds, x2: node.bounds.x2 - cutPx });
+    const inside = !b || (b.x1 + dx >= -0.5 && b.x2 + dx <= box.w + 0.5 && b.y1 + dy >= -0.5 && b.y2 + dy <= box.h + 0.5);
+    if (inside) out.push(drawn);
+  }
+  // A group item's children are placed relative to the group.
+  const isGroupItem = node.marktype === undefined && node.items !== undefined && node.x !== undefined;
+  const ox = isGroupItem ? dx + (node.x ?? 0) : dx;
+  const oy = isGroupItem ? dy + (node.y ?? 0) : dy;
+  for (const item of node.items ?? []) collectLabels(item, out, box, ox, oy);
 }
 
 export async function renderChart(spec: Record<string, unknown>, locale: Locale, at: Position): Promise<Result<RenderedChart | undefined>> {
@@ -63,7 +152,7 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
   const sized = { width: theme.chart.widthPx, height: theme.chart.heightPx, autosize: { type: 'fit-x', contains: 'padding' }, ...spec };
   let vgSpec;
   try {
-    vgSpec = vl.compile(sized as never, { config: vegaLiteConfig() as never, logger: logger as never }).spec;
+    vgSpec = vl.compile(sized as never, { config: vegaLiteConfig(legendLayout(spec)) as never, logger: logger as never }).spec;
   } catch (e) {
     diagnostics.push(report('chart/compile-failed', at, { detail: (e as Error).message }));
     return { value: undefined, diagnostics };
@@ -77,11 +166,17 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
     };
     const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(vega) as never, locale: vegaLocale(locale) as never, logger: viewLogger as never, logLevel: vega.Warn });
     const svg = await view.toSVG();
-    const labels: string[] = [];
-    collectLabels((view.scenegraph() as unknown as { root: unknown }).root, labels);
     const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+    const widthPx = Number(m?.[1] ?? theme.chart.widthPx);
+    const heightPx = Number(m?.[2] ?? theme.chart.heightPx);
+    // The SVG draws the scene translated by the view's padding and origin.
+    const v = view as unknown as { origin(): [number, number]; padding(): { left: number; top: number } };
+    const [ox, oy] = v.origin();
+    const pad = v.padding();
+    const labels: string[] = [];
+    collectLabels((view.scenegraph() as unknown as { root: SceneNode }).root, labels, { w: widthPx, h: heightPx }, ox + (pad.left ?? 0), oy + (pad.top ?? 0));
     view.finalize();
-    return { value: { svg, widthPx: Number(m?.[1] ?? theme.chart.widthPx), heightPx: Number(m?.[2] ?? theme.chart.heightPx), labels }, diagnostics };
+    return { value: { svg, widthPx, heightPx, labels }, diagnostics };
   } catch (e) {
     diagnostics.push(report('chart/render-failed', at, { detail: (e as Error).message }));
     return { value: undefined, diagnostics };

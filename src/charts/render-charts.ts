@@ -1,6 +1,8 @@
 // Render every chart node of a document (in callouts too) and attach the SVG.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
 import type { Block, Chart, Document } from '../document/nodes.js';
+import { words } from '../format/locale.js';
 import { cachedChart, chartKey, storeChart } from './chart-cache.js';
 import { renderChart } from './render-chart.js';
 
@@ -17,12 +19,27 @@ export function documentCharts(doc: Document): Chart[] {
   return chartsIn(doc.children, []);
 }
 
-/** Render (or take from the cache) every chart; only charts that rendered cleanly are cached. */
+/** A chart whose own series has no rows: Vega would draw an empty frame and warn of an "Infinite extent". */
+function seriesIsEmpty(chart: Chart): boolean {
+  const rows = (chart.spec['datasets'] as Record<string, unknown[]> | undefined)?.[chart.seriesId];
+  return Array.isArray(rows) && rows.length === 0;
+}
+
+/**
+ * Render (or take from the cache) every chart; only charts that rendered
+ * cleanly are cached. A chart of an empty series is not rendered: it gets
+ * a "No data" placeholder and one warning naming the series.
+ */
 export async function renderCharts(doc: Document, opts: { diskCache?: boolean } = {}): Promise<Diagnostic[]> {
   const useDisk = opts.diskCache ?? true;
   const diagnostics: Diagnostic[] = [];
   await Promise.all(
     documentCharts(doc).map(async (chart) => {
+      if (seriesIsEmpty(chart)) {
+        chart.noData = words[doc.meta.locale]['noData']!;
+        diagnostics.push(report('chart/empty-series', chart.position, { series: chart.seriesId }));
+        return;
+      }
       const key = chartKey(chart.spec, doc.meta.locale);
       const hit = cachedChart(key, useDisk);
       if (hit) {

@@ -3,7 +3,13 @@
 import type { Locale } from '../format/locale.js';
 import { theme } from '../theme/theme.js';
 
-export function vegaLiteConfig(): Record<string, unknown> {
+/** How a symbol legend is laid out: set per chart from its entries (see `legendLayout` in render-chart.ts). */
+export interface LegendLayout {
+  columns: number;
+  labelLimit: number;
+}
+
+export function vegaLiteConfig(legendLayout?: LegendLayout): Record<string, unknown> {
   const c = theme.colors;
   const size = theme.sizePt.chartText;
   const font = theme.font.family;
@@ -36,11 +42,14 @@ export function vegaLiteConfig(): Record<string, unknown> {
     },
     axisX: { grid: false, labelAngle: 0 },
     axisBand: { labelAngle: 0 },
-    legend: { labelFont: font, titleFont: font, labelFontSize: size, titleFontSize: size, titleFontWeight: 'normal', labelColor: c.text, titleColor: c.muted, orient: 'bottom' },
+    legend: { labelFont: font, titleFont: font, labelFontSize: size, titleFontSize: size, titleFontWeight: 'normal', labelColor: c.text, titleColor: c.muted, orient: 'bottom', columnPadding: legendColumnPaddingPx, ...legendLayout },
     header: { labelFont: font, titleFont: font, labelFontSize: size, titleFontSize: size },
     title: { font, fontSize: 11, color: c.text },
   };
 }
+
+/** Room between legend columns. */
+export const legendColumnPaddingPx = 12;
 
 const viMonths = ['tháng 1', 'tháng 2', 'tháng 3', 'tháng 4', 'tháng 5', 'tháng 6', 'tháng 7', 'tháng 8', 'tháng 9', 'tháng 10', 'tháng 11', 'tháng 12'];
 const enMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -112,6 +112,7 @@ export const messages = {
   'chart/unknown-series': define<{ id: string; known: string[] }>('error', (a) => `chart names unknown series \`${a.id}\``, (a) => `series in the dataset: ${list(a.known)}`),
   'chart/compile-failed': define<{ detail: string }>('error', (a) => `Vega-Lite could not compile the spec: ${a.detail}`),
   'chart/render-failed': define<{ detail: string }>('error', (a) => `Vega could not render the chart: ${a.detail}`),
+  'chart/empty-series': define<{ series: string }>('warning', (a) => `series \`${a.series}\` has no rows: the chart is drawn as a "No data" placeholder`, () => 'add rows to its CSV file, or leave the chart out until there are some'),
   'chart/vega-warning': define<{ detail: string }>('warning', (a) => `Vega-Lite: ${a.detail}`),
   'chart/mixed-bases': define<{ series: string; bases: string[] }>('error', (a) => `chart of series \`${a.series}\` mixes statistical bases: ${a.bases.join('; ')}`, () => 'chart one basis, or say it on purpose with "usermeta": {"mixes": ["bases"]} in the spec (for a chart drawn from a series alone, `mixes: [bases]` on the series in series.yaml); the note line then says so'),
   'chart/mixed-periods': define<{ series: string }>('error', (a) => `chart of series \`${a.series}\` mixes full-year and part-year values`, () => 'chart comparable periods, or say it on purpose with "usermeta": {"mixes": ["partial-years"]} in the spec (for a chart drawn from a series alone, `mixes: [partial-years]` on the series in series.yaml); the note line then says so'),

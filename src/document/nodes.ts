@@ -100,6 +100,8 @@ export interface Chart extends Node {
   qualifiers?: Record<string, string>;
   /** Filled by the charts stage before rendering. */
   rendered?: RenderedChart;
+  /** Set by the charts stage when the series has no rows: the placeholder text drawn instead of a chart ("No data"). */
+  noData?: string;
 }
 export interface KeyFigure extends Node {
   type: 'key-figure';

@@ -45,6 +45,7 @@ export const words: Record<Locale, Record<string, string>> = {
     keyFigures: 'Key figures',
     figures: 'Figures',
     sourcesAndFigures: 'Figures used',
+    noData: 'No data',
   },
   vi: {
     over: 'hơn',
@@ -68,6 +69,7 @@ export const words: Record<Locale, Record<string, string>> = {
     keyFacts: 'Số liệu chính',
     keyFigures: 'Số liệu nổi bật',
     figures: 'Bảng số liệu',
+    noData: 'Không có số liệu',
     sourcesAndFigures: 'Số liệu đã dùng',
   },
 };

@@ -28,7 +28,7 @@ describe.each(decks)('$name $template ($locale)', ({ name, template, locale }) =
     const dir = path.join(fixtures, name);
     const outcome = await buildPptx({ templatesDir: path.join(dir, 'templates'), template, dataDir: path.join(dir, 'data'), outDir: '/nonexistent', locale }, { write: false });
     const model = outcome.slideModel!;
-    expect(model.slides.length).toBeGreaterThan(2);
+    expect(model.slides.length).toBeGreaterThan(1);
     for (const slide of model.slides) {
       const where = `slide ${slide.number} (${slide.title})`;
       for (const it of slide.items) {

@@ -19,9 +19,10 @@ describe('the Viet Nam–China brief', async () => {
     expect(outcome.diagnostics.map((d) => d.rule)).toEqual(['check/conflict']);
   });
 
-  it('is an A4 brief of 3 to 5 pages', () => {
+  // Six since charts keep their place in the text (issue 9): one that does not fit leaves room behind it.
+  it('is an A4 brief of 3 to 6 pages', () => {
     expect(pdf.pages.length).toBeGreaterThanOrEqual(3);
-    expect(pdf.pages.length).toBeLessThanOrEqual(5);
+    expect(pdf.pages.length).toBeLessThanOrEqual(6);
     expect(model.widthPt).toBeCloseTo(595.28);
     expect(model.heightPt).toBeCloseTo(841.89);
   });

@@ -18,10 +18,6 @@ export interface Fragment {
   pageBreakBefore?: boolean;
   /** Table header to repeat when this row starts a new page. */
   repeatHeader?: Fragment;
-  /** May move below the text that follows it (to the next page top), within its section. */
-  float?: boolean;
-  /** Starts a section: floats waiting for room are placed before it. */
-  sectionStart?: boolean;
   /** The block it came from, for diagnostics. */
   position?: Position;
 }

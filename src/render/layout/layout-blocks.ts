@@ -4,7 +4,7 @@ import { assertNever, type Block, type Callout, type Chart, type Heading, type I
 import { plainText } from '../../document/plain-text.js';
 import { measure } from '../../theme/fonts.js';
 import { theme } from '../../theme/theme.js';
-import { stack, type Fragment } from './fragment.js';
+import { shiftItems, stack, type Fragment } from './fragment.js';
 import { footnoteDest, sourceDest, type Run } from './inline-runs.js';
 import { layoutTable } from './layout-table.js';
 import { plainRuns, runsFor, textFragments, checkGlyphs, type LayoutContext, type TextStyle } from './text-blocks.js';
@@ -14,6 +14,11 @@ const size = theme.sizePt;
 const bodyStyle: TextStyle = { font: 'regular', sizePt: size.body, color: c.text };
 const smallMuted: TextStyle = { font: 'regular', sizePt: size.small, color: c.muted, lineHeight: 1.35 };
 const paragraphSpace = 6;
+/** Gap between a rule that opens a block (charts, notes) and its first line. */
+const ruleGap = 4;
+/** Height of the "No data" frame drawn for a chart of an empty series. */
+const noDataHeightPt = 90;
+const bodyHeightPt = theme.page.heightPt - theme.page.marginTopPt - theme.page.marginBottomPt;
 
 const headingStyles: Record<Heading['level'], { style: TextStyle; spaceBefore: number }> = {
   1: { style: { font: 'bold', sizePt: size.h1, color: c.accent, lineHeight: 1.25 }, spaceBefore: 18 },
@@ -29,7 +34,6 @@ function heading(h: Heading, ctx: LayoutContext): Fragment[] {
   for (const f of frags) f.keepWithNext = true;
   frags[0]!.items.unshift({ type: 'dest', name: h.id, y: 0 });
   frags[0]!.outline = { title: h.children.map(plainText).join(''), level: h.level };
-  frags[0]!.sectionStart = h.level <= 2;
   frags[frags.length - 1]!.heightPt += 3;
   return frags;
 }
@@ -60,18 +64,37 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
   const r = ch.rendered;
   if (r) {
     checkGlyphs(plainRuns(r.labels.join(' '), bodyStyle, ch.position), ctx);
-    const scale = Math.min(1, ctx.width / r.widthPx);
+    // A chart taller than a page is shrunk until its whole block (rule, title, unit, source, note) fits one page body.
+    const captions = [...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx), ...(ch.noteLine ? textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx) : [])];
+    const fixedPt = ruleGap + 2 + stack([...parts, ...captions]).heightPt + 3 + 4;
+    const scale = Math.min(1, ctx.width / r.widthPx, (bodyHeightPt - fixedPt) / r.heightPx);
     const w = r.widthPx * scale;
     const h = r.heightPx * scale;
     ctx.svgs.push(r.svg);
     parts.push({ heightPt: h + 4, spaceBeforePt: 3, keepWithNext: false, items: [{ type: 'svg', x: ctx.x, y: 0, w, h, svg: ctx.svgs.length - 1, title: ch.title }] });
+  } else if (ch.noData) {
+    // An empty series: a framed "No data" where the chart would be, so the reader sees the gap is known.
+    const h = noDataHeightPt;
+    const sizePt = size.body;
+    const w = measure(ch.noData, 'regular', sizePt);
+    parts.push({
+      heightPt: h + 4,
+      spaceBeforePt: 3,
+      keepWithNext: false,
+      items: [
+        { type: 'rect', x: ctx.x, y: 0, w: ctx.width, h, fill: c.accentLight },
+        { type: 'text', x: ctx.x + (ctx.width - w) / 2, y: h / 2 + sizePt * 0.35, text: ch.noData, font: 'regular', sizePt, color: c.muted, width: w },
+      ],
+    });
   }
   parts.push(...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx));
   if (ch.noteLine) parts.push(...textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx));
   // The whole chart block moves as one: title, chart and source never part.
-  const { items, heightPt } = stack(parts);
-  items.push({ type: 'line', x1: ctx.x, y1: -4, x2: ctx.x + ctx.width, y2: -4, color: c.rule, widthPt: 0.5 });
-  return [{ heightPt: heightPt + 2, spaceBeforePt: spaceBeforePt + 6, keepWithNext: false, items, float: true }];
+  // The rule above it belongs to the block (not to the space before, which a
+  // page top drops), so it never pokes above the body frame into the header.
+  const { items, heightPt } = stack(parts, ruleGap);
+  items.push({ type: 'line', x1: ctx.x, y1: 0.25, x2: ctx.x + ctx.width, y2: 0.25, color: c.rule, widthPt: 0.5 });
+  return [{ heightPt: heightPt + 2, spaceBeforePt: spaceBeforePt + 6 - ruleGap, keepWithNext: false, items }];
 }
 
 function keyFigures(k: KeyFigures, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
@@ -150,8 +173,14 @@ function footnoteList(f: FootnoteList, ctx: LayoutContext): Fragment[] {
     const inlines = item.children.flatMap((b) => (b.type === 'paragraph' ? b.children : []));
     out.push(...hangingEntry(`${item.number}.`, runsFor(inlines, style), footnoteDest(item.number), style, ctx, 3));
   }
-  if (out[0]) out[0].items.unshift({ type: 'line', x1: ctx.x, y1: -4, x2: ctx.x + 120, y2: -4, color: c.rule, widthPt: 0.5 });
-  if (out[0]) out[0].spaceBeforePt = 14;
+  const first = out[0];
+  if (first) {
+    // The rule is inside the fragment, as for charts: a page top cannot push it into the header.
+    first.items = [{ type: 'line', x1: ctx.x, y1: 0.25, x2: ctx.x + 120, y2: 0.25, color: c.rule, widthPt: 0.5 }, ...shiftItems(first.items, ruleGap)];
+    if (first.firstBaselinePt !== undefined) first.firstBaselinePt += ruleGap;
+    first.heightPt += ruleGap;
+    first.spaceBeforePt = 14 - ruleGap;
+  }
   return out;
 }
 

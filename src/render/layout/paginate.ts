@@ -1,9 +1,11 @@
-// Fragments → pages. Greedy filling with four rules: a chain of
-// keep-with-next fragments moves to the next page whole (so no heading ends
-// a page, no paragraph leaves one line behind), a table row that starts a
-// page brings its header along, space before a block is dropped at the top
-// of a page, and a chart that does not fit floats to the top of the next
-// page while the text after it (up to the next section) fills the gap.
+// Fragments → pages, in the author's order. Greedy filling with three rules:
+// a chain of keep-with-next fragments moves to the next page whole (so no
+// heading ends a page, no paragraph leaves one line behind), a table row
+// that starts a page brings its header along, and space before a block is
+// dropped at the top of a page. A block that does not fit (a chart, a
+// callout) goes to the next page and leaves the space empty: later blocks
+// never jump ahead of it, so the reader meets text and charts in the order
+// they were written (issue 9).
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { report } from '../../diagnostics/messages.js';
 import type { OutlineEntry, Page } from '../pdf/page-model.js';
@@ -42,62 +44,27 @@ export function paginate(fragments: readonly Fragment[], area: PageArea, diagnos
     if (f.outline) outline.push({ ...f.outline, page: page.number, y: top });
   };
 
-  const deferred: Fragment[] = [];
-  const placeFlow = (f: Fragment, i: number) => {
-    const atTop = y === area.topPt;
-    const space = atTop ? 0 : f.spaceBeforePt;
-    const needed = chainHeight(fragments, i, pageHeight);
-    if (!atTop && y + space + Math.min(needed, pageHeight) > area.bottomPt) {
+  fragments.forEach((f, i) => {
+    if (f.pageBreakBefore) {
+      if (y > area.topPt) newPage();
+      return;
+    }
+    const needed = Math.min(chainHeight(fragments, i, pageHeight), pageHeight);
+    if (y > area.topPt && y + f.spaceBeforePt + needed > area.bottomPt) {
       newPage();
-      placeDeferred();
       if (f.repeatHeader) {
         place(f.repeatHeader, y);
         y += f.repeatHeader.heightPt;
       }
     }
-    const top = y === area.topPt ? y : y + (y === area.topPt ? 0 : f.spaceBeforePt);
+    // Space before a block is dropped at the top of a page.
+    const top = y === area.topPt ? y : y + f.spaceBeforePt;
     if (f.heightPt > pageHeight && f.position) {
       diagnostics.push(report('render/overflow', f.position, { what: 'a block', detail: `it is ${Math.round(f.heightPt)} pt tall and a page holds ${Math.round(pageHeight)} pt; split it or make it smaller` }));
     }
     place(f, top);
     y = top + f.heightPt;
-  };
-  // Floats waiting for a page: placed first on the next page, in order.
-  const placeDeferred = () => {
-    while (deferred.length) {
-      const f = deferred.shift()!;
-      if (y > area.topPt && y + f.spaceBeforePt + f.heightPt > area.bottomPt) newPage();
-      const top = y === area.topPt ? y : y + f.spaceBeforePt;
-      place(f, top);
-      y = top + f.heightPt;
-    }
-  };
-
-  fragments.forEach((f, i) => {
-    if (f.pageBreakBefore || f.sectionStart) {
-      // A new section (or a forced break) never starts before the floats of the last one.
-      if (deferred.length) {
-        newPage();
-        placeDeferred();
-      }
-      if (f.pageBreakBefore) {
-        if (y > area.topPt) newPage();
-        return;
-      }
-    }
-    if (f.float) {
-      const fits = y === area.topPt || y + f.spaceBeforePt + f.heightPt <= area.bottomPt;
-      if (deferred.length || !fits) {
-        deferred.push(f);
-        return;
-      }
-    }
-    placeFlow(f, i);
   });
-  if (deferred.length) {
-    newPage();
-    placeDeferred();
-  }
   if (page.items.length > 0 || pages.length === 0) pages.push(page);
   return { pages, outline };
 }

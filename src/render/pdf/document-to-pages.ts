@@ -32,7 +32,8 @@ function text(x: number, y: number, s: string, style: TextStyle, align: 'left' |
   return { type: 'text', x: align === 'right' ? x - width : x, y, text: s, font: style.font, sizePt: style.sizePt, color: style.color, width };
 }
 
-function runningItems(doc: Document, pageNumber: number, pageCount: number): PageItem[] {
+/** Running header and footer of one page: the only items outside the body frame. */
+export function runningItems(doc: Document, pageNumber: number, pageCount: number): PageItem[] {
   const left = P.marginLeftPt;
   const right = P.widthPt - P.marginRightPt;
   const headerY = P.marginTopPt - 22;

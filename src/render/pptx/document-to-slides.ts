@@ -169,6 +169,15 @@ class SlideBuilder {
     const h = Math.max(1.5, this.room() - captionH - titleH - 0.05);
     slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: titleH, paragraphs: [{ runs: [{ text: chart.title, font: 'bold', sizePt: 16, color: c.text }, { text: `   ${chart.unitLine}`, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 }], valign: 'top', align: 'left' });
     this.y += titleH;
+    if (chart.noData) {
+      // An empty series: a text box where the chart would be (no native chart, no picture).
+      slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h, paragraphs: [{ runs: [{ text: chart.noData, font: 'regular', sizePt: 16, color: c.muted }], bullet: false, level: 0 }], valign: 'middle', align: 'center' });
+      this.y += h + 0.05;
+      slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
+      this.y += captionH;
+      this.cite(citationsIn(chart.sourceLine), 'chart');
+      return;
+    }
     const native = toNativeChart(chart.spec, chart.decimals, chart.qualifiers);
     const altText = `${chart.title}. ${chart.rendered?.labels.join(', ') ?? ''}`.slice(0, 1000);
     const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: W - 2 * MX, h, title: chart.title, altText };
