@@ -76,7 +76,12 @@ export const messages = {
   'template/unknown-template': define<{ name: string; known: string[] }>('error', (a) => `template \`${a.name}\` not found`, (a) => `templates: ${list(a.known, 20)} (a template is a folder NAME/ holding document.md.hbs)`),
   'template/syntax': define<{ detail: string }>('error', (a) => `template syntax error: ${a.detail}`),
   'template/unknown-fact': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : 'check the id in facts.yaml')),
-  'template/unknown-source': define<{ id: string; known: string[] }>('error', (a) => `unknown source \`${a.id}\``, (a) => `known sources: ${list(a.known)}`),
+  'template/unknown-source': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact or source \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : '`cite` takes the id of a fact in facts.yaml or of a source in sources.yaml')),
+  'template/empty-query': define<{ helper: string; query: string; prefix: string; suggestions: string[] }>(
+    'warning',
+    (a) => `\`${a.helper}\` ${a.query}: no fact has a measure \`${a.prefix}\` or \`${a.prefix.replace(/\.$/, '')}.…\`, so it prints nothing`,
+    (a) => `${a.suggestions.length ? `did you mean ${list(a.suggestions)}? ` : ''}a measure prefix matches whole parts: \`trade.\` selects \`trade.bilateral.total\`, but \`s\` does not select \`s01\``,
+  ),
   'template/unknown-helper': define<{ name: string; known: string[] }>('error', (a) => `unknown helper or field \`${a.name}\``, (a) => `helpers: ${list(a.known, 30)}`),
   'template/unknown-field': define<{ name: string }>('error', (a) => `unknown field \`${a.name}\``, () => 'check the spelling, or the context this expression runs in'),
   'template/unknown-fact-field': define<{ field: string; id: string; known: string[] }>('error', (a) => `fact \`${a.id}\` has no field \`${a.field}\``, (a) => `fields: ${list(a.known)}`),
