@@ -96,7 +96,7 @@ export const messages = {
     (a) => `\`${a.measure}\` (${a.period}) has ${a.candidates.length} conflicting figures and the query does not say which it means: ${a.candidates.join('; ')}`,
     (a) => `pick one with ${a.bases.length ? `basis="${a.bases[0]}"` : 'source="…"'}, or show them side by side with ${a.bases.length > 1 ? `basis="${a.bases.slice(0, 2).join(',')}"` : 'all=true'}`,
   ),
-  'template/claim-mismatch': define<{ claim: string; detail: string }>('error', (a) => `${a.claim} does not match the facts: ${a.detail}`, () => 'use `from="earlier-fact"` to compute the change, or fix the facts'),
+  'template/claim-mismatch': define<{ claim: string; detail: string; hint?: string }>('error', (a) => `${a.claim} does not match the facts: ${a.detail}`, (a) => a.hint ?? 'use `from="earlier-fact"` to compute the change, or fix the facts'),
   'template/change-across-bases': define<{ a: string; b: string; basisA: string; basisB: string }>('error', (x) => `change from \`${x.a}\` (${x.basisA}) to \`${x.b}\` (${x.basisB}) mixes statistical bases`, () => 'compare two facts of one basis, or say it on purpose with `mixedBases=true`'),
   'template/unit-mismatch': define<{ a: string; b: string; unitA: string; unitB: string }>('error', (x) => `cannot compare \`${x.a}\` (${x.unitA}) with \`${x.b}\` (${x.unitB})`, () => 'compare facts that share a unit'),
 
