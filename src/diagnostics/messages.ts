@@ -116,6 +116,7 @@ export const messages = {
   'chart/url-forbidden': define<{ path: string }>('error', (a) => `chart spec has a \`url\` at ${a.path}; charts read data only from the dataset`, () => 'use "data": {"name": "<series-id>"} instead'),
   'chart/no-series': define<{ path: string }>('error', (a) => `chart spec needs "data": {"name": "<series-id>"} (at ${a.path})`),
   'chart/unknown-series': define<{ id: string; known: string[] }>('error', (a) => `chart names unknown series \`${a.id}\``, (a) => `series in the dataset: ${list(a.known)}`),
+  'chart/schema': define<{ pointer: string; detail: string }>('error', (a) => `chart spec does not fit the Vega-Lite schema at ${a.pointer}: ${a.detail}`, () => 'see https://vega.github.io/vega-lite/docs/ for the shape of a mark, an encoding channel and data'),
   'chart/compile-failed': define<{ detail: string }>('error', (a) => `Vega-Lite could not compile the spec: ${a.detail}`),
   'chart/render-failed': define<{ detail: string }>('error', (a) => `Vega could not render the chart: ${a.detail}`),
   'chart/vega-warning': define<{ detail: string }>('warning', (a) => `Vega-Lite: ${a.detail}`),
