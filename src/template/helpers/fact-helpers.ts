@@ -245,7 +245,7 @@ function eachFact(env: HelperEnv) {
     return selectFacts(env, options)
       .map((f) => {
         const view = factView(env.dataset, f, env.locale);
-        return options.fn!({ ...view, valueText: view.value, value: cite ? view.value + citeMarker(f.source, f.id) : view.value });
+        return options.fn!(cite ? view : { ...view, value: view.valueText });
       })
       .join('');
   };
