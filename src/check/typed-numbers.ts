@@ -42,7 +42,8 @@ export function findTypedNumbers(t: TemplateFile): Diagnostic[] {
       .replace(/\]\([^)]*\)/g, blank)
       .replace(/\bhttps?:\/\/\S+/g, blank)
       .replace(/\[\^[^\]]*\]/g, blank)
-      .replace(/^(\s*(?:#{1,6}\s+|>\s*)?(?:[-*+]\s+)?)(\(?\d+(?:\.\d+)*[.)]?)(?=\s)/, (_m, a: string, b: string) => a + blank(b))
+      .replace(/^(\s*(?:>\s*)?(?:[-*+]\s+)?)(\(\d{1,2}\)|\d+[.)])(?=\s)/, (_m, a: string, b: string) => a + blank(b))
+      .replace(/^(\s*#{1,6}\s+)(\d+(?:\.\d+)*\.?)(?=\s+\p{Lu})/u, (_m, a: string, b: string) => a + blank(b))
       .replace(/[([]\d{1,2}[)\]]/g, blank)
       .replace(/\b\d{1,2}:\d{2}\b/g, blank);
     for (const m of line.matchAll(numberPattern)) {

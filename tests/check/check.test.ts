@@ -64,6 +64,10 @@ describe('numbers typed by hand: not figures (issue 9)', () => {
     ).toEqual([]);
   });
 
+  it('still reports a figure at the start of a bullet or a heading', () => {
+    expect(check('- 40 agreements were signed\n## 12.5 billion in trade').map((x) => x.split(' ')[0])).toEqual(['1:3', '2:4']);
+  });
+
   it('still reports a figure beside them', () => {
     expect(check('## Exports (1)\n{{! note }}Exports rose 12% to 40 billion.')).toEqual([
       `2:25 ${messages['check/typed-number'].text({ text: '12%' })}`,
