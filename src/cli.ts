@@ -37,7 +37,7 @@ const choosing = `Which documents (the same for build, validate and check):
 Each document's format is --format if given, else the entry's \`format:\`
 in briefdeck.yaml, else the template's front matter \`format:\`, else pdf.`;
 
-const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi]
+const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi] [--quiet] [--verbose]
 
 Builds documents into out/<dataset id>-<template>.pdf (or .pptx). Each
 document is first checked as \`briefdeck check\` does, then built; a document
@@ -55,10 +55,12 @@ Options:
   --out DIR           output folder (default: out, or briefdeck.yaml's out:)
   --locale en|vi      language of numbers, dates and labels (default: the dataset's)
   --project DIR       project folder holding briefdeck.yaml (default: .)
-  --quiet             print errors and warnings only
+  --quiet             no progress and no \`wrote\` lines: problems and the summary only
+  --verbose           also print information (e.g. the dataset's conflicting
+                      figures); errors and warnings are always printed
   -h, --help          show this help`;
 
-const validateUsage = `Usage: briefdeck validate [--data DIR] [--template NAME]
+const validateUsage = `Usage: briefdeck validate [--data DIR] [--template NAME] [--quiet] [--verbose]
 
 Loads and checks each dataset (dataset.yaml, sources.yaml, facts.yaml,
 series.yaml and its CSV files) with every dataset check a build runs
@@ -74,7 +76,9 @@ Options:
   --format pdf|pptx   accepted for symmetry with build
   --locale en|vi      language the templates are expanded in
   --project DIR       project folder holding briefdeck.yaml (default: .)
-  --quiet             print errors and warnings only
+  --quiet             no progress and no \`ok\` line: problems and the summary only
+  --verbose           also print information (e.g. the dataset's conflicting
+                      figures); errors and warnings are always printed
   -h, --help          show this help`;
 
 const checkUsage = `Usage: briefdeck check [--data DIR] [--template NAME] [--json]
@@ -91,8 +95,8 @@ Runs the provenance checks without building (a build runs them first):
   - numbers typed by hand into templates instead of printed from facts (keep
     one on purpose with {{literal "…"}});
   - every error a build would report.
-Prints a report grouped by severity with file:line for each item, or JSON
-with --json. Exits 1 if there is any error.
+Prints a report grouped by severity with file:line for each item, information
+included (build and validate show it only with --verbose), or JSON with --json. Exits 1 if there is any error.
 
 ${choosing}
 
@@ -135,6 +139,7 @@ const allOptions = {
   project: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -151,8 +156,8 @@ interface Command {
 
 // One entry per command: a new command (`briefdeck new`) is one more entry.
 const commands: Record<string, Command> = {
-  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'quiet', 'help'], run: (v) => runDocuments('build', v) },
-  validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'quiet', 'help'], run: (v) => runDocuments('validate', v) },
+  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'quiet', 'verbose', 'help'], run: (v) => runDocuments('build', v) },
+  validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'quiet', 'verbose', 'help'], run: (v) => runDocuments('validate', v) },
   check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'json', 'help'], run: (v) => runDocuments('check', v) },
   new: { usage: newUsage, options: ['from', 'project', 'help'], positionals: 2, run: (v, p) => runNew(v, p) },
 };
@@ -183,9 +188,9 @@ function parseOptions(command: Command, args: string[]): { values: Values; posit
   return { values: parsed.values as Values, positionals: parsed.positionals };
 }
 
-/** Diagnostics in file order, each on its own line with its hint. */
-function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean): void {
-  for (const d of sortDiagnostics(diagnostics).filter((x) => !quiet || x.severity !== 'info')) process.stderr.write(`${formatDiagnostic(d)}\n`);
+/** Diagnostics in file order, each on its own line with its hint; information only when asked for (`--verbose`). */
+function printDiagnostics(diagnostics: readonly Diagnostic[], showInfo: boolean): void {
+  for (const d of sortDiagnostics(diagnostics).filter((x) => showInfo || x.severity !== 'info')) process.stderr.write(`${formatDiagnostic(d)}\n`);
 }
 
 /** The `check` report: errors, then warnings, then information, each with file:line. */
@@ -203,9 +208,11 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   if (values.locale !== undefined && !isLocale(values.locale)) return fail(`--locale must be en or vi, found ${values.locale}`, command);
   if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(`--format must be ${outputFormats.join(' or ')}, found ${values.format}`, command);
   const quiet = values.quiet ?? false;
+  // build and validate print errors and warnings; information (the dataset's conflict listing…) with --verbose. check shows all.
+  const verbose = values.verbose ?? false;
   const project = loadProject(path.resolve(values.project ?? '.'));
   if (!project.value) {
-    printDiagnostics(project.diagnostics, false);
+    printDiagnostics(project.diagnostics, true);
     process.stderr.write(`${summarize(project.diagnostics)}\n`);
     return 1;
   }
@@ -224,7 +231,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   const plan = planJobs(project.value, request, outDir);
   if ('usage' in plan) return fail(plan.usage, command);
   if (hasErrors(plan.diagnostics)) {
-    printDiagnostics(plan.diagnostics, false);
+    printDiagnostics(plan.diagnostics, true);
     process.stderr.write(`${summarize(plan.diagnostics)}\nnothing was ${command === 'build' ? 'built' : 'checked'}\n`);
     return 1;
   }
@@ -241,7 +248,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
       all.push(...fresh);
       progress.clear();
       progress.done(jobLabel(result.job), i, n, errorCount(result));
-      if (command !== 'check') printDiagnostics(fresh, quiet);
+      if (command !== 'check') printDiagnostics(fresh, verbose);
       if (!quiet) for (const f of result.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
     },
   });
@@ -257,8 +264,10 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     }
     return failed ? 1 : 0;
   }
-  const shown = all.filter((d) => !quiet || d.severity !== 'info');
+  const shown = all.filter((d) => verbose || d.severity !== 'info');
+  const hidden = all.length - shown.length;
   if (shown.length) process.stderr.write(`${summarize(all)}\n`);
+  if (hidden && !quiet) process.stderr.write(`${hidden} information message${hidden === 1 ? '' : 's'} not shown (--verbose shows ${hidden === 1 ? 'it' : 'them'}; \`briefdeck check\` lists everything)\n`);
   if (failed) {
     process.stderr.write(`${summary}\n`);
     if (command === 'build') process.stderr.write('a failed document writes nothing: its earlier output, if any, was left as it was\n');
@@ -275,13 +284,13 @@ async function runNew(values: Values, [kind, name]: string[]): Promise<number> {
   const root = path.resolve(values.project ?? '.');
   const project = loadProject(root);
   if (!project.value) {
-    printDiagnostics(project.diagnostics, false);
+    printDiagnostics(project.diagnostics, true);
     return 1;
   }
   const { newDataset, newTemplate } = await import('./scaffold/new-project-files.js');
   const made = kind === 'data' ? newDataset(path.join(root, 'data'), name!, new Date().toISOString().slice(0, 10)) : newTemplate(project.value.templatesDir, name!, values.from ?? 'standard-brief');
   if (hasErrors(made.diagnostics)) {
-    printDiagnostics(made.diagnostics, false);
+    printDiagnostics(made.diagnostics, true);
     return 1;
   }
   const rel = (f: string) => path.relative(process.cwd(), f) || '.';

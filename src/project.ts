@@ -86,7 +86,7 @@ export function loadProject(root: string): Result<Project | undefined> {
   if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
   const yaml = parsed.value;
   const r = projectSchema.safeParse(yaml.data ?? {});
-  if (!r.success) return { value: undefined, diagnostics: zodDiagnostics(yaml, [], r.error) };
+  if (!r.success) return { value: undefined, diagnostics: zodDiagnostics(yaml, [], r.error, 'project/schema') };
   const diagnostics: Diagnostic[] = [];
   const documents: DocumentConfig[] = [];
   r.data.documents.forEach((entry, i) => {

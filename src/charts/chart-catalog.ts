@@ -3,13 +3,13 @@
 // `::chart{series=…}` (a spec file named like the series if there is one,
 // else a default chart made from the series itself).
 import { existsSync } from 'node:fs';
-import type { Position, Result } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Position, type Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset } from '../facts/dataset.js';
 import type { Locale } from '../format/locale.js';
 import { parsePeriod } from '../facts/period.js';
 import { defaultChartSpec, planDefaultChart } from './default-spec.js';
-import { chartSpecPath, listChartSpecs, loadChartSpec } from './load-specs.js';
+import { chartSpecPath, listChartSpecs, loadChartSpec, specOrigins } from './load-specs.js';
 import { resolveChart, type ResolvedChart } from './resolve-chart.js';
 
 export interface ChartCatalog {
@@ -34,6 +34,9 @@ export function chartCatalog(dir: string, dataset: Dataset, locale: Locale): Cha
     const loaded = loadChartSpec(file, name);
     if (!loaded.value) return { value: undefined, diagnostics: loaded.diagnostics };
     const resolved = resolveChart(loaded.value, dataset, locale);
+    // A spec that does not fit Vega-Lite's schema is checked against the data, but never rendered.
+    if (hasErrors(loaded.diagnostics)) return { value: undefined, diagnostics: [...loaded.diagnostics, ...resolved.diagnostics] };
+    if (resolved.value) specOrigins.set(resolved.value.spec, { file, text: loaded.value.text });
     return { value: resolved.value, diagnostics: [...loaded.diagnostics, ...resolved.diagnostics] };
   };
   return {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import { validateChartSpec } from './validate-spec.js';
 
 export interface ChartSpecFile {
   name: string;
@@ -14,6 +15,24 @@ export interface ChartSpecFile {
 }
 
 export const chartSpecExtension = '.vl.json';
+
+/**
+ * The spec file a resolved spec object came from, so that what Vega-Lite says
+ * about it at render time can point into that file (kept beside the object,
+ * not in the document tree, which renderers and goldens read).
+ */
+export const specOrigins = new WeakMap<object, { file: string; text: string }>();
+
+/** Where in a spec file Vega-Lite's message is about: the first quoted name in it that is a key of the file, else the top. */
+export function positionInSpec(origin: { file: string; text: string }, message: string): Position {
+  // Quoted names first ('channel "x"'), then bare words ('shape dropped as …').
+  const names = [...[...message.matchAll(/"([^"\s]{1,40})"/g)].map((m) => m[1]!), ...[...message.matchAll(/[A-Za-z][\w-]{0,39}/g)].map((m) => m[0])];
+  for (const name of names) {
+    const key = new RegExp(`"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`).exec(origin.text);
+    if (key) return positionOfText(origin.file, origin.text, key[0]);
+  }
+  return { file: origin.file, line: 1, column: 1 };
+}
 
 /** Line and column of the first occurrence of `needle` in `text` at or after `from`. */
 function positionOfText(file: string, text: string, needle: string, from = 0): Position {
@@ -56,7 +75,11 @@ export function loadChartSpec(file: string, name: string): Result<ChartSpecFile 
     from = text.indexOf('"url"', from) + 1;
     diagnostics.push(report('chart/url-forbidden', pos, { path: p }));
   }
-  return { value: diagnostics.length ? undefined : { name, file, text, spec: spec as Record<string, unknown> }, diagnostics };
+  if (diagnostics.length) return { value: undefined, diagnostics };
+  // A spec of the wrong shape would fail inside Vega-Lite with a message about its internals. It is
+  // still returned, so that its series and fields are checked in the same run; it must not be rendered.
+  diagnostics.push(...validateChartSpec(file, text, spec as Record<string, unknown>));
+  return { value: { name, file, text, spec: spec as Record<string, unknown> }, diagnostics };
 }
 
 export function listChartSpecs(dir: string): string[] {

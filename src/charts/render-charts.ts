@@ -4,6 +4,7 @@ import { report } from '../diagnostics/messages.js';
 import type { Block, Chart, Document } from '../document/nodes.js';
 import { words } from '../format/locale.js';
 import { cachedChart, chartKey, storeChart } from './chart-cache.js';
+import { positionInSpec, specOrigins } from './load-specs.js';
 import { renderChart } from './render-chart.js';
 
 function chartsIn(blocks: readonly Block[], out: Chart[]): Chart[] {
@@ -47,7 +48,9 @@ export async function renderCharts(doc: Document, opts: { diskCache?: boolean } 
         return;
       }
       const r = await renderChart(chart.spec, doc.meta.locale, chart.position);
-      diagnostics.push(...r.diagnostics);
+      // What Vega-Lite says about a spec file is about that file: point at it (the key it names, where it names one).
+      const origin = specOrigins.get(chart.spec);
+      diagnostics.push(...r.diagnostics.map((d) => (origin && (d.rule === 'chart/vega-warning' || d.rule === 'chart/compile-failed') ? { ...d, position: positionInSpec(origin, d.message) } : d)));
       if (r.value) {
         chart.rendered = r.value;
         if (r.diagnostics.length === 0) storeChart(key, r.value, useDisk);

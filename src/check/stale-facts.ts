@@ -5,6 +5,9 @@
 //     counted from its as-of date, else the end of its period;
 //   - a fact for which the dataset holds a newer value of the same measure,
 //     over a comparable period, that the document does not show anywhere.
+// Both apply to quantities, and to text facts only where the dataset marks
+// them `current: true`: "the agreement entered into force in 2015" records an
+// event and stays true; "the ambassador is X" states how things are now.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { DocumentMeta } from '../document/nodes.js';
@@ -33,6 +36,11 @@ function describe(dataset: Dataset, f: Fact): string {
   return `\`${f.id}\` (${f.period.text}: ${formatValue(f, 'en', dataset.units)})`;
 }
 
+/** Quantities, and text facts that state the current state of things. */
+export function canGoStale(f: Fact): boolean {
+  return typeof f.value === 'number' || f.current === true;
+}
+
 export function staleFactDiagnostics(dataset: Dataset, uses: readonly FactUse[], shown: ReadonlySet<string>, meta: Pick<DocumentMeta, 'date' | 'staleAfterMonths'>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const docDate = parseDate(meta.date) ?? meta.date;
@@ -43,7 +51,7 @@ export function staleFactDiagnostics(dataset: Dataset, uses: readonly FactUse[],
     const f = dataset.facts[use.factId];
     // Once per fact and line: `{{fact …}}{{cite …}}` is one quotation.
     const key = `${use.factId}|${use.position.file}|${use.position.line}`;
-    if (!f || seen.has(key)) continue;
+    if (!f || seen.has(key) || !canGoStale(f)) continue;
     seen.add(key);
     const age = monthsBetween(factDate(f), docDate);
     if (age > meta.staleAfterMonths) out.push(report('check/stale-fact', use.position, { fact: describe(dataset, f), age, limit: meta.staleAfterMonths }));

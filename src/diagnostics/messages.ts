@@ -25,6 +25,7 @@ export const messages = {
   'project/no-dataset-matches': define<{ pattern: string }>('error', (a) => `\`data: ${a.pattern}\` matches no dataset folder`, () => 'a dataset folder holds a dataset.yaml; the pattern is relative to briefdeck.yaml'),
   'project/name-for-many': define<{ why: string }>('error', (a) => `\`name:\` names one document, but this entry makes several (${a.why})`, () => 'remove `name:`: each output is then named <dataset id>-<template>'),
   'project/duplicate-output': define<{ output: string; other: string }>('error', (a) => `two documents would write ${a.output}: this one and ${a.other}`, () => 'give one of them its own `name:` in briefdeck.yaml, or list each template and dataset pair once'),
+  'project/schema': define<{ path: string; detail: string }>('error', (a) => `${a.path}: ${a.detail}`, () => 'see "The project file" in the README for the fields an entry takes'),
   'io/read-failed': define<{ detail: string }>('error', (a) => `cannot read file: ${a.detail}`),
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
 
@@ -76,7 +77,12 @@ export const messages = {
   'template/unknown-template': define<{ name: string; known: string[] }>('error', (a) => `template \`${a.name}\` not found`, (a) => `templates: ${list(a.known, 20)} (a template is a folder NAME/ holding document.md.hbs)`),
   'template/syntax': define<{ detail: string }>('error', (a) => `template syntax error: ${a.detail}`),
   'template/unknown-fact': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : 'check the id in facts.yaml')),
-  'template/unknown-source': define<{ id: string; known: string[] }>('error', (a) => `unknown source \`${a.id}\``, (a) => `known sources: ${list(a.known)}`),
+  'template/unknown-source': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact or source \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : '`cite` takes the id of a fact in facts.yaml or of a source in sources.yaml')),
+  'template/empty-query': define<{ helper: string; query: string; prefix: string; suggestions: string[] }>(
+    'warning',
+    (a) => `\`${a.helper}\` ${a.query}: no fact has a measure \`${a.prefix}\` or \`${a.prefix.replace(/\.$/, '')}.…\`, so it prints nothing`,
+    (a) => `${a.suggestions.length ? `did you mean ${list(a.suggestions)}? ` : ''}a measure prefix matches whole parts: \`trade.\` selects \`trade.bilateral.total\`, but \`s\` does not select \`s01\``,
+  ),
   'template/unknown-helper': define<{ name: string; known: string[] }>('error', (a) => `unknown helper or field \`${a.name}\``, (a) => `helpers: ${list(a.known, 30)}`),
   'template/unknown-field': define<{ name: string }>('error', (a) => `unknown field \`${a.name}\``, () => 'check the spelling, or the context this expression runs in'),
   'template/unknown-fact-field': define<{ field: string; id: string; known: string[] }>('error', (a) => `fact \`${a.id}\` has no field \`${a.field}\``, (a) => `fields: ${list(a.known)}`),
@@ -91,7 +97,7 @@ export const messages = {
     (a) => `\`${a.measure}\` (${a.period}) has ${a.candidates.length} conflicting figures and the query does not say which it means: ${a.candidates.join('; ')}`,
     (a) => `pick one with ${a.bases.length ? `basis="${a.bases[0]}"` : 'source="…"'}, or show them side by side with ${a.bases.length > 1 ? `basis="${a.bases.slice(0, 2).join(',')}"` : 'all=true'}`,
   ),
-  'template/claim-mismatch': define<{ claim: string; detail: string }>('error', (a) => `${a.claim} does not match the facts: ${a.detail}`, () => 'use `from="earlier-fact"` to compute the change, or fix the facts'),
+  'template/claim-mismatch': define<{ claim: string; detail: string; hint?: string }>('error', (a) => `${a.claim} does not match the facts: ${a.detail}`, (a) => a.hint ?? 'use `from="earlier-fact"` to compute the change, or fix the facts'),
   'template/change-across-bases': define<{ a: string; b: string; basisA: string; basisB: string }>('error', (x) => `change from \`${x.a}\` (${x.basisA}) to \`${x.b}\` (${x.basisB}) mixes statistical bases`, () => 'compare two facts of one basis, or say it on purpose with `mixedBases=true`'),
   'template/unit-mismatch': define<{ a: string; b: string; unitA: string; unitB: string }>('error', (x) => `cannot compare \`${x.a}\` (${x.unitA}) with \`${x.b}\` (${x.unitB})`, () => 'compare facts that share a unit'),
 
@@ -110,6 +116,7 @@ export const messages = {
   'chart/url-forbidden': define<{ path: string }>('error', (a) => `chart spec has a \`url\` at ${a.path}; charts read data only from the dataset`, () => 'use "data": {"name": "<series-id>"} instead'),
   'chart/no-series': define<{ path: string }>('error', (a) => `chart spec needs "data": {"name": "<series-id>"} (at ${a.path})`),
   'chart/unknown-series': define<{ id: string; known: string[] }>('error', (a) => `chart names unknown series \`${a.id}\``, (a) => `series in the dataset: ${list(a.known)}`),
+  'chart/schema': define<{ pointer: string; detail: string }>('error', (a) => `chart spec does not fit the Vega-Lite schema at ${a.pointer}: ${a.detail}`, () => 'see https://vega.github.io/vega-lite/docs/ for the shape of a mark, an encoding channel and data'),
   'chart/compile-failed': define<{ detail: string }>('error', (a) => `Vega-Lite could not compile the spec: ${a.detail}`),
   'chart/render-failed': define<{ detail: string }>('error', (a) => `Vega could not render the chart: ${a.detail}`),
   'chart/empty-series': define<{ series: string }>('warning', (a) => `series \`${a.series}\` has no rows: the chart is drawn as a "No data" placeholder`, () => 'add rows to its CSV file, or leave the chart out until there are some'),

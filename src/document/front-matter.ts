@@ -1,5 +1,6 @@
 // The YAML front matter of a document template → DocumentMeta; and, read
 // from the raw template before it runs, the output format it asks for.
+import { describeIssue } from '../facts/zod-diagnostics.js';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
@@ -44,7 +45,7 @@ export function readFrontMatter(yamlText: string | undefined, at: Position, defa
     if (parsed.value) {
       const r = frontMatterSchema.safeParse(parsed.value.data ?? {});
       if (r.success) data = r.data;
-      else for (const issue of r.error.issues) diagnostics.push(report('document/bad-front-matter', shift(parsed.value.positionOf(issue.path as PropertyKey[])), { detail: `${issue.path.join('.') || 'front matter'}: ${issue.message}` }));
+      else for (const issue of r.error.issues) diagnostics.push(report('document/bad-front-matter', shift(parsed.value.positionOf(issue.path as PropertyKey[])), { detail: issue.path.length ? `\`${issue.path.join('.')}\`: ${describeIssue(issue)}` : describeIssue(issue) }));
     }
   }
   let date = defaults.date;

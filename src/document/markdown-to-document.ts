@@ -262,7 +262,10 @@ class Converter {
     if (a['source']) citations.push(this.cite(a['source'], a['fact'] ? [a['fact']] : [], position));
     if (a['changeSource']) {
       const c = this.cite(a['changeSource'], a['changeFact'] ? [a['changeFact']] : [], position);
-      if (!citations.some((x) => x.number === c.number)) citations.push(c);
+      // One marker for one source, but it names both facts: the change is cited too.
+      const same = citations.find((x) => x.number === c.number);
+      if (!same) citations.push(c);
+      else for (const id of c.factIds) if (!same.factIds.includes(id)) same.factIds.push(id);
     }
     const figure: KeyFigure = { type: 'key-figure', value: a['value']!, label: a['label']!, period: a['period'] ?? '', citations, position };
     if (a['change']) figure.change = a['change'];

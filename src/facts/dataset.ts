@@ -38,6 +38,10 @@ export interface Fact {
   position: Position;
   /** Decimals the number prints with: as written (`1.40` → 2), or the fact's `decimals:`. */
   decimals?: number;
+  /** For a growth rate: the measure it is the growth of (`growthOf:`). */
+  growthOf?: string;
+  /** A text fact that states the current state of things (`current: true`), checked for staleness. */
+  current?: boolean;
 }
 
 /** Arithmetic the dataset declares between its facts (ids), checked within a tolerance. */

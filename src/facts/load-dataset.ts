@@ -178,6 +178,8 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
     if (item.asOf !== undefined) fact.asOf = item.asOf;
     if (item.qualifier !== undefined) fact.qualifier = item.qualifier;
     if (item.note !== undefined) fact.note = item.note;
+    if (item.growthOf !== undefined) fact.growthOf = item.growthOf;
+    if (item.current !== undefined) fact.current = item.current;
     // Precision as written in facts.yaml (`1.40` keeps its zero), unless `decimals:` says otherwise.
     if (typeof item.value === 'number') fact.decimals = item.decimals ?? writtenDecimals(factsYaml!.sourceOf(['facts', index, 'value']) ?? '') ?? decimalsOf(item.value);
     facts[item.id] = fact;

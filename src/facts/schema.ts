@@ -82,6 +82,10 @@ export const factSchema = z.strictObject({
   qualifier: z.enum(['over', 'about', 'under']).optional(),
   note: text.optional(),
   decimals,
+  /** A growth rate (%): the measure it is the growth of, when its own measure does not say (see claim-checks.ts). */
+  growthOf: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'measures are dotted keys such as `trade.bilateral.total`').optional(),
+  /** A text fact that states how things are now (a status, an office holder), so it can go stale like a figure. */
+  current: z.boolean().optional(),
 });
 
 /** How far a relation may be off, in the facts' unit (sum) or in percentage points (growth, share). */

@@ -68,7 +68,7 @@ export function checkTemplate(input: CheckInput): Diagnostic[] {
     if (!byMeasure) for (const i of factArgs[name] ?? []) if (node.params[i]) checkFactId(node.params[i]!, node.loc);
     if (name === 'cite' && node.params[0]?.type === 'StringLiteral') {
       const id = (node.params[0] as hbs.AST.StringLiteral).value;
-      if (!dataset.facts[id] && !dataset.sources[id]) diagnostics.push(report('template/unknown-source', pos(node.loc), { id, known: Object.keys(dataset.sources) }));
+      if (!dataset.facts[id] && !dataset.sources[id]) diagnostics.push(report('template/unknown-source', pos(node.loc), { id, suggestions: suggest(id, [...Object.keys(dataset.facts), ...Object.keys(dataset.sources)]) }));
     }
     for (const pair of node.hash?.pairs ?? []) if (factHashKeys.includes(pair.key)) checkFactId(pair.value, node.loc);
     if (byMeasure && (name === 'fact' || name === 'keyFigure')) checkQuery(node.hash!, node.loc);

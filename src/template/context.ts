@@ -8,13 +8,17 @@ import { formatDate, formatPeriod } from '../format/period.js';
 import { formatValue } from '../format/value.js';
 import { words } from '../format/locale.js';
 import { escapeMarkdown } from './escape-markdown.js';
+import { citeMarker } from './helpers/helper-env.js';
 import { outlineView } from './outline.js';
 
 export interface FactView {
   id: string;
   label: string;
   measure: string;
+  /** The formatted value with its citation marker, as `{{fact}}` prints it: every number printed from data is cited. */
   value: string;
+  /** The formatted value alone, for the rare place a citation follows elsewhere. */
+  valueText: string;
   raw: number | string;
   unit: string;
   period: string;
@@ -31,7 +35,8 @@ export function factView(dataset: Dataset, fact: Fact, locale: Locale): FactView
     id: fact.id,
     label: escapeMarkdown(fact.label),
     measure: fact.measure,
-    value: escapeMarkdown(formatValue(fact, locale, dataset.units)),
+    value: escapeMarkdown(formatValue(fact, locale, dataset.units)) + citeMarker(fact.source, fact.id),
+    valueText: escapeMarkdown(formatValue(fact, locale, dataset.units)),
     raw: fact.value,
     unit: fact.unit ?? '',
     period: escapeMarkdown(formatPeriod(fact.period, locale)),

@@ -48,3 +48,30 @@ describe('briefdeck check', () => {
     expect(json.map((d) => d.rule)).toContain('check/conflict');
   });
 });
+
+describe('numbers typed by hand: not figures (issue 9)', () => {
+  const check = (text: string) => findTypedNumbers({ name: 't', file: 't.md.hbs', text }).map((d) => `${d.position.line}:${d.position.column} ${d.message}`);
+
+  it('ignores Handlebars comments, on one line or several, with `}}` inside', () => {
+    expect(check('Intro {{! was 260 billion }} text\n{{!-- old: 13.5% and {{fact "x"}} 42\n  more 17 --}}\nEnd')).toEqual([]);
+  });
+
+  it('ignores footnote and list marks, heading numbers, labels, ranks, times and link targets', () => {
+    expect(
+      check(
+        '## Exports (1)\n## 2.1 Imports\nSee note [^3] and Table 2, No. 1 partner, ranked #2, top 5.\n- (1) first\nAt 10:45 see [the report](https://example.org/r/123).\nĐối tác thứ 2, hạng 3, bảng 4.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reports a figure at the start of a bullet or a heading', () => {
+    expect(check('- 40 agreements were signed\n## 12.5 billion in trade').map((x) => x.split(' ')[0])).toEqual(['1:3', '2:4']);
+  });
+
+  it('still reports a figure beside them', () => {
+    expect(check('## Exports (1)\n{{! note }}Exports rose 12% to 40 billion.')).toEqual([
+      `2:25 ${messages['check/typed-number'].text({ text: '12%' })}`,
+      `2:32 ${messages['check/typed-number'].text({ text: '40 billion' })}`,
+    ]);
+  });
+});

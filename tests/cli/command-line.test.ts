@@ -126,8 +126,9 @@ describe('one run reports every kind of error', () => {
     const compile = run(dir, 'build');
     expect(compile.code).toBe(1);
     expect(compile.stderr).toContain('[template/unknown-fact]');
-    expect(compile.stderr).toContain(`templates/brief/document.md.hbs:${lineOf(dir, 'templates/brief/document.md.hbs', '::chart')}:1 error Vega-Lite could not compile the spec`);
-    expect(compile.stderr).toContain('[chart/compile-failed]');
+    // A mark type Vega-Lite does not know is caught by the schema check, at the spec file (issue 9).
+    expect(compile.stderr).toContain(`templates/charts/trade.vl.json:${lineOf(dir, 'templates/charts/trade.vl.json', '"mark"')}:3 error ${messages['chart/schema'].text({ pointer: '/mark', detail: '' }).replace(/: $/, '')}`);
+    expect(compile.stderr).toContain('[chart/schema]');
     edit(dir, 'templates/charts/trade.vl.json', '"field": "value"', '"field": "valeu"');
     const spec = run(dir, 'check');
     expect(spec.code).toBe(1);

@@ -13,7 +13,7 @@ import { escapeAttribute, escapeMarkdown } from '../escape-markdown.js';
 import { checkGrowthClaim, yearEarlier } from './claim-checks.js';
 import { isQuery, oneFact, queryFacts } from './fact-query.js';
 import { selectedFacts } from './measure-helpers.js';
-import { citeMarker, lookupFact, recordUse, numberOption, positionOfCall, safe, splitArgs, unknownMarker, type HelperEnv, type HelperOptions } from './helper-env.js';
+import { citeMarker, lookupFact, recordUse, numberOption, positionOfCall, safe, splitArgs, suggest, unknownMarker, type HelperEnv, type HelperOptions } from './helper-env.js';
 
 const factFields = ['value', 'number', 'label', 'period', 'basis', 'according', 'source', 'asOf', 'measure', 'note', 'unit'] as const;
 type FactField = (typeof factFields)[number];
@@ -101,7 +101,7 @@ function cite(env: HelperEnv) {
       return safe(env, citeMarker(f.source, f.id));
     }
     if (env.dataset.sources[id]) return safe(env, citeMarker(id));
-    env.diagnostics.push(report('template/unknown-source', positionOfCall(env, options), { id, known: Object.keys(env.dataset.sources) }));
+    env.diagnostics.push(report('template/unknown-source', positionOfCall(env, options), { id, suggestions: suggest(id, [...Object.keys(env.dataset.facts), ...Object.keys(env.dataset.sources)]) }));
     return unknownMarker(id);
   };
 }
@@ -229,12 +229,24 @@ function selectFacts(env: HelperEnv, options: HelperOptions): Fact[] {
   return chosen;
 }
 
-/** `{{#eachFact measure="trade.,fdi."}}…{{/eachFact}}`: the block once per fact, in dataset order. */
+/**
+ * `{{#eachFact measure="trade.,fdi."}}…{{/eachFact}}`: the block once per fact, in dataset order.
+ * `{{value}}` carries the citation, as `fact` does; `{{valueText}}` is the bare text, and
+ * `cite=false` on the block leaves `{{value}}` bare too.
+ */
 function eachFact(env: HelperEnv) {
   return (...args: unknown[]) => {
     const { options } = splitArgs(args);
+    if (!options.fn) {
+      env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper: 'eachFact', detail: 'is a block helper: `{{#eachFact …}}…{{/eachFact}}`' }));
+      return '';
+    }
+    const cite = options.hash['cite'] !== false;
     return selectFacts(env, options)
-      .map((f) => options.fn!(factView(env.dataset, f, env.locale)))
+      .map((f) => {
+        const view = factView(env.dataset, f, env.locale);
+        return options.fn!(cite ? view : { ...view, value: view.valueText });
+      })
       .join('');
   };
 }

@@ -14,7 +14,7 @@ import { formatValue } from '../../format/value.js';
 import { escapeMarkdown } from '../escape-markdown.js';
 import { yearEarlier } from './claim-checks.js';
 import { according, computeChange } from './fact-helpers.js';
-import { citeMarker, lookupFact, numberOption, positionOfCall, recordUse, splitArgs, type HelperEnv, type HelperOptions } from './helper-env.js';
+import { citeMarker, lookupFact, numberOption, positionOfCall, recordUse, splitArgs, suggest, type HelperEnv, type HelperOptions } from './helper-env.js';
 
 export interface MeasureView {
   measure: string;
@@ -34,7 +34,31 @@ export function selectedFacts(env: HelperEnv, options: HelperOptions): Fact[] {
   const list = (key: string) => (typeof options.hash[key] === 'string' ? (options.hash[key] as string).split(/[\s,]+/).filter(Boolean) : []);
   const prefixes = list('measure');
   const ids = new Set(list('ids').filter((id) => lookupFact(env, id, options, null)));
-  return Object.values(env.dataset.facts).filter((f) => ids.has(f.id) || prefixes.some((p) => measureMatches(f.measure, p)));
+  const all = Object.values(env.dataset.facts);
+  // A prefix that selects nothing is a typo or a string prefix (`s` for `s01`): say so rather than print nothing.
+  for (const p of prefixes) if (!all.some((f) => measureMatches(f.measure, p))) warnEmptyQuery(env, options, p);
+  return all.filter((f) => ids.has(f.id) || prefixes.some((p) => measureMatches(f.measure, p)));
+}
+
+/** Measures a prefix that selects nothing may have meant: those it starts as a string, else the closest names. */
+export function measureSuggestions(measures: readonly string[], prefix: string): string[] {
+  const p = prefix.replace(/\.$/, '');
+  const groups = new Set<string>();
+  for (const m of measures) {
+    const parts = m.split('.');
+    for (let i = 1; i <= parts.length; i++) groups.add(parts.slice(0, i).join('.'));
+  }
+  const startsWith = [...groups].filter((g) => g.startsWith(p) && !g.slice(p.length).includes('.'));
+  return startsWith.length ? startsWith.sort() : suggest(p, [...groups]);
+}
+
+function warnEmptyQuery(env: HelperEnv, options: HelperOptions, prefix: string): void {
+  const query = ['measure', 'ids']
+    .filter((k) => typeof options.hash[k] === 'string' && options.hash[k] !== '')
+    .map((k) => `${k}="${String(options.hash[k])}"`)
+    .join(' ');
+  const measures = [...new Set(Object.values(env.dataset.facts).map((f) => f.measure))];
+  env.diagnostics.push(report('template/empty-query', positionOfCall(env, options), { helper: options.name ?? 'factTable', query, prefix, suggestions: measureSuggestions(measures, prefix) }));
 }
 
 function measureView(env: HelperEnv, facts: Fact[], options: HelperOptions): MeasureView {
