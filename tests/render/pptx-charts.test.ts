@@ -66,8 +66,20 @@ describe('fidelity deck: native charts', async () => {
     expect(xml).toMatch(/<c:marker>\s*<c:symbol val="circle"\/>/);
   });
 
-  it('draws the daily line, whose axis relabels dates with a labelExpr, as a picture', () => {
+  it('draws the 2,000-point daily line natively, without a marker on every point', () => {
     const s = deck.slides.find((x) => x.texts.includes('Daily landings'))!;
+    expect(s.pictures).toEqual([]);
+    expect(s.charts).toHaveLength(1);
+    expect(s.charts[0]!.values).toHaveLength(2000);
+    expect(s.charts[0]!.xml).toMatch(/<c:marker>\s*<c:symbol val="none"\/>/);
+    expect(s.charts[0]!.xml).not.toMatch(/<c:symbol val="circle"\/>/);
+  });
+
+  it('draws a line whose axis relabels its values with a labelExpr as a picture', async () => {
+    const d = copyFixture('fidelity');
+    edit(d, 'templates/charts/daily-line.vl.json', '"labelOverlap": "greedy"', '"labelExpr": "slice(datum.value, 0, 4)"');
+    const o = await buildPptx(req(d), { write: false });
+    const s = (await readPptx(o.pptx!)).slides.find((x) => x.texts.includes('Daily landings'))!;
     expect(s.charts).toEqual([]);
     expect(s.pictures).toHaveLength(1);
   });
