@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { chartCatalog } from './charts/chart-catalog.js';
 import { renderCharts } from './charts/render-charts.js';
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic, type Position } from './diagnostics/diagnostic.js';
 import { report } from './diagnostics/messages.js';
 import { markdownToDocument } from './document/markdown-to-document.js';
 import type { Document } from './document/nodes.js';
@@ -28,6 +28,7 @@ import type { FactUse } from './template/helpers/helper-env.js';
 import { provenanceChecks, type CheckInput } from './check/check-project.js';
 import { outputPath } from './output-path.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+import { checkOutputDir, defaultRoot } from './util/project-files.js';
 
 export { outputPath } from './output-path.js';
 
@@ -39,6 +40,31 @@ export interface BuildRequest {
   /** Output file name without extension; default `<dataset id>-<template>`. */
   name?: string;
   locale?: Locale;
+  /**
+   * The project folder: every file the document is read from (dataset YAML
+   * and CSV, templates and partials, chart specs) must lie inside it, by
+   * real path, so a symlink counts by where it points (briefdeck's own
+   * standard templates are trusted wherever it is installed). Default
+   * (library callers): the deepest folder holding both `templatesDir` and
+   * `dataDir`, which for `<project>/templates` and `<project>/data/x` is the
+   * project.
+   */
+  root?: string;
+  /**
+   * Who chose `outDir`. `project` (briefdeck.yaml's `out:`, or the default
+   * `out/`): outputs are written only inside `root`. `user` (`--out` on the
+   * command line, and library callers by default): wherever it is.
+   */
+  outChosenBy?: 'project' | 'user';
+  /** Where the project chose `outDir` (briefdeck.yaml's `out:`): where a refused output folder is reported. */
+  outAt?: Position;
+  /** Where the document was asked for (its briefdeck.yaml entry): where a refused main template is reported. */
+  at?: Position;
+}
+
+/** The project folder a request confines reading to (see `BuildRequest.root`). */
+export function requestRoot(req: BuildRequest): string {
+  return req.root ?? defaultRoot(req.templatesDir, req.dataDir);
 }
 
 export interface Prepared {
@@ -90,9 +116,10 @@ function datasetUnreadable(diagnostics: readonly Diagnostic[]): boolean {
 /** Stages 1–3: dataset, template, document tree. No charts rendered, nothing written. */
 export function prepareDocument(req: BuildRequest): PrepareResult {
   const diagnostics: Diagnostic[] = [];
-  const data = loadDataset(req.dataDir);
+  const root = requestRoot(req);
+  const data = loadDataset(req.dataDir, { root });
   diagnostics.push(...data.diagnostics);
-  const templates = loadTemplateSet(req.templatesDir, req.template);
+  const templates = loadTemplateSet(req.templatesDir, req.template, { root, ...(req.at ? { at: req.at } : {}) });
   diagnostics.push(...templates.diagnostics);
   const dataset = data.value;
   const loaded = { ...(dataset ? { dataset } : {}), ...(templates.value ? { templates: templates.value } : {}) };
@@ -111,7 +138,7 @@ export function prepareDocument(req: BuildRequest): PrepareResult {
   // document is still made, for the checks and the chart errors (`partial`),
   // but not built.
   const failed = hasErrors(diagnostics);
-  const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale) });
+  const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale, root) });
   // A failed helper's marker (`⟨fact⟩`) makes its line wrong for the
   // document stage too; that is an echo, the other lines' errors are news.
   const lineOf = (d: Diagnostic) => `${d.position.file}\u0000${d.position.line}`;
@@ -156,6 +183,13 @@ export function validateDocument(req: BuildRequest): Diagnostic[] {
 
 function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: Buffer, outcome: BuildOutcome): void {
   const file = outputPath(req, datasetId, ext);
+  if (req.outChosenBy === 'project') {
+    const refused = checkOutputDir(req.outDir, { root: requestRoot(req), name: path.relative(requestRoot(req), req.outDir) || '.', ...(req.outAt ? { at: req.outAt } : {}) });
+    if (refused) {
+      outcome.diagnostics.push(refused);
+      return;
+    }
+  }
   try {
     writeFileAtomic(file, bytes);
     outcome.outputs.push(file);

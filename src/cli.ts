@@ -240,7 +240,15 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   // A problem several documents share (their dataset's) is listed once, under the first.
   const listed = new Set<string>();
   const all: Diagnostic[] = [];
-  const results: JobResult[] = await runBatch(command, plan.jobs, { templatesDir: project.value.templatesDir, outDir }, {
+  // Files are read only from inside the project; outputs are written there too, unless --out names a folder on purpose.
+  const context = {
+    templatesDir: project.value.templatesDir,
+    outDir,
+    root: project.value.root,
+    outChosenBy: values.out ? ('user' as const) : ('project' as const),
+    ...(project.value.outAt && !values.out ? { outAt: project.value.outAt } : {}),
+  };
+  const results: JobResult[] = await runBatch(command, plan.jobs, context, {
     start: (job, i, n) => progress.start(jobLabel(job), i, n),
     done: (result, i, n) => {
       const fresh = result.diagnostics.filter((d) => !listed.has(formatDiagnostic(d)));

@@ -2,7 +2,7 @@
 // documents `briefdeck build` makes, from which template and dataset. One
 // entry may stand for many documents: a glob for `data:` (every dataset
 // folder it matches) and a list for `template:`.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { parseYaml } from './facts/load-yaml.js';
 import { zodDiagnostics } from './facts/zod-diagnostics.js';
 import type { Locale } from './format/locale.js';
+import { isDiagnostic, maxTextBytes, readProjectFile, realFolder } from './util/project-files.js';
 
 export const projectFileName = 'briefdeck.yaml';
 
@@ -52,6 +53,8 @@ export interface Project {
   file?: string;
   templatesDir: string;
   outDir: string;
+  /** Where briefdeck.yaml sets `out:` (or the file's top, when it leaves the default): where a refused output folder is reported. */
+  outAt?: Position;
   documents: DocumentConfig[];
 }
 
@@ -60,13 +63,7 @@ export function sameFolder(a: string, b: string): boolean {
   return realFolder(a) === realFolder(b);
 }
 
-export function realFolder(dir: string): string {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return path.resolve(dir);
-  }
-}
+export { realFolder };
 
 /** Dataset folders (those holding a dataset.yaml) matched by a glob relative to `root`, in name order. */
 function datasetFolders(root: string, pattern: string): string[] {
@@ -77,12 +74,17 @@ function datasetFolders(root: string, pattern: string): string[] {
     .sort();
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** The project file, or defaults when there is none (`templates/`, `out/`, no documents). */
 export function loadProject(root: string): Result<Project | undefined> {
   const file = path.join(root, projectFileName);
   const defaults: Project = { root, templatesDir: path.join(root, 'templates'), outDir: path.join(root, 'out'), documents: [] };
   if (!existsSync(file)) return { value: defaults, diagnostics: [] };
-  const parsed = parseYaml(file, readFileSync(file, 'utf8'));
+  // The project file too is read only from inside the project (it may not be a symlink out of it).
+  const read = readProjectFile(file, { root, maxBytes: maxTextBytes, what: 'project file', name: projectFileName });
+  if (isDiagnostic(read)) return { value: undefined, diagnostics: [read] };
+  const parsed = parseYaml(file, read.text);
   if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
   const yaml = parsed.value;
   const r = projectSchema.safeParse(yaml.data ?? {});
@@ -109,5 +111,6 @@ export function loadProject(root: string): Result<Project | undefined> {
     }
   });
   if (diagnostics.length) return { value: undefined, diagnostics };
-  return { value: { root, file, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), documents }, diagnostics };
+  const outAt = isRecord(yaml.data) && 'out' in yaml.data ? yaml.positionOf(['out']) : { file, line: 1, column: 1 };
+  return { value: { root, file, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), outAt, documents }, diagnostics };
 }

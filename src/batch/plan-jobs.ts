@@ -5,7 +5,6 @@
 // project pairs with X (the standard templates if none); with `--template`,
 // only that template. Which format: `--format`, else the entry's `format:`,
 // else the template's front matter, else PDF.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
@@ -16,7 +15,8 @@ import type { Locale } from '../format/locale.js';
 import { projectFileName, sameFolder, type Project } from '../project.js';
 import { templateFile } from '../template/expand-template.js';
 import type { Job } from './job.js';
-import { standardTemplates } from '../util/package-dir.js';
+import { builtinTemplatesDir, standardTemplates } from '../util/package-dir.js';
+import { isDiagnostic, maxTextBytes, readProjectFile } from '../util/project-files.js';
 
 export interface PlanRequest {
   /** A dataset folder (absolute). */
@@ -67,12 +67,9 @@ function chooseDocuments(project: Project, req: PlanRequest): Choice[] | string 
 
 function toJob(project: Project, choice: Choice, req: PlanRequest): Job {
   const file = templateFile(project.templatesDir, choice.template);
-  let text: string | undefined;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    // A missing template is reported by the checks, with the rest.
-  }
+  // A template that cannot (or may not) be read is reported by the checks, with the rest.
+  const read = readProjectFile(file, { root: project.root, maxBytes: maxTextBytes, what: 'template', trusted: [builtinTemplatesDir()] });
+  const text = isDiagnostic(read) ? undefined : read.text;
   const fromTemplate = text === undefined ? { diagnostics: [] } : templateFormat(file, text);
   const job: Job = {
     template: choice.template,
@@ -88,9 +85,9 @@ function toJob(project: Project, choice: Choice, req: PlanRequest): Job {
 }
 
 /** The file a job writes, or undefined when its dataset id cannot be read yet (the job then fails on its own). */
-export function jobOutput(job: Job, outDir: string): string | undefined {
+export function jobOutput(job: Job, outDir: string, root?: string): string | undefined {
   if (job.name !== undefined) return outputPath({ outDir, template: job.template, name: job.name }, '', job.format);
-  const id = datasetId(job.data);
+  const id = datasetId(job.data, root);
   return id === undefined ? undefined : outputPath({ outDir, template: job.template }, id, job.format);
 }
 
@@ -99,7 +96,7 @@ function duplicateOutputs(project: Project, jobs: readonly Job[], outDir: string
   const seen = new Map<string, Job>();
   const out: Diagnostic[] = [];
   for (const job of jobs) {
-    const file = jobOutput(job, outDir);
+    const file = jobOutput(job, outDir, project.root);
     if (file === undefined) continue;
     const first = seen.get(file);
     if (!first) {

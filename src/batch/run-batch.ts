@@ -16,6 +16,12 @@ import type { BatchCommand, Job, JobResult } from './job.js';
 export interface BatchContext {
   templatesDir: string;
   outDir: string;
+  /** The project folder: what each document may read (see `BuildRequest.root`). */
+  root?: string;
+  /** Who chose `outDir`: `project` confines the outputs to `root` (see `BuildRequest.outChosenBy`). */
+  outChosenBy?: 'project' | 'user';
+  /** Where briefdeck.yaml chose it. */
+  outAt?: Position;
 }
 
 export interface BatchEvents {
@@ -29,6 +35,10 @@ export function jobRequest(job: Job, ctx: BatchContext): BuildRequest {
   const req: BuildRequest = { templatesDir: ctx.templatesDir, template: job.template, dataDir: job.data, outDir: ctx.outDir };
   if (job.name !== undefined) req.name = job.name;
   if (job.locale !== undefined) req.locale = job.locale;
+  if (ctx.root !== undefined) req.root = ctx.root;
+  if (ctx.outChosenBy !== undefined) req.outChosenBy = ctx.outChosenBy;
+  if (ctx.outAt !== undefined) req.outAt = ctx.outAt;
+  if (job.at !== undefined) req.at = job.at;
   return req;
 }
 

@@ -25,13 +25,17 @@ function sortByPeriod(rows: Record<string, unknown>[]): void {
   rows.sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : 0));
 }
 
-export function chartCatalog(dir: string, dataset: Dataset, locale: Locale): ChartCatalog {
+/**
+ * The charts of spec folder `dir`. `root` is the project folder every spec
+ * must lie inside (default: the spec folder's grandparent, `<project>/templates/charts`).
+ */
+export function chartCatalog(dir: string, dataset: Dataset, locale: Locale, root?: string): ChartCatalog {
   const fromSpec = (name: string, at: Position): Result<ResolvedChart | undefined> => {
     const file = chartSpecPath(dir, name);
     if (!specName.test(name) || !existsSync(file)) {
       return { value: undefined, diagnostics: [report('chart/unknown-spec', at, { name, known: listChartSpecs(dir) })] };
     }
-    const loaded = loadChartSpec(file, name);
+    const loaded = loadChartSpec(file, name, { ...(root !== undefined ? { root } : {}), at });
     if (!loaded.value) return { value: undefined, diagnostics: loaded.diagnostics };
     const resolved = resolveChart(loaded.value, dataset, locale);
     // A spec that does not fit Vega-Lite's schema is checked against the data, but never rendered.

@@ -1,10 +1,11 @@
 // `templates/charts/*.vl.json` → parsed specs, checked for what a chart may
 // not do: read a file or URL (`url` anywhere is an error), or name data
 // that is not a dataset series.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import { isDiagnostic, maxTextBytes, readProjectFile } from '../util/project-files.js';
 import { validateChartSpec } from './validate-spec.js';
 
 export interface ChartSpecFile {
@@ -52,8 +53,23 @@ function findUrls(value: unknown, at: string, out: string[]): void {
   }
 }
 
-export function loadChartSpec(file: string, name: string): Result<ChartSpecFile | undefined> {
-  const text = readFileSync(file, 'utf8').normalize('NFC');
+export interface SpecOptions {
+  /** The project folder: the spec file must lie inside it (real paths, so a symlinked spec counts by where it points). Default: the spec folder's grandparent (`<project>/templates/charts`). */
+  root?: string;
+  /** Where the spec was named (the `::chart` directive): where a refused spec is reported. */
+  at?: Position;
+}
+
+export function loadChartSpec(file: string, name: string, opts: SpecOptions = {}): Result<ChartSpecFile | undefined> {
+  const read = readProjectFile(file, {
+    root: opts.root ?? path.dirname(path.dirname(path.resolve(file))),
+    maxBytes: maxTextBytes,
+    what: 'chart spec',
+    name: `${path.basename(path.dirname(file))}/${path.basename(file)}`,
+    ...(opts.at ? { at: opts.at } : {}),
+  });
+  if (isDiagnostic(read)) return { value: undefined, diagnostics: [read] };
+  const text = read.text.normalize('NFC');
   let spec: unknown;
   try {
     spec = JSON.parse(text);

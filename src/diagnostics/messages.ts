@@ -16,6 +16,9 @@ function define<A>(severity: Severity, text: (args: A) => string, hint?: (args: 
 const list = (items: readonly string[], max = 8): string =>
   items.length === 0 ? '(none)' : items.slice(0, max).map((s) => `\`${s}\``).join(', ') + (items.length > max ? ', …' : '');
 
+/** A size in MiB, one decimal: `20.0 MiB`. */
+const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+
 /** A multi-line hint (a YAML snippet) indented under the `hint:` line. */
 const indent = (text: string, n: number): string => text.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
 
@@ -27,6 +30,22 @@ export const messages = {
   'project/duplicate-output': define<{ output: string; other: string }>('error', (a) => `two documents would write ${a.output}: this one and ${a.other}`, () => 'give one of them its own `name:` in briefdeck.yaml, or list each template and dataset pair once'),
   'project/schema': define<{ path: string; detail: string }>('error', (a) => `${a.path}: ${a.detail}`, () => 'see "The project file" in the README for the fields an entry takes'),
   'io/read-failed': define<{ detail: string }>('error', (a) => `cannot read file: ${a.detail}`),
+  // The confinement rules (src/util/project-files.ts): what may be read and written.
+  'io/outside-project': define<{ what: string; path: string; real: string; root: string; write: boolean }>(
+    'error',
+    (a) => `${a.what} \`${a.path}\` ${a.real === a.path ? 'is' : `resolves to ${a.real}, which is`} outside the project folder ${a.root}; briefdeck ${a.write ? 'writes' : 'reads'} nothing outside it`,
+    (a) =>
+      a.write
+        ? 'make it a folder inside the project (not a symlink out of it), or name the folder on the command line with --out DIR to write there on purpose'
+        : 'keep the file inside the project (a symlink counts by where it points): copy it in, or run with --project DIR for a folder that holds it',
+  ),
+  'io/too-big': define<{ what: string; path: string; bytes: number; limit: number }>(
+    'error',
+    (a) => `${a.what} \`${a.path}\` is ${mib(a.bytes)}, more than the limit of ${mib(a.limit)} for a ${a.what}`,
+    () => 'a file this large is not hand-made input: split it, or check that the path names the file you meant',
+  ),
+  'io/not-a-file': define<{ what: string; path: string }>('error', (a) => `${a.what} \`${a.path}\` is a folder or a device, not a file`, () => 'name a file'),
+  'io/permission-denied': define<{ what: string; path: string }>('error', (a) => `${a.what} \`${a.path}\` cannot be read: permission denied`, () => 'give the user running briefdeck read access to the file'),
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
 
   'internal/error': define<{ detail: string }>('error', (a) => `internal error: ${a.detail}`, () => 'this is a bug in briefdeck (please report it); the other documents were still made'),

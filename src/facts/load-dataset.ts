@@ -1,7 +1,6 @@
 // A dataset folder (dataset.yaml, sources.yaml, facts.yaml, series.yaml and
 // series CSVs) → a validated Dataset. Every file is read and every item
 // checked, so one run reports all problems.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
@@ -17,23 +16,23 @@ import { writtenDecimals } from './precision.js';
 import { unknownUnitArgs } from './unit-hint.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 import { contentHash, diskMemo } from '../util/disk-memo.js';
+import { isDiagnostic, maxCsvBytes, maxTextBytes, readProjectFile, type ReadOptions } from '../util/project-files.js';
 import { decimalsOf } from '../format/number.js';
 
-function readText(file: string, diagnostics: Diagnostic[], what: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    diagnostics.push(code === 'ENOENT' ? report('project/missing-file', { file, line: 1, column: 1 }, { what }) : report('io/read-failed', { file, line: 1, column: 1 }, { detail: (e as Error).message }));
+function readText(file: string, diagnostics: Diagnostic[], opts: ReadOptions): string | undefined {
+  const r = readProjectFile(file, opts);
+  if (isDiagnostic(r)) {
+    diagnostics.push(r);
     return undefined;
   }
+  return r.text;
 }
 
 /** Parsed files by path and content: a rebuild in the same process re-parses only what changed. */
 const parsedFiles = new Map<string, { text: string; parsed: ReturnType<typeof parseYaml> }>();
 
-function loadYaml(file: string, diagnostics: Diagnostic[], what: string): YamlFile | undefined {
-  const text = readText(file, diagnostics, what);
+function loadYaml(file: string, diagnostics: Diagnostic[], what: string, opts: { root: string }): YamlFile | undefined {
+  const text = readText(file, diagnostics, { root: opts.root, maxBytes: maxTextBytes, what, name: path.basename(file) });
   if (text === undefined) return undefined;
   let entry = parsedFiles.get(file);
   if (entry?.text !== text) {
@@ -76,33 +75,45 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const datasetFiles = ['dataset.yaml', 'sources.yaml', 'facts.yaml', 'series.yaml'];
 
-/** Everything a dataset is read from, as one text: the disk cache key. */
-function datasetInputs(dir: string): string | undefined {
-  try {
-    const texts = datasetFiles.map((f) => `${f}\u0000${readFileSync(path.join(dir, f), 'utf8')}`);
-    const seriesFiles = [...texts[3]!.matchAll(/^\s*file:\s*(\S+)/gm)].map((m) => m[1]!.replace(/^["']|["']$/g, ''));
-    for (const f of seriesFiles) texts.push(`${f}\u0000${readFileSync(path.join(dir, f), 'utf8')}`);
-    return `${path.resolve(dir)}\u0000${texts.join('\u0000')}`;
-  } catch {
-    return undefined;
-  }
+export interface DatasetOptions {
+  /**
+   * The project folder: every file the dataset is read from must lie inside
+   * it (real paths, so symlinks count). Default: the dataset folder's
+   * grandparent (`<project>/data/<name>` → `<project>`).
+   */
+  root?: string;
+}
+
+/** Everything a dataset is read from, as one text: the disk cache key. Undefined when a file cannot be read (or may not be: the fresh load says why). */
+function datasetInputs(dir: string, root: string): string | undefined {
+  const texts = [path.resolve(dir), root];
+  const read = (f: string, maxBytes: number): boolean => {
+    const r = readProjectFile(path.join(dir, f), { root, maxBytes, what: 'file' });
+    if (isDiagnostic(r)) return false;
+    texts.push(`${f}\u0000${r.text}`);
+    return true;
+  };
+  if (!datasetFiles.every((f) => read(f, maxTextBytes))) return undefined;
+  const seriesFiles = [...texts[5]!.matchAll(/^\s*file:\s*(\S+)/gm)].map((m) => m[1]!.replace(/^["']|["']$/g, ''));
+  return seriesFiles.every((f) => read(f, maxCsvBytes)) ? texts.join('\u0000') : undefined;
 }
 
 /**
  * Load and validate a dataset folder. A dataset whose files did not change
  * since a clean load comes from the disk cache (its positions included).
  */
-export function loadDataset(dir: string): Result<Dataset | undefined> {
-  const inputs = datasetInputs(dir);
-  if (inputs === undefined) return loadDatasetFresh(dir);
-  return diskMemo('datasets', contentHash('dataset', inputs), () => loadDatasetFresh(dir), (r) => r.value !== undefined && r.diagnostics.length === 0);
+export function loadDataset(dir: string, opts: DatasetOptions = {}): Result<Dataset | undefined> {
+  const options = { ...opts, root: opts.root ?? path.dirname(path.dirname(path.resolve(dir))) };
+  const inputs = datasetInputs(dir, options.root);
+  if (inputs === undefined) return loadDatasetFresh(dir, options);
+  return diskMemo('datasets', contentHash('dataset', inputs), () => loadDatasetFresh(dir, options), (r) => r.value !== undefined && r.diagnostics.length === 0);
 }
 
-function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
+function loadDatasetFresh(dir: string, opts: DatasetOptions & { root: string }): Result<Dataset | undefined> {
   const diagnostics: Diagnostic[] = [];
   const file = (name: string) => path.join(dir, name);
 
-  const metaYaml = loadYaml(file('dataset.yaml'), diagnostics, 'dataset.yaml (the dataset description)');
+  const metaYaml = loadYaml(file('dataset.yaml'), diagnostics, 'dataset description', opts);
   const meta = metaYaml ? datasetSchema.safeParse(metaYaml.data ?? {}) : undefined;
   if (metaYaml && meta && !meta.success) diagnostics.push(...zodDiagnostics(metaYaml, [], meta.error));
   const info = meta?.success ? meta.data : undefined;
@@ -121,7 +132,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
 
   // Sources
   const sources: Record<string, Source> = {};
-  const sourcesYaml = loadYaml(file('sources.yaml'), diagnostics, 'sources.yaml');
+  const sourcesYaml = loadYaml(file('sources.yaml'), diagnostics, 'source list', opts);
   for (const { item, index } of eachItem(sourcesYaml!, 'sources', topList(sourcesYaml, sourcesFileSchema, 'sources', diagnostics), sourceSchema, diagnostics)) {
     const position = sourcesYaml!.positionOf(['sources', index]);
     if (sources[item.id]) {
@@ -141,7 +152,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
 
   // Facts
   const facts: Record<string, Fact> = {};
-  const factsYaml = loadYaml(file('facts.yaml'), diagnostics, 'facts.yaml');
+  const factsYaml = loadYaml(file('facts.yaml'), diagnostics, 'fact list', opts);
   for (const { item, index } of eachItem(factsYaml!, 'facts', topList(factsYaml, factsFileSchema, 'facts', diagnostics), factSchema, diagnostics)) {
     const at = (key?: string) => factsYaml!.positionOf(key ? ['facts', index, key] : ['facts', index]);
     const owner = `fact \`${item.id}\``;
@@ -205,7 +216,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
 
   // Series
   const series: Record<string, Series> = {};
-  const seriesYaml = loadYaml(file('series.yaml'), diagnostics, 'series.yaml');
+  const seriesYaml = loadYaml(file('series.yaml'), diagnostics, 'series list', opts);
   for (const { item, index } of eachItem(seriesYaml!, 'series', topList(seriesYaml, seriesFileSchema, 'series', diagnostics), seriesSchema, diagnostics)) {
     const at = (key?: string) => seriesYaml!.positionOf(key ? ['series', index, key] : ['series', index]);
     const owner = `series \`${item.id}\``;
@@ -218,7 +229,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
     });
     checkUnit(item.unit, at('unit'));
     const csvFile = path.join(dir, item.file);
-    const csvText = readText(csvFile, diagnostics, `series file ${item.file}`);
+    const csvText = readText(csvFile, diagnostics, { root: opts.root, maxBytes: maxCsvBytes, what: 'series file', name: item.file, at: at('file') });
     if (csvText === undefined) continue;
     const csv = parseSeriesCsv(csvFile, csvText);
     diagnostics.push(...csv.diagnostics);

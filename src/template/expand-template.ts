@@ -5,14 +5,15 @@
 // pre-escaped for Markdown instead), strict field lookup, helpers that
 // record diagnostics instead of throwing, and a static check first so that
 // every unknown helper, partial and fact is reported in one run.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { Diagnostic, Result } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset } from '../facts/dataset.js';
 import type { Locale } from '../format/locale.js';
 import { builtinTemplatesDir, standardTemplates } from '../util/package-dir.js';
+import { isDiagnostic, maxTextBytes, readProjectFile } from '../util/project-files.js';
 import { checkTemplate } from './check-template.js';
 import { templateContext } from './context.js';
 import { factHelpers } from './helpers/fact-helpers.js';
@@ -61,19 +62,28 @@ function partialFiles(dir: string): Map<string, string> {
   return out;
 }
 
-/** Partial names by template text: a rebuild in the same process does not parse again. */
-const includedByText = new Map<string, string[]>();
+/** A partial a template includes: its name and where the `{{> name}}` is (line and column, 1-based). */
+interface Inclusion {
+  name: string;
+  line: number;
+  column: number;
+}
 
-/** Partial names a template includes by name (`{{> name}}`), in every branch. */
-function includedPartials(text: string): string[] {
+/** Partial inclusions by template text: a rebuild in the same process does not parse again. */
+const includedByText = new Map<string, Inclusion[]>();
+
+/** Partials a template includes by name (`{{> name}}`), in every branch. */
+function includedPartials(text: string): Inclusion[] {
   const hit = includedByText.get(text);
   if (hit) return [...hit];
-  const names: string[] = [];
+  const found: Inclusion[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
-    const n = node as { type?: string; name?: { type: string; original?: string } };
-    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && n.name.original) names.push(n.name.original);
+    const n = node as { type?: string; name?: { type: string; original?: string }; loc?: { start: { line: number; column: number } } };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && n.name.original) {
+      found.push({ name: n.name.original, line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1 });
+    }
     for (const [k, v] of Object.entries(n)) if (k !== 'loc' && typeof v === 'object') visit(v);
   };
   try {
@@ -81,8 +91,8 @@ function includedPartials(text: string): string[] {
   } catch {
     // A syntax error is reported when the template is compiled.
   }
-  includedByText.set(text, names);
-  return [...names];
+  includedByText.set(text, found);
+  return [...found];
 }
 
 const templateName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -106,36 +116,55 @@ export function templateFile(templatesDir: string, name: string): string {
   return path.join(templateHome(templatesDir, name) ?? templatesDir, name, `document${templateExtension}`);
 }
 
+export interface TemplateOptions {
+  /**
+   * The project folder: every template file read must lie inside it (real
+   * paths, so symlinks count), or inside briefdeck's own templates folder
+   * (the standard templates are trusted wherever briefdeck is installed).
+   * Default: the parent of `templatesDir`.
+   */
+  root?: string;
+  /** Where the template was asked for (its briefdeck.yaml entry): where a refused main template is reported. */
+  at?: Position;
+}
+
 /**
  * `templates/<name>/document.md.hbs`, with the partials it uses from
  * `templates/<name>/partials/` or the shared `templates/partials/`. Only
  * partials that are included are read: another document's partial is
  * neither read nor checked.
  */
-export function loadTemplateSet(templatesDir: string, name: string): Result<TemplateSet | undefined> {
+export function loadTemplateSet(templatesDir: string, name: string, opts: TemplateOptions = {}): Result<TemplateSet | undefined> {
   const home = templateHome(templatesDir, name);
   const file = path.join(home ?? templatesDir, name, `document${templateExtension}`);
-  let text: string;
-  try {
-    if (!home) throw new Error('not found');
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { value: undefined, diagnostics: [report('template/unknown-template', { file, line: 1, column: 1 }, { name, known: knownTemplates(templatesDir) })] };
-  }
+  if (!home) return { value: undefined, diagnostics: [report('template/unknown-template', { file, line: 1, column: 1 }, { name, known: knownTemplates(templatesDir) })] };
+  const confine = { root: opts.root ?? path.dirname(path.resolve(templatesDir)), maxBytes: maxTextBytes, trusted: [builtinTemplatesDir()] };
+  const main = readProjectFile(file, { ...confine, what: 'template', name: path.relative(templatesDir, file), ...(opts.at ? { at: opts.at } : {}) });
+  if (isDiagnostic(main)) return { value: undefined, diagnostics: [main] };
+  const text = main.text;
   // A document's own partials override shared ones of the same name.
   const available = new Map([...partialFiles(path.join(home, 'partials')), ...partialFiles(path.join(home, name, 'partials'))]);
   const partials: TemplateFile[] = [];
-  const queue = includedPartials(text);
+  const diagnostics: Diagnostic[] = [];
+  const queue = includedPartials(text).map((inclusion) => ({ inclusion, from: file }));
   const seen = new Set<string>();
-  for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const { inclusion, from } = next;
+    const p = inclusion.name;
     const partialFile = available.get(p);
     if (seen.has(p) || !partialFile) continue;
     seen.add(p);
-    const partialText = readFileSync(partialFile, 'utf8');
-    partials.push({ name: p, file: partialFile, text: partialText });
-    queue.push(...includedPartials(partialText));
+    const read = readProjectFile(partialFile, { ...confine, what: 'partial', name: path.relative(templatesDir, partialFile), at: { file: from, line: inclusion.line, column: inclusion.column } });
+    if (isDiagnostic(read)) {
+      diagnostics.push(read);
+      continue;
+    }
+    partials.push({ name: p, file: partialFile, text: read.text });
+    queue.push(...includedPartials(read.text).map((i) => ({ inclusion: i, from: partialFile })));
   }
-  return { value: { main: { name, file, text }, partials, available: [...available.keys()] }, diagnostics: [] };
+  // A partial that may not be read leaves the set incomplete: nothing is expanded from it.
+  if (diagnostics.length) return { value: undefined, diagnostics };
+  return { value: { main: { name, file, text }, partials, available: [...available.keys()] }, diagnostics };
 }
 
 function parseError(file: string, e: Error): Diagnostic {
