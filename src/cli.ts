@@ -296,7 +296,7 @@ async function runNew(values: Values, [kind, name]: string[]): Promise<number> {
     return 1;
   }
   const { newDataset, newTemplate } = await import('./scaffold/new-project-files.js');
-  const made = kind === 'data' ? newDataset(path.join(root, 'data'), name!, new Date().toISOString().slice(0, 10)) : newTemplate(project.value.templatesDir, name!, values.from ?? 'standard-brief');
+  const made = kind === 'data' ? newDataset(path.join(root, 'data'), name!, new Date().toISOString().slice(0, 10)) : newTemplate(project.value.templatesDir, name!, values.from ?? 'standard-brief', root);
   if (hasErrors(made.diagnostics)) {
     printDiagnostics(made.diagnostics, true);
     return 1;

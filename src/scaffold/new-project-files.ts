@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { Diagnostic, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { knownTemplates, templateHome } from '../template/expand-template.js';
+import { builtinTemplatesDir } from '../util/package-dir.js';
+import { isInside, realFolder } from '../util/project-files.js';
 import { datasetFiles } from './dataset-files.js';
 
 const datasetId = /^[a-z0-9][a-z0-9.-]*$/;
@@ -32,12 +34,22 @@ export function newDataset(dataRoot: string, name: string, today: string): Resul
   return { value: written, diagnostics: [] };
 }
 
-/** `templates/NAME/`, a copy of template `from` (the project's, or a standard one). */
-export function newTemplate(templatesDir: string, name: string, from: string): Result<string[]> {
+/**
+ * `templates/NAME/`, a copy of template `from` (the project's, or a standard
+ * one). A project template folder that leads out of project folder `root`
+ * (default: the parent of `templatesDir`) is not copied: copying reads it.
+ * Symlinks inside it are copied as symlinks, and a build refuses them.
+ */
+export function newTemplate(templatesDir: string, name: string, from: string, root = path.dirname(path.resolve(templatesDir))): Result<string[]> {
   const dir = path.join(templatesDir, name);
   if (!templateName.test(name) || name === 'partials' || name === 'charts') return { value: [], diagnostics: [report('scaffold/bad-name', { file: dir, line: 1, column: 1 }, { name, rule: 'letters, digits, dots, hyphens and underscores, and not `partials` or `charts`' })] };
   const home = templateHome(templatesDir, from);
   if (!home) return { value: [], diagnostics: [report('scaffold/unknown-template', { file: path.join(templatesDir, from), line: 1, column: 1 }, { name: from, known: knownTemplates(templatesDir) })] };
+  const source = path.join(home, from);
+  const real = realFolder(source);
+  if (!isInside(real, realFolder(root)) && !isInside(real, realFolder(builtinTemplatesDir()))) {
+    return { value: [], diagnostics: [report('io/outside-project', { file: source, line: 1, column: 1 }, { what: 'template folder', path: path.relative(templatesDir, source), real, root: realFolder(root), write: false })] };
+  }
   const refused = refuseExisting(dir);
   if (refused.length) return { value: [], diagnostics: refused };
   cpSync(path.join(home, from), dir, { recursive: true, errorOnExist: true, force: false });

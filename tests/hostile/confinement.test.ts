@@ -118,6 +118,16 @@ describe('files read from outside the project are refused', () => {
     expect(readdirSync(project)).not.toContain('out');
   });
 
+  it('`new template --from` a template folder that is a symlink out of the project: nothing copied', () => {
+    const { project, outside } = hostile();
+    cpSync(path.join(project, 'templates', 'brief'), path.join(outside, 'evil'), { recursive: true });
+    symlinkSync(path.join(outside, 'evil'), path.join(project, 'templates', 'evil'));
+    const r = run(project, 'new', 'template', 'mine', '--from', 'evil');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`template folder \`evil\` resolves to ${path.join(outside, 'evil')}`);
+    expect(existsSync(path.join(project, 'templates', 'mine'))).toBe(false);
+  });
+
   it('`--template ../../x` is not a template name: nothing outside is read, not even for its front matter', () => {
     const { project } = hostile();
     // A front matter that would be reported (with its file) if it were read.
