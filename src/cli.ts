@@ -52,9 +52,11 @@ Options:
   --data DIR          dataset folder
   --template NAME     template folder under templates/
   --format pdf|pptx   output format for every document built
-  --out DIR           output folder (default: out, or briefdeck.yaml's out:)
+  --out DIR           output folder, anywhere (default: out, or briefdeck.yaml's
+                      out:, which must be inside the project)
   --locale en|vi      language of numbers, dates and labels (default: the dataset's)
-  --project DIR       project folder holding briefdeck.yaml (default: .)
+  --project DIR       project folder holding briefdeck.yaml (default: .); files
+                      are read only from inside it
   --quiet             no progress and no \`wrote\` lines: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
@@ -75,7 +77,8 @@ Options:
   --template NAME     template folder under templates/
   --format pdf|pptx   accepted for symmetry with build
   --locale en|vi      language the templates are expanded in
-  --project DIR       project folder holding briefdeck.yaml (default: .)
+  --project DIR       project folder holding briefdeck.yaml (default: .); files
+                      are read only from inside it
   --quiet             no progress and no \`ok\` line: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
@@ -106,7 +109,8 @@ Options:
   --format pdf|pptx   accepted for symmetry with build
   --locale en|vi      language the templates are expanded in
   --json              print the diagnostics as JSON
-  --project DIR       project folder holding briefdeck.yaml (default: .)
+  --project DIR       project folder holding briefdeck.yaml (default: .); files
+                      are read only from inside it
   -h, --help          show this help`;
 
 const newUsage = `Usage: briefdeck new data NAME
@@ -126,7 +130,8 @@ Neither overwrites anything: if the folder exists, nothing is written.
 
 Options:
   --from TEMPLATE     the template to copy (default: standard-brief)
-  --project DIR       project folder holding briefdeck.yaml (default: .)
+  --project DIR       project folder holding briefdeck.yaml (default: .); files
+                      are read only from inside it
   -h, --help          show this help`;
 
 const allOptions = {
