@@ -129,7 +129,7 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
       continue;
     }
     checkDate(item.date, sourcesYaml!.positionOf(['sources', index, 'date']), diagnostics);
-    sources[item.id] = { ...item, position };
+    sources[item.id] = { ...item, position, ...(item.url !== undefined ? { urlPosition: sourcesYaml!.positionOf(['sources', index, 'url']) } : {}) };
   }
   const sourceIds = Object.keys(sources);
 
