@@ -21,6 +21,7 @@ const hostileLinks = [
   '[data](data:text/html,<b>x</b>)',
   '[ok](https://example.org/ok?a=1&b=2)',
   '[write](mailto:desk@example.org)',
+  '<javascript:void(0)>',
 ].join(' and ');
 
 function hostileMini(): string {
@@ -49,6 +50,7 @@ describe('links', async () => {
         [line, messages['link/unsafe-scheme'].text({ url: 'file:///etc/passwd', scheme: 'file' })],
         [line, messages['link/unsafe-scheme'].text({ url: 'JaVaScRiPt:alert(1)', scheme: 'javascript' })],
         [line, messages['link/unsafe-scheme'].text({ url: 'data:text/html,<b>x</b>', scheme: 'data' })],
+        [line, messages['link/unsafe-scheme'].text({ url: 'javascript:void(0)', scheme: 'javascript' })],
       ]);
       const sources = path.join(dir, 'data', 'sources.yaml');
       expect(warnings.filter((w) => w.position.file === sources).map((w) => [w.position.line, w.position.column, w.message])).toEqual(
