@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JobResult } from './batch/job.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import { formatDiagnostic, summarize } from './diagnostics/format-diagnostic.js';
+import { diagnosticsToJson, formatDiagnostic, summarize } from './diagnostics/format-diagnostic.js';
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { isLocale } from './format/locale.js';
 import { loadProject } from './project.js';
@@ -270,7 +270,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   const failed = results.some((r) => r.failed) || hasErrors(all);
   const summary = batchSummary(command, results);
   if (command === 'check') {
-    if (values.json) process.stdout.write(`${JSON.stringify(sortDiagnostics(all), null, 2)}\n`);
+    if (values.json) process.stdout.write(`${diagnosticsToJson(sortDiagnostics(all))}\n`);
     else {
       printReport(all);
       process.stdout.write(`${summary}\n`);

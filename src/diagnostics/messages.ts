@@ -92,6 +92,18 @@ export const messages = {
   'facts/series-unknown-column': define<{ series: string; column: string; columns: string[] }>('error', (a) => `series \`${a.series}\` has no column \`${a.column}\``, (a) => `columns: ${list(a.columns)}`),
   'facts/unused-basis': define<{ id: string }>('info', (a) => `basis \`${a.id}\` is declared but not used`),
 
+  // Text from data (src/facts/clean-text.ts)
+  'text/control-character': define<{ where: string; found: string[] }>('warning', (a) => `${a.where} holds ${a.found.join(', ')} (control characters or unpaired surrogates): removed`, () => 'these characters do not print and break the XML of a deck; delete them from the data'),
+  'text/bidi-control': define<{ where: string; found: string[] }>('warning', (a) => `${a.where} holds the bidi control ${a.found.join(', ')}: removed`, () => 'bidi overrides and isolates can make text read differently from what it says; delete them from the data'),
+  'text/too-long': define<{ where: string; length: number; max: number }>('error', (a) => `${a.where} is ${a.length} characters long; at most ${a.max} are allowed`, () => 'shorten it: long text belongs in the template, not in one cell or field'),
+
+  // Links (src/document/safe-link.ts)
+  'link/unsafe-scheme': define<{ url: string; scheme: string }>(
+    'warning',
+    (a) => `link to \`${a.url}\` is not made live: ${a.scheme ? `\`${a.scheme}:\`` : 'a link without a scheme'} is not followed`,
+    () => 'only http:, https: and mailto: links are live; the text is printed without a link',
+  ),
+
   // Templates
   'template/unknown-template': define<{ name: string; known: string[] }>('error', (a) => `template \`${a.name}\` not found`, (a) => `templates: ${list(a.known, 20)} (a template is a folder NAME/ holding document.md.hbs)`),
   'template/syntax': define<{ detail: string }>('error', (a) => `template syntax error: ${a.detail}`),

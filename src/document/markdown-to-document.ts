@@ -15,6 +15,7 @@ import { factAnnexTable } from './fact-annex.js';
 import type { Block, Callout, CalloutKind, Chart, Citation, Document, Inline, KeyFigure, ListItem, SourceEntry, SourcesList, Table, TableCell, FootnoteList } from './nodes.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { plainText } from './plain-text.js';
+import { decideLink } from './safe-link.js';
 
 export interface ConvertInput {
   markdown: string;
@@ -57,11 +58,24 @@ class Converter {
       number = this.sources.length + 1;
       this.citationNumbers.set(sourceId, number);
       const entry: SourceEntry = { number, sourceId, publisher: s?.publisher ?? sourceId, title: s?.title ?? '', date: s ? formatDate(s.date, this.input.locale) : '' };
-      if (s?.url) entry.url = s.url;
+      if (s?.url) {
+        const link = this.link(s.url, s.urlPosition ?? s.position);
+        // Not live: printed as text after the title (the renderers link only `url`).
+        if (link !== undefined) entry.url = link;
+        else entry.title = entry.title ? `${entry.title} (${s.url})` : s.url;
+      }
       this.sources.push(entry);
     }
     for (const id of factIds) this.usedFacts.add(id);
     return { type: 'citation', number, sourceId, factIds, position };
+  }
+
+  /** The URL to link to, or undefined (with a warning) when safe-link.ts says it is not made live. */
+  link(url: string, position: Position): string | undefined {
+    const decision = decideLink(url);
+    if (decision.live) return decision.url;
+    this.diagnostics.push(report('link/unsafe-scheme', position, { url: url.length > 200 ? `${url.slice(0, 200)}…` : url, scheme: decision.scheme }));
+    return undefined;
   }
 
   // Inline content
@@ -87,9 +101,12 @@ class Converter {
       case 'delete':
         out.push(...this.inlines(n.children));
         return;
-      case 'link':
-        out.push({ type: 'link', url: n.url, children: this.inlines(n.children), position });
+      case 'link': {
+        const url = this.link(n.url, position);
+        if (url !== undefined) out.push({ type: 'link', url, children: this.inlines(n.children), position });
+        else out.push(...this.inlines(n.children));
         return;
+      }
       case 'inlineCode':
         out.push({ type: 'text', value: n.value.normalize('NFC'), position });
         return;

@@ -18,6 +18,8 @@ export interface Source {
   title: string;
   date: string;
   url?: string;
+  /** Where `url:` is written, for the warning about a link that is not made live. */
+  urlPosition?: Position;
   file?: string;
   notes?: string;
   position: Position;

@@ -5,6 +5,7 @@ import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Cell, SeriesRow } from './dataset.js';
 import { writtenDecimals } from './precision.js';
+import { cleanText, maxCsvCellLength } from './clean-text.js';
 
 interface Parsed {
   columns: string[];
@@ -29,7 +30,21 @@ export function parseSeriesCsv(file: string, text: string): { value: Parsed | un
   const diagnostics: Diagnostic[] = [];
   const [header, ...body] = records;
   if (!header) return { value: { columns: [], rows: [], valueDecimals: 0, cells: [] }, diagnostics };
-  const columns = header.record;
+  const basename = file.split(/[\\/]/).pop() ?? file;
+  /** A cell without control characters, lone surrogates or bidi controls (each reported); too long is an error. */
+  const cleanCell = (raw: string, position: Position, where: string): string => {
+    if (raw.length > maxCsvCellLength) diagnostics.push(report('text/too-long', position, { where, length: raw.length, max: maxCsvCellLength }));
+    const c = cleanText(raw);
+    if (c.controls.length) diagnostics.push(report('text/control-character', position, { where, found: c.controls }));
+    if (c.bidi.length) diagnostics.push(report('text/bidi-control', position, { where, found: c.bidi }));
+    return c.text;
+  };
+  let headerColumn = 1;
+  const columns = header.record.map((raw, i) => {
+    const position = { file, line: header.info.lines, column: headerColumn };
+    headerColumn += raw.length + 1;
+    return cleanCell(raw, position, `${basename} column ${i + 1} (header)`);
+  });
   const rows: SeriesRow[] = [];
   const cells: Record<string, Position>[] = [];
   let valueDecimals = 0;
@@ -37,11 +52,12 @@ export function parseSeriesCsv(file: string, text: string): { value: Parsed | un
     const values: Record<string, Cell> = {};
     const at: Record<string, Position> = {};
     let column = 1;
-    record.forEach((raw, i) => {
+    record.forEach((written, i) => {
       const name = columns[i]!;
       const position = { file, line: info.lines, column };
       at[name] = position;
-      column += raw.length + 1;
+      column += written.length + 1;
+      const raw = cleanCell(written, position, `${basename} cell \`${name}\` (row ${info.lines})`);
       if (raw === '') values[name] = null;
       else if (numericColumns.has(name)) {
         const n = Number(raw);

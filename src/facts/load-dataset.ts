@@ -140,7 +140,7 @@ function loadDatasetFresh(dir: string, opts: DatasetOptions & { root: string }):
       continue;
     }
     checkDate(item.date, sourcesYaml!.positionOf(['sources', index, 'date']), diagnostics);
-    sources[item.id] = { ...item, position };
+    sources[item.id] = { ...item, position, ...(item.url !== undefined ? { urlPosition: sourcesYaml!.positionOf(['sources', index, 'url']) } : {}) };
   }
   const sourceIds = Object.keys(sources);
 

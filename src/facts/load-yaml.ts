@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import { cleanText, maxYamlTextLength } from './clean-text.js';
 
 const maxAliasCount = 50;
 
@@ -41,11 +42,13 @@ export function parseYaml(file: string, text: string): { value: YamlFile | undef
   } catch (e) {
     return { value: undefined, diagnostics: [report('yaml/alias-limit', at(0), { detail: (e as Error).message })] };
   }
+  const positionOf = (path: readonly PropertyKey[], where: 'key' | 'value' = 'value') => positionIn(doc, path, where, at);
+  data = cleanStrings(data, [], file, positionOf, diagnostics);
   const sourceOf = (path: readonly PropertyKey[]) => {
     const { node, complete } = walk(doc, path);
     return complete && isScalar(node) && node.range ? source.slice(node.range[0], node.range[1]) : undefined;
   };
-  return { value: { file, data, positionOf: (path, where = 'value') => positionIn(doc, path, where, at), sourceOf }, diagnostics };
+  return { value: { file, data, positionOf, sourceOf }, diagnostics };
 }
 
 /** The node at `path`, and whether the whole path was found. */
@@ -86,4 +89,41 @@ function positionIn(doc: Document, path: readonly PropertyKey[], where: 'key' | 
   }
   const target = where === 'key' && keyNode ? keyNode : last;
   return at(target?.range?.[0] ?? 0);
+}
+
+const pathText = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)), '');
+
+/**
+ * Every string of the data (keys too) without control characters, lone
+ * surrogates or bidi controls, each removal reported at its position and
+ * named by its path and the id of the item holding it; text longer than
+ * maxYamlTextLength is an error. YAML escapes (`"\x01"`, `"\uD800"`) are
+ * how such characters get in.
+ */
+function cleanStrings(value: unknown, path: PropertyKey[], file: string, positionOf: YamlFile['positionOf'], diagnostics: Diagnostic[], owner = ''): unknown {
+  const clean = (s: string, at: PropertyKey[], where: 'key' | 'value') => {
+    const name = `\`${pathText(at) || '(top)'}\`${owner}`;
+    if (s.length > maxYamlTextLength) diagnostics.push(report('text/too-long', positionOf(at, where), { where: name, length: s.length, max: maxYamlTextLength }));
+    const c = cleanText(s);
+    if (c.controls.length) diagnostics.push(report('text/control-character', positionOf(at, where), { where: name, found: c.controls }));
+    if (c.bidi.length) diagnostics.push(report('text/bidi-control', positionOf(at, where), { where: name, found: c.bidi }));
+    return c.text;
+  };
+  if (typeof value === 'string') return clean(value, path, 'value');
+  if (Array.isArray(value)) {
+    return value.map((v, i) => {
+      const id = v && typeof v === 'object' && typeof (v as Record<string, unknown>)['id'] === 'string' ? cleanText((v as Record<string, string>)['id']!).text : undefined;
+      return cleanStrings(v, [...path, i], file, positionOf, diagnostics, id ? ` (of \`${id}\`)` : owner);
+    });
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      // defineProperty: a key `__proto__` stays a plain key.
+      Object.defineProperty(out, clean(k, [...path, k], 'key'), { value: cleanStrings(v, [...path, k], file, positionOf, diagnostics, owner), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value;
 }

@@ -6,6 +6,7 @@
 import { chartToPng } from '../../charts/chart-png.js';
 import { theme, type FontStyle } from '../../theme/theme.js';
 import { normalizePptx } from './normalize-pptx.js';
+import { xmlSafeDeep } from '../../facts/clean-text.js';
 import { textPartsRewrite } from './text-parts.js';
 import type { NativeChart } from '../../charts/native-chart.js';
 import type { ChartItem, Paragraph, SlideModel, TableItem, TextItem, TextRun } from './slide-model.js';
@@ -167,7 +168,12 @@ export function patchChartXml(xml: string, n: NativeChart): string {
   });
 }
 
-export async function slidesToPptx(model: SlideModel, date: Date): Promise<Buffer> {
+export async function slidesToPptx(built: SlideModel, date: Date): Promise<Buffer> {
+  // Last line of defence: the loaders strip control characters and lone
+  // surrogates from data, but any that reach here (text, notes, chart
+  // categories and series names, which also fill the embedded workbook)
+  // would make a part XML 1.0 cannot hold, and PowerPoint would refuse it.
+  const model = xmlSafeDeep(built);
   // A fresh instance per deck; its chart counter is module-global, which
   // normalizePptx undoes by renumbering.
   const { default: PptxGenJS } = (await import('pptxgenjs')) as unknown as { default: PptxGen };
