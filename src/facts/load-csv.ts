@@ -34,8 +34,9 @@ export function parseSeriesCsv(file: string, text: string): { value: Parsed | un
   const cells: Record<string, Position>[] = [];
   let valueDecimals = 0;
   for (const { record, info } of body) {
-    const values: Record<string, Cell> = {};
-    const at: Record<string, Position> = {};
+    // No prototype: a column named `constructor` or `__proto__` is a column like any other.
+    const values: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
+    const at: Record<string, Position> = Object.create(null) as Record<string, Position>;
     let column = 1;
     record.forEach((raw, i) => {
       const name = columns[i]!;

@@ -128,7 +128,8 @@ export const builtInDeclarations: Record<string, UnitDeclaration> = {
 
 /** The built-in units alone: the base every dataset's table starts from. */
 export function builtInUnits(): UnitTable {
-  const table: UnitTable = {};
+  // No prototype: a unit named `constructor` is unknown until declared (see util/own-record.ts).
+  const table: UnitTable = Object.create(null) as UnitTable;
   for (const [name, d] of Object.entries(builtInDeclarations)) table[name] = unitFromDeclaration(name, d);
   return table;
 }
