@@ -76,6 +76,9 @@ export const messages = {
   // Templates
   'template/unknown-template': define<{ name: string; known: string[] }>('error', (a) => `template \`${a.name}\` not found`, (a) => `templates: ${list(a.known, 20)} (a template is a folder NAME/ holding document.md.hbs)`),
   'template/syntax': define<{ detail: string }>('error', (a) => `template syntax error: ${a.detail}`),
+  'template/unsupported': define<{ construct: string }>('error', (a) => `${a.construct} is not supported in briefdeck templates`, () => 'use a helper or a partial (`{{> name}}`) instead'),
+  'template/prototype-access': define<{ name: string }>('error', (a) => `\`${a.name}\` names a property of every JavaScript object, not a field of the data`, () => 'templates read only the fields of the data (facts, sources, dataset, words); check the name'),
+  'template/runtime': define<{ detail: string }>('error', (a) => `the template failed while running: ${a.detail}`, () => 'check the helper or block at this position and the values it is given'),
   'template/unknown-fact': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : 'check the id in facts.yaml')),
   'template/unknown-source': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact or source \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : '`cite` takes the id of a fact in facts.yaml or of a source in sources.yaml')),
   'template/empty-query': define<{ helper: string; query: string; prefix: string; suggestions: string[] }>(
