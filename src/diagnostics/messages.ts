@@ -55,6 +55,11 @@ export const messages = {
     (a) => `declare it in dataset.yaml, e.g.\n${indent(a.example, 6)}\n    or use one of ${list(a.known, 20)}`,
   ),
   'facts/negative-value': define<{ owner: string; value: number; unit: string }>('error', (a) => `${a.owner} has the negative value ${a.value}, but unit \`${a.unit}\` does not allow negative values`, () => 'fix the value, or allow negatives for the unit in dataset.yaml (`negative: true`)'),
+  'facts/imprecise-number': define<{ found: string; problem: 'infinite' | 'unsafe-integer' | 'digits'; read: string }>(
+    'error',
+    (a) => `the number \`${a.found}\` cannot be kept as written: ${a.problem === 'infinite' ? 'it is too large for a number' : a.problem === 'unsafe-integer' ? `whole numbers beyond 9007199254740991 lose their last digits (it reads as ${a.read})` : `it has more significant digits than a number keeps (it reads as ${a.read})`}`,
+    () => 'write at most 15 significant digits, or use a larger unit (e.g. `USD bn` instead of `USD`)',
+  ),
   'facts/decimals-on-text': define<{ id: string }>('error', (a) => `fact \`${a.id}\` has a text value but \`decimals:\``, () => '`decimals:` sets how many decimals a number prints; remove it'),
   'facts/bad-period': define<{ period: string }>('error', (a) => `cannot read period \`${a.period}\``, () => 'write `2024`, `2025-Q1`, `2024-10`, `2024-10-31` or a range such as `2024-01..2024-10`'),
   'facts/bad-date': define<{ date: string }>('error', (a) => `cannot read date \`${a.date}\``, () => 'write `YYYY-MM-DD`, `YYYY-MM` or `YYYY`'),

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Cell, SeriesRow } from './dataset.js';
-import { writtenDecimals } from './precision.js';
+import { numberTextProblem, writtenDecimals } from './precision.js';
 
 interface Parsed {
   columns: string[];
@@ -46,7 +46,11 @@ export function parseSeriesCsv(file: string, text: string): { value: Parsed | un
       if (raw === '') values[name] = null;
       else if (numericColumns.has(name)) {
         const n = Number(raw);
-        if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(n)) diagnostics.push(report('csv/not-a-number', position, { column: name, found: raw }));
+        if (!/^-?\d+(\.\d+)?$/.test(raw)) diagnostics.push(report('csv/not-a-number', position, { column: name, found: raw }));
+        else {
+          const problem = numberTextProblem(raw, n);
+          if (problem) diagnostics.push(report('facts/imprecise-number', position, { found: raw, problem, read: String(n) }));
+        }
         values[name] = n;
         if (name === 'value') valueDecimals = Math.max(valueDecimals, writtenDecimals(raw) ?? 0);
       } else if (booleanColumns.has(name)) {

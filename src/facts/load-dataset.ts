@@ -13,7 +13,7 @@ import { parseYaml, type YamlFile } from './load-yaml.js';
 import { parseDate, parsePeriod } from './period.js';
 import { badIdDetail, datasetSchema, factSchema, factsFileSchema, relationSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
 import { loadUnits } from './load-units.js';
-import { writtenDecimals } from './precision.js';
+import { numberTextProblem, writtenDecimals } from './precision.js';
 import { unknownUnitArgs } from './unit-hint.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 import { contentHash, diskMemo } from '../util/disk-memo.js';
@@ -177,6 +177,11 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
     }
     if (typeof item.value === 'string' && item.decimals !== undefined) diagnostics.push(report('facts/decimals-on-text', at('decimals'), { id: item.id }));
     if (typeof item.value === 'string' && item.unit !== undefined) diagnostics.push(report('facts/text-with-unit', at('unit'), { id: item.id }));
+    if (typeof item.value === 'number') {
+      const written = factsYaml!.sourceOf(['facts', index, 'value']) ?? String(item.value);
+      const problem = numberTextProblem(written, item.value);
+      if (problem) diagnostics.push(report('facts/imprecise-number', at('value'), { found: written, problem, read: String(item.value) }));
+    }
     if (typeof item.value === 'number' && item.unit === undefined) diagnostics.push(report('facts/number-without-unit', at('value'), { id: item.id }));
     if (item.asOf !== undefined) checkDate(item.asOf, at('asOf'), diagnostics);
     const period = parsePeriod(item.period);

@@ -12,7 +12,7 @@ afterEach(() => remove(dir));
 
 const specFile = 'templates/charts/trade.vl.json';
 
-function buildWithSpec(spec: string, csv?: string) {
+function buildWithSpec(spec: string, csv?: (text: string) => string) {
   dir = makeProject(['mini']);
   writeFileSync(path.join(dir, specFile), spec);
   if (csv) {
