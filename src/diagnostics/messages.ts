@@ -30,6 +30,7 @@ export const messages = {
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
 
   'internal/error': define<{ detail: string }>('error', (a) => `internal error: ${a.detail}`, () => 'this is a bug in briefdeck (please report it); the other documents were still made'),
+  'internal/crash': define<{ detail: string; debug?: boolean }>('error', (a) => `internal error: ${a.detail}`, (a) => `this is a bug in briefdeck; please report it${a.debug ? ' with the stack below' : ' (run again with --debug to see where it happened)'}`),
   // `briefdeck new`
   'scaffold/exists': define<{ path: string }>('error', (a) => `${a.path} exists already; nothing was written`, () => 'choose another name, or move the existing folder away first'),
   'scaffold/bad-name': define<{ name: string; rule: string }>('error', (a) => `\`${a.name}\` cannot be used as a name`, (a) => `use ${a.rule}`),
