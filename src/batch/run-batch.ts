@@ -12,6 +12,7 @@ import { hasErrors, type Diagnostic, type Position } from '../diagnostics/diagno
 import { debugEnabled } from '../diagnostics/internal-error.js';
 import { report } from '../diagnostics/messages.js';
 import { templateFile } from '../template/expand-template.js';
+import { removeStaleTemps } from '../util/atomic-write.js';
 import type { BatchCommand, Job, JobResult } from './job.js';
 
 export interface BatchContext {
@@ -46,6 +47,8 @@ async function runJob(command: BatchCommand, job: Job, ctx: BatchContext): Promi
 
 export async function runBatch(command: BatchCommand, jobs: readonly Job[], ctx: BatchContext, events: BatchEvents = {}): Promise<JobResult[]> {
   const results: JobResult[] = [];
+  // A build killed between writing and renaming left `.name.PID.tmp` behind: gone now, even if nothing is written this time.
+  if (command === 'build') removeStaleTemps(ctx.outDir);
   for (const [index, job] of jobs.entries()) {
     events.start?.(job, index, jobs.length);
     let ran: { diagnostics: Diagnostic[]; outputs: string[] };

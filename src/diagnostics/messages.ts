@@ -25,6 +25,7 @@ export const messages = {
   'project/no-dataset-matches': define<{ pattern: string }>('error', (a) => `\`data: ${a.pattern}\` matches no dataset folder`, () => 'a dataset folder holds a dataset.yaml; the pattern is relative to briefdeck.yaml'),
   'project/name-for-many': define<{ why: string }>('error', (a) => `\`name:\` names one document, but this entry makes several (${a.why})`, () => 'remove `name:`: each output is then named <dataset id>-<template>'),
   'project/duplicate-output': define<{ output: string; other: string }>('error', (a) => `two documents would write ${a.output}: this one and ${a.other}`, () => 'give one of them its own `name:` in briefdeck.yaml, or list each template and dataset pair once'),
+  'project/reserved-name': define<{ name: string; what: string }>('error', (a) => `${a.what} \`${a.name}\` is a device name on Windows (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), with or without an extension`, () => 'choose another name: a file by that name cannot be written on Windows'),
   'project/schema': define<{ path: string; detail: string }>('error', (a) => `${a.path}: ${a.detail}`, () => 'see "The project file" in the README for the fields an entry takes'),
   'io/read-failed': define<{ detail: string }>('error', (a) => `cannot read file: ${a.detail}`),
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),

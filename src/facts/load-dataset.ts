@@ -19,6 +19,7 @@ import { zodDiagnostics } from './zod-diagnostics.js';
 import { contentHash, diskMemo } from '../util/disk-memo.js';
 import { decimalsOf } from '../format/number.js';
 import { ownRecord, toOwnRecord } from '../util/own-record.js';
+import { isWindowsReservedName } from '../util/reserved-names.js';
 
 function readText(file: string, diagnostics: Diagnostic[], what: string): string | undefined {
   try {
@@ -120,6 +121,8 @@ function loadDatasetFresh(dir: string): Result<Dataset | undefined> {
   if (metaYaml && meta && !meta.success) diagnostics.push(...zodDiagnostics(metaYaml, [], meta.error));
   const info = meta?.success ? meta.data : undefined;
   if (info && metaYaml) checkDate(info.asOf, metaYaml.positionOf(['asOf']), diagnostics);
+  // The id names the outputs (`<id>-<template>`) and the dataset's folder under `briefdeck new`.
+  if (info && metaYaml && isWindowsReservedName(info.id)) diagnostics.push(report('project/reserved-name', metaYaml.positionOf(['id']), { name: info.id, what: 'dataset id' }));
   const bases = ownRecord<Basis>();
   for (const [id, b] of Object.entries(info?.bases ?? {})) bases[id] = { id, label: b.label.normalize('NFC'), according: b.according };
   // zod's record skips a key `__proto__` without a word; it is no id (ids start with a letter or digit).
