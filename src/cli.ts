@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `briefdeck` command line: argument parsing and printing only; the jobs are
 // planned and run by src/batch/, the work is in build.ts. Exit codes: 0
-// success, 1 errors in the input, 2 bad usage.
+// success, 1 errors in the input, 2 bad usage, 70 a bug (internal error).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JobResult } from './batch/job.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostic, summarize } from './diagnostics/format-diagnostic.js';
+import { internalErrorExitCode, internalErrorText } from './diagnostics/internal-error.js';
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { isLocale } from './format/locale.js';
 import { loadProject } from './project.js';
@@ -60,6 +61,7 @@ Options:
   --quiet             no progress and no \`wrote\` lines: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
+  --debug             on an internal error (a bug), also print where it happened
   -h, --help          show this help`;
 
 const validateUsage = `Usage: briefdeck validate [--data DIR] [--template NAME] [--quiet] [--verbose]
@@ -82,6 +84,7 @@ Options:
   --quiet             no progress and no \`ok\` line: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
+  --debug             on an internal error (a bug), also print where it happened
   -h, --help          show this help`;
 
 const checkUsage = `Usage: briefdeck check [--data DIR] [--template NAME] [--json]
@@ -111,6 +114,7 @@ Options:
   --json              print the diagnostics as JSON
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
+  --debug             on an internal error (a bug), also print where it happened
   -h, --help          show this help`;
 
 const newUsage = `Usage: briefdeck new data NAME
@@ -132,6 +136,7 @@ Options:
   --from TEMPLATE     the template to copy (default: standard-brief)
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
+  --debug             on an internal error (a bug), also print where it happened
   -h, --help          show this help`;
 
 const allOptions = {
@@ -145,6 +150,7 @@ const allOptions = {
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -161,10 +167,10 @@ interface Command {
 
 // One entry per command: a new command (`briefdeck new`) is one more entry.
 const commands: Record<string, Command> = {
-  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'quiet', 'verbose', 'help'], run: (v) => runDocuments('build', v) },
-  validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'quiet', 'verbose', 'help'], run: (v) => runDocuments('validate', v) },
-  check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'json', 'help'], run: (v) => runDocuments('check', v) },
-  new: { usage: newUsage, options: ['from', 'project', 'help'], positionals: 2, run: (v, p) => runNew(v, p) },
+  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
+  validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('validate', v) },
+  check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'json', 'debug', 'help'], run: (v) => runDocuments('check', v) },
+  new: { usage: newUsage, options: ['from', 'project', 'debug', 'help'], positionals: 2, run: (v, p) => runNew(v, p) },
 };
 
 /** A usage error: the message, then the main usage or where a command's options are listed. */
@@ -326,6 +332,8 @@ async function main(argv: string[]): Promise<number> {
   if (!command) return fail(`unknown command \`${name}\``);
   const parsed = parseOptions(command, rest);
   if (typeof parsed === 'string') return fail(parsed, name);
+  // The batch runner and the last guard below read it from the environment, as BRIEFDECK_DEBUG=1 always could.
+  if (parsed.values.debug) process.env['BRIEFDECK_DEBUG'] = '1';
   if (parsed.values.help) {
     process.stdout.write(`${command.usage}\n`);
     return 0;
@@ -333,15 +341,14 @@ async function main(argv: string[]): Promise<number> {
   return command.run(parsed.values, parsed.positionals);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    // Never a stack trace for the user: the message, and a way to get the trace.
-    process.stderr.write(`briefdeck: internal error: ${(e as Error).message ?? String(e)}\n`);
-    if (process.env['BRIEFDECK_DEBUG'] === '1') process.stderr.write(`${(e as Error).stack}\n`);
-    else process.stderr.write('(set BRIEFDECK_DEBUG=1 to see where; this is a bug in briefdeck)\n');
-    process.exitCode = 70;
-  },
-);
+/** The last guard: a bug anywhere (also in a callback outside main's promise) is one message and exit 70, not a stack dump. */
+function stopOnBug(e: unknown): void {
+  process.stderr.write(internalErrorText(e));
+  process.exit(internalErrorExitCode);
+}
+process.on('uncaughtException', stopOnBug);
+process.on('unhandledRejection', stopOnBug);
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, stopOnBug);

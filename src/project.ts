@@ -7,6 +7,7 @@ import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { z } from 'zod';
 import type { Diagnostic, Position, Result } from './diagnostics/diagnostic.js';
+import { isWindowsReservedName } from './util/reserved-names.js';
 import { report } from './diagnostics/messages.js';
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { parseYaml } from './facts/load-yaml.js';
@@ -100,6 +101,7 @@ export function loadProject(root: string): Result<Project | undefined> {
     if (entry.name !== undefined && (glob || templates.length > 1)) {
       diagnostics.push(report('project/name-for-many', yaml.positionOf(['documents', i, 'name'], 'key'), { why: glob ? `\`data: ${entry.data}\` is a glob` : '`template:` is a list' }));
     }
+    if (entry.name !== undefined && isWindowsReservedName(entry.name)) diagnostics.push(report('project/reserved-name', yaml.positionOf(['documents', i, 'name']), { name: entry.name, what: 'output name' }));
     for (const data of folders) {
       for (const template of templates) {
         const doc: DocumentConfig = { template, data, at };

@@ -9,8 +9,10 @@
 // the output stays the order of the plan.
 import type { BuildRequest } from '../build.js';
 import { hasErrors, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
+import { debugEnabled } from '../diagnostics/internal-error.js';
 import { report } from '../diagnostics/messages.js';
 import { templateFile } from '../template/expand-template.js';
+import { removeStaleTemps } from '../util/atomic-write.js';
 import type { BatchCommand, Job, JobResult } from './job.js';
 
 export interface BatchContext {
@@ -55,6 +57,8 @@ async function runJob(command: BatchCommand, job: Job, ctx: BatchContext): Promi
 
 export async function runBatch(command: BatchCommand, jobs: readonly Job[], ctx: BatchContext, events: BatchEvents = {}): Promise<JobResult[]> {
   const results: JobResult[] = [];
+  // A build killed between writing and renaming left `.name.PID.tmp` behind: gone now, even if nothing is written this time.
+  if (command === 'build') removeStaleTemps(ctx.outDir);
   for (const [index, job] of jobs.entries()) {
     events.start?.(job, index, jobs.length);
     let ran: { diagnostics: Diagnostic[]; outputs: string[] };
@@ -62,8 +66,12 @@ export async function runBatch(command: BatchCommand, jobs: readonly Job[], ctx:
       ran = await runJob(command, job, ctx);
     } catch (e) {
       // A bug met by one document (stages throw only on bugs) stops only that document.
+      // Its first line only ("Cannot find module …" goes on with a require stack); all of it, and where, with --debug.
       const at: Position = { file: templateFile(ctx.templatesDir, job.template), line: 1, column: 1 };
-      ran = { diagnostics: [...job.diagnostics, report('internal/error', at, { detail: (e as Error).message ?? String(e) })], outputs: [] };
+      const message = e instanceof Error ? e.message : String(e);
+      const debug = debugEnabled();
+      ran = { diagnostics: [...job.diagnostics, report('internal/error', at, { detail: debug ? message : message.split('\n')[0]! })], outputs: [] };
+      if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     }
     const result: JobResult = { job, diagnostics: ran.diagnostics, outputs: ran.outputs, failed: hasErrors(ran.diagnostics) };
     results.push(result);

@@ -1,8 +1,9 @@
 // `templates/charts/*.vl.json` → parsed specs, checked for what a chart may
-// not do: read a file or URL (`url` anywhere is an error), or name data
-// that is not a dataset series.
+// not do: read a file or URL (`url` anywhere is an error), make links
+// (`href`), repeat a key, or name data that is not a dataset series.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { isDiagnostic, maxTextBytes, readProjectFile } from '../util/project-files.js';
@@ -42,15 +43,32 @@ function positionOfText(file: string, text: string, needle: string, from = 0): P
   return { file, line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
-/** Every `url` key anywhere in the spec, with its JSON path. */
-function findUrls(value: unknown, at: string, out: string[]): void {
-  if (Array.isArray(value)) value.forEach((v, i) => findUrls(v, `${at}[${i}]`, out));
+/** Every `key` anywhere in the spec, with its JSON path. */
+function findKeys(key: string, value: unknown, at: string, out: string[]): void {
+  if (Array.isArray(value)) value.forEach((v, i) => findKeys(key, v, `${at}[${i}]`, out));
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'url') out.push(`${at}.url`);
-      findUrls(v, `${at}.${k}`, out);
+      if (k === key) out.push(`${at}.${key}`);
+      findKeys(key, v, `${at}.${k}`, out);
     }
   }
+}
+
+/**
+ * Keys written twice in one object: JSON.parse keeps the last without a
+ * word. JSON is YAML 1.2, so the yaml parser (with `uniqueKeys`) finds them
+ * with their offsets; its other complaints are left to JSON.parse.
+ */
+function duplicateKeys(file: string, text: string): Diagnostic[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  return doc.errors
+    .filter((e) => e.code === 'DUPLICATE_KEY')
+    .map((e) => {
+      const { line, col } = lineCounter.linePos(e.pos[0]);
+      const key = /^"((?:[^"\\]|\\.)*)"/.exec(text.slice(e.pos[0]))?.[1] ?? '?';
+      return report('chart/duplicate-key', { file, line, column: col }, { key });
+    });
 }
 
 export interface SpecOptions {
@@ -82,14 +100,18 @@ export function loadChartSpec(file: string, name: string, opts: SpecOptions = {}
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) {
     return { value: undefined, diagnostics: [report('chart/bad-json', { file, line: 1, column: 1 }, { detail: 'expected a JSON object' })] };
   }
-  const diagnostics: Diagnostic[] = [];
-  const urls: string[] = [];
-  findUrls(spec, '$', urls);
-  let from = 0;
-  for (const p of urls) {
-    const pos = positionOfText(file, text, '"url"', from);
-    from = text.indexOf('"url"', from) + 1;
-    diagnostics.push(report('chart/url-forbidden', pos, { path: p }));
+  const diagnostics: Diagnostic[] = duplicateKeys(file, text);
+  // `url` would read a file or the network; `href` makes marks links, which Vega's
+  // renderer and the native deck chart do not expect (it crashed the bundle).
+  for (const [key, rule] of [['url', 'chart/url-forbidden'], ['href', 'chart/href-forbidden']] as const) {
+    const paths: string[] = [];
+    findKeys(key, spec, '$', paths);
+    let from = 0;
+    for (const p of paths) {
+      const pos = positionOfText(file, text, `"${key}"`, from);
+      from = text.indexOf(`"${key}"`, from) + 1;
+      diagnostics.push(report(rule, pos, { path: p }));
+    }
   }
   if (diagnostics.length) return { value: undefined, diagnostics };
   // A spec of the wrong shape would fail inside Vega-Lite with a message about its internals. It is

@@ -50,6 +50,21 @@ function fieldsUsed(value: unknown, used: Set<string>, created: Set<string>, inE
   }
 }
 
+/** `theta` fields of every arc (pie) view, with the data each view names (or the one it inherits). */
+function arcThetaFields(value: unknown, data: string | undefined, out: { field: string; data: string | undefined }[]): void {
+  if (Array.isArray(value)) return value.forEach((v) => arcThetaFields(v, data, out));
+  if (!value || typeof value !== 'object') return;
+  const v = value as Record<string, unknown>;
+  const named = (v['data'] as { name?: unknown } | undefined)?.name;
+  const here = typeof named === 'string' ? named : data;
+  const mark = v['mark'];
+  const isArc = mark === 'arc' || (typeof mark === 'object' && mark !== null && (mark as { type?: unknown }).type === 'arc');
+  const theta = (v['encoding'] as { theta?: { field?: unknown } } | undefined)?.theta;
+  if (isArc && typeof theta?.field === 'string') out.push({ field: theta.field, data: here });
+  for (const k of ['layer', 'hconcat', 'vconcat', 'concat'] as const) if (Array.isArray(v[k])) arcThetaFields(v[k], here, out);
+  if (v['spec']) arcThetaFields(v['spec'], here, out);
+}
+
 /** Rows as plain records, plus `periodLabel` (locale text) when the series has a `period` column. */
 export function seriesValues(series: Series, locale: Locale): Record<string, Cell>[] {
   return series.rows.map((r) => {
@@ -84,6 +99,15 @@ export function resolveChart(file: ChartSpecFile, dataset: Dataset, locale: Loca
   const columns = new Set(series.flatMap((s) => [...s.columns, 'periodLabel']));
   for (const f of used) {
     if (!columns.has(f) && !created.has(f)) diagnostics.push(report('chart/unknown-field', positionOfText(file.file, file.text, `"${f}"`), { field: f, series: series[0]!.id, columns: [...columns] }));
+  }
+
+  // A slice is a share: Vega draws a negative one as nothing, and the total the others share is wrong.
+  const arcs: { field: string; data: string | undefined }[] = [];
+  arcThetaFields(file.spec, undefined, arcs);
+  for (const arc of arcs) {
+    const s = series.find((x) => x.id === arc.data) ?? series[0]!;
+    const negative = s.rows.map((r) => r.values[arc.field]).find((x): x is number => typeof x === 'number' && x < 0);
+    if (negative !== undefined) diagnostics.push(report('chart/negative-slice', positionOfText(file.file, file.text, '"theta"'), { series: s.id, field: arc.field, value: negative }));
   }
 
   const mixes = findMixes(dataset, series);

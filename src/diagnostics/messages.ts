@@ -28,6 +28,7 @@ export const messages = {
   'project/no-dataset-matches': define<{ pattern: string }>('error', (a) => `\`data: ${a.pattern}\` matches no dataset folder`, () => 'a dataset folder holds a dataset.yaml; the pattern is relative to briefdeck.yaml'),
   'project/name-for-many': define<{ why: string }>('error', (a) => `\`name:\` names one document, but this entry makes several (${a.why})`, () => 'remove `name:`: each output is then named <dataset id>-<template>'),
   'project/duplicate-output': define<{ output: string; other: string }>('error', (a) => `two documents would write ${a.output}: this one and ${a.other}`, () => 'give one of them its own `name:` in briefdeck.yaml, or list each template and dataset pair once'),
+  'project/reserved-name': define<{ name: string; what: string }>('error', (a) => `${a.what} \`${a.name}\` is a device name on Windows (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9), with or without an extension`, () => 'choose another name: a file by that name cannot be written on Windows'),
   'project/schema': define<{ path: string; detail: string }>('error', (a) => `${a.path}: ${a.detail}`, () => 'see "The project file" in the README for the fields an entry takes'),
   'io/read-failed': define<{ detail: string }>('error', (a) => `cannot read file: ${a.detail}`),
   // The confinement rules (src/util/project-files.ts): what may be read and written.
@@ -49,6 +50,7 @@ export const messages = {
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
 
   'internal/error': define<{ detail: string }>('error', (a) => `internal error: ${a.detail}`, () => 'this is a bug in briefdeck (please report it); the other documents were still made'),
+  'internal/crash': define<{ detail: string; debug?: boolean }>('error', (a) => `internal error: ${a.detail}`, (a) => `this is a bug in briefdeck; please report it${a.debug ? ' with the stack below' : ' (run again with --debug to see where it happened)'}`),
   // `briefdeck new`
   'scaffold/exists': define<{ path: string }>('error', (a) => `${a.path} exists already; nothing was written`, () => 'choose another name, or move the existing folder away first'),
   'scaffold/bad-name': define<{ name: string; rule: string }>('error', (a) => `\`${a.name}\` cannot be used as a name`, (a) => `use ${a.rule}`),
@@ -74,6 +76,11 @@ export const messages = {
     (a) => `declare it in dataset.yaml, e.g.\n${indent(a.example, 6)}\n    or use one of ${list(a.known, 20)}`,
   ),
   'facts/negative-value': define<{ owner: string; value: number; unit: string }>('error', (a) => `${a.owner} has the negative value ${a.value}, but unit \`${a.unit}\` does not allow negative values`, () => 'fix the value, or allow negatives for the unit in dataset.yaml (`negative: true`)'),
+  'facts/imprecise-number': define<{ found: string; problem: 'infinite' | 'unsafe-integer' | 'digits'; read: string }>(
+    'error',
+    (a) => `the number \`${a.found}\` cannot be kept as written: ${a.problem === 'infinite' ? 'it is too large for a number' : a.problem === 'unsafe-integer' ? `whole numbers beyond 9007199254740991 lose their last digits (it reads as ${a.read})` : `it has more significant digits than a number keeps (it reads as ${a.read})`}`,
+    () => 'write at most 15 significant digits, or use a larger unit (e.g. `USD bn` instead of `USD`)',
+  ),
   'facts/decimals-on-text': define<{ id: string }>('error', (a) => `fact \`${a.id}\` has a text value but \`decimals:\``, () => '`decimals:` sets how many decimals a number prints; remove it'),
   'facts/bad-period': define<{ period: string }>('error', (a) => `cannot read period \`${a.period}\``, () => 'write `2024`, `2025-Q1`, `2024-10`, `2024-10-31` or a range such as `2024-01..2024-10`'),
   'facts/bad-date': define<{ date: string }>('error', (a) => `cannot read date \`${a.date}\``, () => 'write `YYYY-MM-DD`, `YYYY-MM` or `YYYY`'),
@@ -107,6 +114,9 @@ export const messages = {
   // Templates
   'template/unknown-template': define<{ name: string; known: string[] }>('error', (a) => `template \`${a.name}\` not found`, (a) => `templates: ${list(a.known, 20)} (a template is a folder NAME/ holding document.md.hbs)`),
   'template/syntax': define<{ detail: string }>('error', (a) => `template syntax error: ${a.detail}`),
+  'template/unsupported': define<{ construct: string }>('error', (a) => `${a.construct} is not supported in briefdeck templates`, () => 'use a helper or a partial (`{{> name}}`) instead'),
+  'template/prototype-access': define<{ name: string }>('error', (a) => `\`${a.name}\` names a property of every JavaScript object, not a field of the data`, () => 'templates read only the fields of the data (facts, sources, dataset, words); check the name'),
+  'template/runtime': define<{ detail: string }>('error', (a) => `the template failed while running: ${a.detail}`, () => 'check the helper or block at this position and the values it is given'),
   'template/unknown-fact': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : 'check the id in facts.yaml')),
   'template/unknown-source': define<{ id: string; suggestions: string[] }>('error', (a) => `unknown fact or source \`${a.id}\``, (a) => (a.suggestions.length ? `did you mean ${list(a.suggestions)}?` : '`cite` takes the id of a fact in facts.yaml or of a source in sources.yaml')),
   'template/empty-query': define<{ helper: string; query: string; prefix: string; suggestions: string[] }>(
@@ -145,6 +155,9 @@ export const messages = {
   'chart/unknown-spec': define<{ name: string; known: string[] }>('error', (a) => `no chart spec \`${a.name}\``, (a) => `specs in templates/charts: ${list(a.known)}`),
   'chart/bad-json': define<{ detail: string }>('error', (a) => `chart spec is not valid JSON: ${a.detail}`),
   'chart/url-forbidden': define<{ path: string }>('error', (a) => `chart spec has a \`url\` at ${a.path}; charts read data only from the dataset`, () => 'use "data": {"name": "<series-id>"} instead'),
+  'chart/href-forbidden': define<{ path: string }>('error', (a) => `chart spec has an \`href\` at ${a.path}; a chart's links come only from the dataset's sources`, () => 'remove the `href` channel or mark property; the chart note cites the sources'),
+  'chart/duplicate-key': define<{ key: string }>('error', (a) => `duplicate key \`${a.key}\` in the chart spec`, () => 'each key may appear once in an object (JSON keeps only the last); remove or merge one'),
+  'chart/negative-slice': define<{ series: string; field: string; value: number }>('error', (a) => `a pie or arc chart cannot show the negative value ${a.value} (series \`${a.series}\`, field \`${a.field}\`)`, () => 'a slice is a share of a whole: chart this series as bars, or fix the value'),
   'chart/no-series': define<{ path: string }>('error', (a) => `chart spec needs "data": {"name": "<series-id>"} (at ${a.path})`),
   'chart/unknown-series': define<{ id: string; known: string[] }>('error', (a) => `chart names unknown series \`${a.id}\``, (a) => `series in the dataset: ${list(a.known)}`),
   'chart/schema': define<{ pointer: string; detail: string }>('error', (a) => `chart spec does not fit the Vega-Lite schema at ${a.pointer}: ${a.detail}`, () => 'see https://vega.github.io/vega-lite/docs/ for the shape of a mark, an encoding channel and data'),

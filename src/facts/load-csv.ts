@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Cell, SeriesRow } from './dataset.js';
-import { writtenDecimals } from './precision.js';
+import { numberTextProblem, writtenDecimals } from './precision.js';
 import { cleanText, maxCsvCellLength } from './clean-text.js';
 
 interface Parsed {
@@ -49,8 +49,9 @@ export function parseSeriesCsv(file: string, text: string): { value: Parsed | un
   const cells: Record<string, Position>[] = [];
   let valueDecimals = 0;
   for (const { record, info } of body) {
-    const values: Record<string, Cell> = {};
-    const at: Record<string, Position> = {};
+    // No prototype: a column named `constructor` or `__proto__` is a column like any other.
+    const values: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
+    const at: Record<string, Position> = Object.create(null) as Record<string, Position>;
     let column = 1;
     record.forEach((written, i) => {
       const name = columns[i]!;
@@ -61,7 +62,11 @@ export function parseSeriesCsv(file: string, text: string): { value: Parsed | un
       if (raw === '') values[name] = null;
       else if (numericColumns.has(name)) {
         const n = Number(raw);
-        if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(n)) diagnostics.push(report('csv/not-a-number', position, { column: name, found: raw }));
+        if (!/^-?\d+(\.\d+)?$/.test(raw)) diagnostics.push(report('csv/not-a-number', position, { column: name, found: raw }));
+        else {
+          const problem = numberTextProblem(raw, n);
+          if (problem) diagnostics.push(report('facts/imprecise-number', position, { found: raw, problem, read: String(n) }));
+        }
         values[name] = n;
         if (name === 'value') valueDecimals = Math.max(valueDecimals, writtenDecimals(raw) ?? 0);
       } else if (booleanColumns.has(name)) {

@@ -10,14 +10,16 @@ import { parseSeriesCsv } from './load-csv.js';
 import { loadOutline } from './load-outline.js';
 import { parseYaml, type YamlFile } from './load-yaml.js';
 import { parseDate, parsePeriod } from './period.js';
-import { datasetSchema, factSchema, factsFileSchema, relationSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
+import { badIdDetail, datasetSchema, factSchema, factsFileSchema, relationSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
 import { loadUnits } from './load-units.js';
-import { writtenDecimals } from './precision.js';
+import { numberTextProblem, writtenDecimals } from './precision.js';
 import { unknownUnitArgs } from './unit-hint.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 import { contentHash, diskMemo } from '../util/disk-memo.js';
 import { isDiagnostic, maxCsvBytes, maxTextBytes, readProjectFile, type ReadOptions } from '../util/project-files.js';
 import { decimalsOf } from '../format/number.js';
+import { ownRecord, toOwnRecord } from '../util/own-record.js';
+import { isWindowsReservedName } from '../util/reserved-names.js';
 
 function readText(file: string, diagnostics: Diagnostic[], opts: ReadOptions): string | undefined {
   const r = readProjectFile(file, opts);
@@ -106,7 +108,19 @@ export function loadDataset(dir: string, opts: DatasetOptions = {}): Result<Data
   const options = { ...opts, root: opts.root ?? path.dirname(path.dirname(path.resolve(dir))) };
   const inputs = datasetInputs(dir, options.root);
   if (inputs === undefined) return loadDatasetFresh(dir, options);
-  return diskMemo('datasets', contentHash('dataset', inputs), () => loadDatasetFresh(dir, options), (r) => r.value !== undefined && r.diagnostics.length === 0);
+  const r = diskMemo('datasets', contentHash('dataset', inputs), () => loadDatasetFresh(dir, options), (r) => r.value !== undefined && r.diagnostics.length === 0);
+  if (r.value) withOwnRecords(r.value);
+  return r;
+}
+
+/** Records keyed by user ids get no prototype again after the JSON round trip of the cache (see own-record.ts). */
+function withOwnRecords(d: Dataset): void {
+  d.bases = toOwnRecord(d.bases);
+  d.sources = toOwnRecord(d.sources);
+  d.facts = toOwnRecord(d.facts);
+  d.series = toOwnRecord(d.series);
+  d.units = toOwnRecord(d.units);
+  for (const s of Object.values(d.series)) for (const row of s.rows) row.values = toOwnRecord(row.values);
 }
 
 function loadDatasetFresh(dir: string, opts: DatasetOptions & { root: string }): Result<Dataset | undefined> {
@@ -118,11 +132,17 @@ function loadDatasetFresh(dir: string, opts: DatasetOptions & { root: string }):
   if (metaYaml && meta && !meta.success) diagnostics.push(...zodDiagnostics(metaYaml, [], meta.error));
   const info = meta?.success ? meta.data : undefined;
   if (info && metaYaml) checkDate(info.asOf, metaYaml.positionOf(['asOf']), diagnostics);
-  const bases: Record<string, Basis> = {};
+  // The id names the outputs (`<id>-<template>`) and the dataset's folder under `briefdeck new`.
+  if (info && metaYaml && isWindowsReservedName(info.id)) diagnostics.push(report('project/reserved-name', metaYaml.positionOf(['id']), { name: info.id, what: 'dataset id' }));
+  const bases = ownRecord<Basis>();
   for (const [id, b] of Object.entries(info?.bases ?? {})) bases[id] = { id, label: b.label.normalize('NFC'), according: b.according };
+  // zod's record skips a key `__proto__` without a word; it is no id (ids start with a letter or digit).
+  const rawBases = metaYaml && isRecord(metaYaml.data) ? metaYaml.data['bases'] : undefined;
+  if (isRecord(rawBases) && Object.hasOwn(rawBases, '__proto__')) diagnostics.push(report('facts/schema', metaYaml!.positionOf(['bases', '__proto__'], 'key'), { path: 'bases.__proto__', detail: badIdDetail }));
   // Units are read even when another field of dataset.yaml is wrong, so facts using them are not also reported.
-  const declaredUnits = info?.units ?? (metaYaml && isRecord(metaYaml.data) && isRecord(metaYaml.data['units']) ? metaYaml.data['units'] : {});
-  const units = loadUnits(metaYaml, declaredUnits, diagnostics);
+  // The parsed data, not zod's copy: zod's record drops a key `__proto__`.
+  const declaredUnits = metaYaml && isRecord(metaYaml.data) && isRecord(metaYaml.data['units']) ? metaYaml.data['units'] : {};
+  const units = toOwnRecord(loadUnits(metaYaml, declaredUnits, diagnostics));
   const checkUnit = (unit: string, position: Position) => {
     if (!units[unit]) diagnostics.push(report('facts/unknown-unit', position, unknownUnitArgs(unit, units)));
   };
@@ -131,7 +151,7 @@ function loadDatasetFresh(dir: string, opts: DatasetOptions & { root: string }):
   };
 
   // Sources
-  const sources: Record<string, Source> = {};
+  const sources = ownRecord<Source>();
   const sourcesYaml = loadYaml(file('sources.yaml'), diagnostics, 'source list', opts);
   for (const { item, index } of eachItem(sourcesYaml!, 'sources', topList(sourcesYaml, sourcesFileSchema, 'sources', diagnostics), sourceSchema, diagnostics)) {
     const position = sourcesYaml!.positionOf(['sources', index]);
@@ -151,7 +171,7 @@ function loadDatasetFresh(dir: string, opts: DatasetOptions & { root: string }):
   const usedBases = new Set<string>();
 
   // Facts
-  const facts: Record<string, Fact> = {};
+  const facts = ownRecord<Fact>();
   const factsYaml = loadYaml(file('facts.yaml'), diagnostics, 'fact list', opts);
   for (const { item, index } of eachItem(factsYaml!, 'facts', topList(factsYaml, factsFileSchema, 'facts', diagnostics), factSchema, diagnostics)) {
     const at = (key?: string) => factsYaml!.positionOf(key ? ['facts', index, key] : ['facts', index]);
@@ -171,6 +191,11 @@ function loadDatasetFresh(dir: string, opts: DatasetOptions & { root: string }):
     }
     if (typeof item.value === 'string' && item.decimals !== undefined) diagnostics.push(report('facts/decimals-on-text', at('decimals'), { id: item.id }));
     if (typeof item.value === 'string' && item.unit !== undefined) diagnostics.push(report('facts/text-with-unit', at('unit'), { id: item.id }));
+    if (typeof item.value === 'number') {
+      const written = factsYaml!.sourceOf(['facts', index, 'value']) ?? String(item.value);
+      const problem = numberTextProblem(written, item.value);
+      if (problem) diagnostics.push(report('facts/imprecise-number', at('value'), { found: written, problem, read: String(item.value) }));
+    }
     if (typeof item.value === 'number' && item.unit === undefined) diagnostics.push(report('facts/number-without-unit', at('value'), { id: item.id }));
     if (item.asOf !== undefined) checkDate(item.asOf, at('asOf'), diagnostics);
     const period = parsePeriod(item.period);
@@ -215,7 +240,7 @@ function loadDatasetFresh(dir: string, opts: DatasetOptions & { root: string }):
   }
 
   // Series
-  const series: Record<string, Series> = {};
+  const series = ownRecord<Series>();
   const seriesYaml = loadYaml(file('series.yaml'), diagnostics, 'series list', opts);
   for (const { item, index } of eachItem(seriesYaml!, 'series', topList(seriesYaml, seriesFileSchema, 'series', diagnostics), seriesSchema, diagnostics)) {
     const at = (key?: string) => seriesYaml!.positionOf(key ? ['series', index, key] : ['series', index]);

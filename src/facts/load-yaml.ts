@@ -38,7 +38,9 @@ export function parseYaml(file: string, text: string): { value: YamlFile | undef
   if (diagnostics.length > 0) return { value: undefined, diagnostics };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount });
+    // Maps as Map, then null-prototype objects: plain `toJS` assigns a key
+    // `__proto__` with `obj[key] = v`, which sets the prototype and drops the key.
+    data = safeData(doc.toJS({ maxAliasCount, mapAsMap: true }));
   } catch (e) {
     return { value: undefined, diagnostics: [report('yaml/alias-limit', at(0), { detail: (e as Error).message })] };
   }
@@ -49,6 +51,20 @@ export function parseYaml(file: string, text: string): { value: YamlFile | undef
     return complete && isScalar(node) && node.range ? source.slice(node.range[0], node.range[1]) : undefined;
   };
   return { value: { file, data, positionOf, sourceOf }, diagnostics };
+}
+
+/**
+ * Plain data whose mappings have no prototype: a user's key `constructor` or
+ * `__proto__` is an own key like any other, never Object.prototype's.
+ */
+export function safeData(value: unknown): unknown {
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of value) out[String(k)] = safeData(v);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map(safeData);
+  return value;
 }
 
 /** The node at `path`, and whether the whole path was found. */

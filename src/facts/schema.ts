@@ -2,7 +2,8 @@
 // same fields; keep the two in step.
 import { z } from 'zod';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids use lowercase letters, digits, dots and hyphens');
+export const badIdDetail = 'ids use lowercase letters, digits, dots and hyphens';
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, badIdDetail);
 const text = z.string().trim().min(1, 'must not be empty');
 /** YAML reads `2024` as a number; periods and dates are text. */
 const yearish = z.union([z.string(), z.number().int()]).transform((v) => String(v));

@@ -113,22 +113,26 @@ export function unitFromDeclaration(unitName: string, d: UnitDeclaration): UnitS
   return spec;
 }
 
-/** What briefdeck knows without a declaration; a dataset may override any of them. */
+/**
+ * What briefdeck knows without a declaration; a dataset may override any of
+ * them. Counts, quantities, durations and ranks are never negative.
+ */
 export const builtInDeclarations: Record<string, UnitDeclaration> = {
   'USD bn': { symbol: { en: 'US$', vi: 'USD' }, scale: 'billion' },
   'USD m': { symbol: { en: 'US$', vi: 'USD' }, scale: 'million' },
   '%': { symbol: '%', position: 'after', rate: true, axis: { en: 'per cent', vi: 'phần trăm' } },
   pp: { name: { en: 'percentage points', vi: 'điểm phần trăm' }, short: { en: '{n} pp', vi: '{n} điểm %' } },
-  tonnes: { name: { en: 'tonnes', vi: 'tấn' }, short: { en: '{n} t' } },
-  projects: { name: { en: 'projects', vi: 'dự án' } },
-  count: { axis: { en: 'number', vi: 'số lượng' } },
-  rank: { symbol: { vi: 'thứ' }, position: 'before', ordinal: true, axis: { en: 'rank', vi: 'thứ hạng' } },
-  years: { name: { en: 'years', vi: 'năm' }, short: { en: '{n} yrs' } },
+  tonnes: { name: { en: 'tonnes', vi: 'tấn' }, short: { en: '{n} t' }, negative: false },
+  projects: { name: { en: 'projects', vi: 'dự án' }, negative: false },
+  count: { axis: { en: 'number', vi: 'số lượng' }, negative: false },
+  rank: { symbol: { vi: 'thứ' }, position: 'before', ordinal: true, axis: { en: 'rank', vi: 'thứ hạng' }, negative: false },
+  years: { name: { en: 'years', vi: 'năm' }, short: { en: '{n} yrs' }, negative: false },
 };
 
 /** The built-in units alone: the base every dataset's table starts from. */
 export function builtInUnits(): UnitTable {
-  const table: UnitTable = {};
+  // No prototype: a unit named `constructor` is unknown until declared (see util/own-record.ts).
+  const table: UnitTable = Object.create(null) as UnitTable;
   for (const [name, d] of Object.entries(builtInDeclarations)) table[name] = unitFromDeclaration(name, d);
   return table;
 }

@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Result } from '../diagnostics/diagnostic.js';
+import { isWindowsReservedName } from '../util/reserved-names.js';
 import { report } from '../diagnostics/messages.js';
 import { knownTemplates, templateHome } from '../template/expand-template.js';
 import { builtinTemplatesDir } from '../util/package-dir.js';
@@ -20,6 +21,7 @@ function refuseExisting(dir: string): Diagnostic[] {
 /** `data/NAME/` with every file of a dataset; returns the files written. */
 export function newDataset(dataRoot: string, name: string, today: string): Result<string[]> {
   const dir = path.join(dataRoot, name);
+  if (isWindowsReservedName(name)) return { value: [], diagnostics: [report('project/reserved-name', { file: dir, line: 1, column: 1 }, { name, what: 'dataset id' })] };
   if (!datasetId.test(name)) return { value: [], diagnostics: [report('scaffold/bad-name', { file: dir, line: 1, column: 1 }, { name, rule: 'lowercase letters, digits, dots and hyphens (it becomes the dataset id)' })] };
   const refused = refuseExisting(dir);
   if (refused.length) return { value: [], diagnostics: refused };

@@ -27,6 +27,23 @@ export interface CheckInput {
 
 type Expr = hbs.AST.Expression;
 
+/**
+ * Names every object (or string, array, function) has from its prototype.
+ * Handlebars refuses them at run time, but only with a console warning, and
+ * they are the raw material of template exploits (CVE-2021-23369:
+ * `{{#with "constructor"}}{{#with split as |a|}}…`). Our data has no fields
+ * by these names, so a template naming one is refused before it runs. A
+ * fact or source whose id is one of them is still found under `facts.` and
+ * `sources.` (their records have no prototype).
+ */
+const prototypeNames = new Set(
+  [Object.prototype, String.prototype, Array.prototype, Function.prototype, Number.prototype, Boolean.prototype]
+    .flatMap((p) => Object.getOwnPropertyNames(p))
+    .concat(['prototype', '__proto__'])
+    // `length` of a list is data; a function's `name` is harmless and a common word.
+    .filter((n) => n !== 'length' && n !== 'name'),
+);
+
 export function checkTemplate(input: CheckInput): Diagnostic[] {
   const { file, dataset } = input;
   const diagnostics: Diagnostic[] = [];
@@ -57,6 +74,12 @@ export function checkTemplate(input: CheckInput): Diagnostic[] {
     if (node.path.type !== 'PathExpression') return;
     const path = node.path as hbs.AST.PathExpression;
     const name = path.original;
+    if (!known.has(name)) checkPath(path);
+    // `lookup x "constructor"` reaches the same names by a string.
+    if (name === 'lookup' && node.params[1]?.type === 'StringLiteral') {
+      const field = (node.params[1] as hbs.AST.StringLiteral).value;
+      if (prototypeNames.has(field) && !Object.hasOwn(dataset.facts, field) && !Object.hasOwn(dataset.sources, field)) diagnostics.push(report('template/prototype-access', pos(node.loc), { name: field }));
+    }
     const isCall = isBlock || node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
     if (isCall) {
       if (!known.has(name)) diagnostics.push(report('template/unknown-helper', pos(node.loc), { name, known: [...known].sort() }));
@@ -76,6 +99,13 @@ export function checkTemplate(input: CheckInput): Diagnostic[] {
 
   const visitExpr = (e: Expr, depth: number) => {
     if (e.type === 'SubExpression') checkCall(e as hbs.AST.SubExpression, false, depth);
+    else if (e.type === 'PathExpression') checkPath(e as hbs.AST.PathExpression);
+  };
+
+  const isUserId = (parts: readonly string[], i: number) => i === 1 && ((parts[0] === 'facts' && Object.hasOwn(dataset.facts, parts[1]!)) || (parts[0] === 'sources' && Object.hasOwn(dataset.sources, parts[1]!)));
+  const checkPath = (p: hbs.AST.PathExpression) => {
+    const i = p.parts.findIndex((name, i) => prototypeNames.has(name) && !isUserId(p.parts, i));
+    if (i >= 0) diagnostics.push(report('template/prototype-access', pos(p.loc), { name: p.parts[i]! }));
   };
 
   const visit = (nodes: hbs.AST.Statement[] | undefined, depth: number): void => {
@@ -99,6 +129,14 @@ export function checkTemplate(input: CheckInput): Diagnostic[] {
           const name = p.name.type === 'PathExpression' ? (p.name as hbs.AST.PathExpression).original : String((p.name as unknown as hbs.AST.StringLiteral).value);
           if (!input.partials.includes(name)) diagnostics.push(report('template/unknown-partial', pos(p.loc), { name, known: [...input.partials] }));
           if (node.type === 'PartialBlockStatement') visit((node as hbs.AST.PartialBlockStatement).program?.body, depth);
+          break;
+        }
+        case 'Decorator':
+        case 'DecoratorBlock': {
+          // Decorators run code at compile time and are deprecated in Handlebars; `{{#*inline}}` is one too.
+          const d = node as unknown as { path: hbs.AST.PathExpression; loc: hbs.AST.SourceLocation };
+          const construct = node.type === 'Decorator' ? `the decorator \`{{* ${d.path.original}}}\`` : `the decorator block \`{{#* ${d.path.original}}}\``;
+          diagnostics.push(report('template/unsupported', pos(d.loc), { construct }));
           break;
         }
         default:

@@ -53,9 +53,9 @@ function sourceView(s: Source, locale: Locale) {
 }
 
 export function templateContext(dataset: Dataset, locale: Locale) {
-  const facts: Record<string, FactView> = {};
+  const facts: Record<string, FactView> = Object.create(null) as Record<string, FactView>;
   for (const f of Object.values(dataset.facts)) facts[f.id] = factView(dataset, f, locale);
-  const sources: Record<string, ReturnType<typeof sourceView>> = {};
+  const sources: Record<string, ReturnType<typeof sourceView>> = Object.create(null) as Record<string, ReturnType<typeof sourceView>>;
   for (const s of Object.values(dataset.sources)) sources[s.id] = sourceView(s, locale);
   const outline = outlineView(dataset, locale);
   return {

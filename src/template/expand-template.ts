@@ -167,16 +167,40 @@ export function loadTemplateSet(templatesDir: string, name: string, opts: Templa
   return { value: { main: { name, file, text }, partials, available: [...available.keys()] }, diagnostics };
 }
 
-function parseError(file: string, e: Error): Diagnostic {
+/**
+ * A Handlebars syntax error → a diagnostic at its line and column. Errors
+ * about a node carry `lineNumber`/`column` (0-based); the parser's own
+ * ("Parse error on line 3: …text {{x=}}\n-----^") gives only the line, and
+ * a caret under the last 20 characters read with the newlines removed, so
+ * the column is where that text ends on the line.
+ */
+export function parseError(file: string, text: string, e: Error & { lineNumber?: number; column?: number }): Diagnostic {
+  if (typeof e.lineNumber === 'number' && typeof e.column === 'number') {
+    const detail = e.message.replace(/ - \d+:\d+$/, '');
+    return report('template/syntax', { file, line: e.lineNumber, column: e.column + 1 }, { detail });
+  }
   const m = /line (\d+)/.exec(e.message);
-  const detail = e.message.split('\n').filter((l) => l.startsWith('Expecting') || l.startsWith('Parse error') === false).pop() ?? e.message;
-  return report('template/syntax', { file, line: m ? Number(m[1]) : 1, column: 1 }, { detail: detail.trim() });
+  const line = m ? Number(m[1]) : 1;
+  const messageLines = e.message.split('\n');
+  const detail = messageLines.filter((l) => l.startsWith('Expecting') || l.startsWith('Parse error') === false).pop() ?? e.message;
+  let column = 1;
+  const caret = messageLines.findIndex((l) => /^-*\^$/.test(l));
+  const lineText = text.split(/\r?\n/)[line - 1];
+  if (caret > 0 && lineText !== undefined) {
+    const before = messageLines[caret - 1]!.slice(0, messageLines[caret]!.length - 1).replace(/^\.\.\./, '');
+    // The text read lies within the line (`...` cut its start), or starts on an earlier line.
+    let k = before.length > 0 ? lineText.length : -1;
+    while (k >= before.length && !lineText.slice(0, k).endsWith(before)) k--;
+    if (k < before.length) for (k = Math.min(lineText.length, before.length); k > 0 && !before.endsWith(lineText.slice(0, k)); k--);
+    column = Math.max(k, 0) + 1;
+  }
+  return report('template/syntax', { file, line, column }, { detail: detail.trim() });
 }
 
 const compileOptions = { strict: true, noEscape: true };
 
 /** Static errors after which Handlebars would throw instead of running. */
-const blocking = new Set(['template/syntax', 'template/unknown-helper', 'template/unknown-partial']);
+const blocking = new Set(['template/syntax', 'template/unknown-helper', 'template/unknown-partial', 'template/unsupported', 'template/prototype-access']);
 
 interface CompiledFile {
   /** Parsed without line markers: what the static checks read. */
@@ -205,7 +229,7 @@ function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnos
     compiledFiles.set(key, compiled);
     return compiled;
   } catch (e) {
-    return parseError(t.file, e as Error);
+    return parseError(t.file, t.text.normalize('NFC'), e as Error);
   }
 }
 
@@ -259,19 +283,54 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
   if (diagnostics.some((d) => blocking.has(d.rule))) return { value: undefined, diagnostics };
 
   set.partials.forEach((p, i) => hb.registerPartial(p.name, hb.template(compiled[i + 1]!.spec)));
+  locateHelperErrors(hb);
   let output: string;
   try {
-    output = hb.template(compiled[0]!.spec)(context);
+    output = hb.template(compiled[0]!.spec)(context, runtimeOptions);
   } catch (e) {
     // Strict mode throws on the first missing field: `"x" not defined in [object Object] - 3:4`.
     const message = (e as Error).message;
     const m = /^"?([^"]+)"? not defined in .* - (\d+):(\d+)/.exec(message);
-    const file = (e as { loc?: { source?: string } }).loc?.source ?? set.main.file;
-    diagnostics.push(m ? report('template/unknown-field', { file, line: Number(m[2]), column: Number(m[3]) + 1 }, { name: m[1]! }) : report('template/syntax', { file, line: 1, column: 1 }, { detail: message }));
+    const loc = (e as { [helperLoc]?: hbs.AST.SourceLocation })[helperLoc];
+    const file = (e as { loc?: { source?: string } }).loc?.source ?? loc?.source ?? set.main.file;
+    if (m) diagnostics.push(report('template/unknown-field', { file, line: Number(m[2]), column: Number(m[3]) + 1 }, { name: m[1]! }));
+    else diagnostics.push(report('template/runtime', { file, line: loc?.start.line ?? 1, column: (loc?.start.column ?? 0) + 1 }, { detail: message }));
     return { value: undefined, diagnostics };
   }
   const { text, origins } = extractLineOrigins(output, files.map((f) => f.file), set.main.file);
   return { value: { markdown: text, origins, file: set.main.file, uses: env.uses }, diagnostics: dedupe(diagnostics) };
+}
+
+/**
+ * Prototype access stays off, whatever Handlebars' defaults become: a
+ * template reads own fields of the data only (see also check-template.ts).
+ */
+const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowedProtoProperties: {}, allowedProtoMethods: {} };
+
+/** Where the innermost helper call that threw was written: set on the error as it passes through. */
+const helperLoc = Symbol('helperLoc');
+
+/**
+ * Every helper (ours and the built-in `with`, `each`, `lookup`…) tags an
+ * error thrown inside it with its position, so a template that makes
+ * Handlebars or a helper fail ("function is not iterable") is an error at
+ * its line and column, not a crash.
+ */
+function locateHelperErrors(hb: typeof Handlebars): void {
+  for (const [name, helper] of Object.entries(hb.helpers)) {
+    if ((helper as { [helperLoc]?: true })[helperLoc]) continue;
+    const wrapped = function (this: unknown, ...args: unknown[]) {
+      try {
+        return (helper as (...a: unknown[]) => unknown).apply(this, args);
+      } catch (e) {
+        const options = args.at(-1) as { loc?: hbs.AST.SourceLocation } | undefined;
+        if (e && typeof e === 'object' && !(helperLoc in e) && options?.loc) Object.assign(e, { [helperLoc]: options.loc });
+        throw e;
+      }
+    };
+    Object.assign(wrapped, { [helperLoc]: true });
+    hb.registerHelper(name, wrapped as Handlebars.HelperDelegate);
+  }
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -27,17 +27,17 @@ const at = (file: string, needle: string, column: number) => ({ file: path.join(
 
 describe('built-in units', () => {
   it('come out exactly as the fixed table did before declarations', () => {
-    // The table as it was in src/facts/units.ts, before units were declared.
+    // The table as it was in src/facts/units.ts, before units were declared; counts, quantities, durations and ranks now refuse negatives.
     expect(builtInUnits()).toEqual({
       'USD bn': { long: { en: 'US${n} billion', vi: '{n} tỷ USD' }, short: { en: 'US${n}bn', vi: '{n} tỷ USD' }, axis: { en: 'US$ billion', vi: 'tỷ USD' } },
       'USD m': { long: { en: 'US${n} million', vi: '{n} triệu USD' }, short: { en: 'US${n}m', vi: '{n} triệu USD' }, axis: { en: 'US$ million', vi: 'triệu USD' } },
       '%': { long: { en: '{n}%', vi: '{n}%' }, short: { en: '{n}%', vi: '{n}%' }, axis: { en: 'per cent', vi: 'phần trăm' }, isRate: true },
       pp: { long: { en: '{n} percentage points', vi: '{n} điểm phần trăm' }, short: { en: '{n} pp', vi: '{n} điểm %' }, axis: { en: 'percentage points', vi: 'điểm phần trăm' } },
-      tonnes: { long: { en: '{n} tonnes', vi: '{n} tấn' }, short: { en: '{n} t', vi: '{n} tấn' }, axis: { en: 'tonnes', vi: 'tấn' } },
-      projects: { long: { en: '{n} projects', vi: '{n} dự án' }, short: { en: '{n} projects', vi: '{n} dự án' }, axis: { en: 'projects', vi: 'dự án' } },
-      count: { long: { en: '{n}', vi: '{n}' }, short: { en: '{n}', vi: '{n}' }, axis: { en: 'number', vi: 'số lượng' } },
-      rank: { long: { en: '{n}', vi: 'thứ {n}' }, short: { en: '{n}', vi: 'thứ {n}' }, axis: { en: 'rank', vi: 'thứ hạng' }, isOrdinal: true },
-      years: { long: { en: '{n} years', vi: '{n} năm' }, short: { en: '{n} yrs', vi: '{n} năm' }, axis: { en: 'years', vi: 'năm' } },
+      tonnes: { long: { en: '{n} tonnes', vi: '{n} tấn' }, short: { en: '{n} t', vi: '{n} tấn' }, axis: { en: 'tonnes', vi: 'tấn' }, negative: false },
+      projects: { long: { en: '{n} projects', vi: '{n} dự án' }, short: { en: '{n} projects', vi: '{n} dự án' }, axis: { en: 'projects', vi: 'dự án' }, negative: false },
+      count: { long: { en: '{n}', vi: '{n}' }, short: { en: '{n}', vi: '{n}' }, axis: { en: 'number', vi: 'số lượng' }, negative: false },
+      rank: { long: { en: '{n}', vi: 'thứ {n}' }, short: { en: '{n}', vi: 'thứ {n}' }, axis: { en: 'rank', vi: 'thứ hạng' }, isOrdinal: true, negative: false },
+      years: { long: { en: '{n} years', vi: '{n} năm' }, short: { en: '{n} yrs', vi: '{n} năm' }, axis: { en: 'years', vi: 'năm' }, negative: false },
     });
   });
 
