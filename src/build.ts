@@ -28,11 +28,14 @@ import type { FactUse } from './template/helpers/helper-env.js';
 import { provenanceChecks, type CheckInput } from './check/check-project.js';
 import { outputPath } from './output-path.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+import type { Limits } from './limits.js';
 import { checkOutputDir, defaultRoot } from './util/project-files.js';
 
 export { outputPath } from './output-path.js';
 
 export interface BuildRequest {
+  /** The tool's limits (src/limits.ts); default: the built-in ones. */
+  limits?: Limits;
   templatesDir: string;
   template: string;
   dataDir: string;

@@ -256,6 +256,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     templatesDir: project.value.templatesDir,
     outDir,
     root: project.value.root,
+    limits: project.value.limits,
     outChosenBy: values.out ? ('user' as const) : ('project' as const),
     ...(project.value.outAt && !values.out ? { outAt: project.value.outAt } : {}),
   };

@@ -12,6 +12,7 @@ import { report } from './diagnostics/messages.js';
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { parseYaml } from './facts/load-yaml.js';
 import { zodDiagnostics } from './facts/zod-diagnostics.js';
+import { limitsSchema, resolveLimits, type Limits } from './limits.js';
 import type { Locale } from './format/locale.js';
 import { isDiagnostic, maxTextBytes, readProjectFile, realFolder } from './util/project-files.js';
 
@@ -33,6 +34,8 @@ const entrySchema = z.strictObject({
 const projectSchema = z.strictObject({
   templates: z.string().default('templates'),
   out: z.string().default('out'),
+  /** The tool's limits, when the defaults (src/limits.ts) do not suit. */
+  limits: limitsSchema.optional(),
   documents: z.array(entrySchema).min(1),
 });
 
@@ -56,6 +59,8 @@ export interface Project {
   outDir: string;
   /** Where briefdeck.yaml sets `out:` (or the file's top, when it leaves the default): where a refused output folder is reported. */
   outAt?: Position;
+  /** The defaults, with what briefdeck.yaml's `limits:` changes. */
+  limits: Limits;
   documents: DocumentConfig[];
 }
 
@@ -80,7 +85,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The project file, or defaults when there is none (`templates/`, `out/`, no documents). */
 export function loadProject(root: string): Result<Project | undefined> {
   const file = path.join(root, projectFileName);
-  const defaults: Project = { root, templatesDir: path.join(root, 'templates'), outDir: path.join(root, 'out'), documents: [] };
+  const defaults: Project = { root, templatesDir: path.join(root, 'templates'), outDir: path.join(root, 'out'), limits: resolveLimits(undefined), documents: [] };
   if (!existsSync(file)) return { value: defaults, diagnostics: [] };
   // The project file too is read only from inside the project (it may not be a symlink out of it).
   const read = readProjectFile(file, { root, maxBytes: maxTextBytes, what: 'project file', name: projectFileName });
@@ -114,5 +119,5 @@ export function loadProject(root: string): Result<Project | undefined> {
   });
   if (diagnostics.length) return { value: undefined, diagnostics };
   const outAt = isRecord(yaml.data) && 'out' in yaml.data ? yaml.positionOf(['out']) : { file, line: 1, column: 1 };
-  return { value: { root, file, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), outAt, documents }, diagnostics };
+  return { value: { root, file, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), outAt, limits: resolveLimits(r.data.limits), documents }, diagnostics };
 }

@@ -14,6 +14,7 @@ import { report } from '../diagnostics/messages.js';
 import { templateFile } from '../template/expand-template.js';
 import { removeStaleTemps } from '../util/atomic-write.js';
 import type { BatchCommand, Job, JobResult } from './job.js';
+import type { Limits } from '../limits.js';
 
 export interface BatchContext {
   templatesDir: string;
@@ -24,6 +25,8 @@ export interface BatchContext {
   outChosenBy?: 'project' | 'user';
   /** Where briefdeck.yaml chose it. */
   outAt?: Position;
+  /** The project's limits (briefdeck.yaml `limits:`). */
+  limits?: Limits;
 }
 
 export interface BatchEvents {
@@ -38,6 +41,7 @@ export function jobRequest(job: Job, ctx: BatchContext): BuildRequest {
   if (job.name !== undefined) req.name = job.name;
   if (job.locale !== undefined) req.locale = job.locale;
   if (ctx.root !== undefined) req.root = ctx.root;
+  if (ctx.limits !== undefined) req.limits = ctx.limits;
   if (ctx.outChosenBy !== undefined) req.outChosenBy = ctx.outChosenBy;
   if (ctx.outAt !== undefined) req.outAt = ctx.outAt;
   if (job.at !== undefined) req.at = job.at;

@@ -51,6 +51,13 @@ export const messages = {
 
   'internal/error': define<{ detail: string }>('error', (a) => `internal error: ${a.detail}`, () => 'this is a bug in briefdeck (please report it); the other documents were still made'),
   'internal/crash': define<{ detail: string; debug?: boolean }>('error', (a) => `internal error: ${a.detail}`, (a) => `this is a bug in briefdeck; please report it${a.debug ? ' with the stack below' : ' (run again with --debug to see where it happened)'}`),
+  // The tool's limits (src/limits.ts; briefdeck.yaml `limits:`)
+  'limit/exceeded': define<{ what: string; limit: number; key: string; detail?: string }>(
+    'error',
+    (a) => `limit exceeded: ${a.what} (${a.limit.toLocaleString('en')})${a.detail ? `: ${a.detail}` : ''}`,
+    (a) => `make it smaller, or raise \`limits: { ${a.key}: … }\` in briefdeck.yaml if you trust the input`,
+  ),
+
   // `briefdeck new`
   'scaffold/exists': define<{ path: string }>('error', (a) => `${a.path} exists already; nothing was written`, () => 'choose another name, or move the existing folder away first'),
   'scaffold/bad-name': define<{ name: string; rule: string }>('error', (a) => `\`${a.name}\` cannot be used as a name`, (a) => `use ${a.rule}`),
