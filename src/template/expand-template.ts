@@ -14,7 +14,9 @@ import type { Dataset } from '../facts/dataset.js';
 import type { Locale } from '../format/locale.js';
 import { builtinTemplatesDir, standardTemplates } from '../util/package-dir.js';
 import { isDiagnostic, maxTextBytes, readProjectFile } from '../util/project-files.js';
+import { defaultLimits, type Limits } from '../limits.js';
 import { checkTemplate } from './check-template.js';
+import { checkOutputChars, checkPartialDepth, countBlockHelpers, LimitExceeded, type IncludeEdge, type RunBudget } from './template-limits.js';
 import { templateContext } from './context.js';
 import { factHelpers } from './helpers/fact-helpers.js';
 import { formatHelpers } from './helpers/format-helpers.js';
@@ -126,6 +128,8 @@ export interface TemplateOptions {
   root?: string;
   /** Where the template was asked for (its briefdeck.yaml entry): where a refused main template is reported. */
   at?: Position;
+  /** Partials nested in partials (`limits.partialDepth`); default: the built-in limit. */
+  partialDepth?: number;
 }
 
 /**
@@ -164,6 +168,10 @@ export function loadTemplateSet(templatesDir: string, name: string, opts: Templa
   }
   // A partial that may not be read leaves the set incomplete: nothing is expanded from it.
   if (diagnostics.length) return { value: undefined, diagnostics };
+  const edges = (t: TemplateFile): IncludeEdge[] => includedPartials(t.text).map((i) => ({ ...i, file: t.file }));
+  const byName = new Map(partials.map((p) => [p.name, p]));
+  const tooDeep = checkPartialDepth(edges({ name, file, text }), (p) => (byName.has(p) ? edges(byName.get(p)!) : undefined), opts.partialDepth ?? defaultLimits.partialDepth);
+  if (tooDeep) return { value: undefined, diagnostics: [tooDeep] };
   return { value: { main: { name, file, text }, partials, available: [...available.keys()] }, diagnostics };
 }
 
@@ -274,7 +282,17 @@ export function checkTemplateSet(set: TemplateSet, dataset: Dataset, locale: Loc
   return dedupe(compileSet(set, dataset, locale).diagnostics);
 }
 
-export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Locale): Result<Expanded | undefined> {
+export interface ExpandOptions {
+  /** Default: the built-in limits. */
+  limits?: Limits;
+  /** `performance.now()` after which the document is out of time (`documentSeconds`); default: that many seconds from now. */
+  deadlineMs?: number;
+}
+
+/** The block helpers counted against `loopIterations`: Handlebars' own and ours. */
+const countedHelpers = ['each', 'with', 'eachFact', 'eachMeasure'] as const;
+
+export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Locale, opts: ExpandOptions = {}): Result<Expanded | undefined> {
   const { hb, env, context, compiled, diagnostics } = compileSet(set, dataset, locale);
   const files = [set.main, ...set.partials];
   // Run the template unless it cannot run: a helper given an unknown fact or a
@@ -282,12 +300,29 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
   // the rest still expands and the document-level checks still see it.
   if (diagnostics.some((d) => blocking.has(d.rule))) return { value: undefined, diagnostics };
 
-  set.partials.forEach((p, i) => hb.registerPartial(p.name, hb.template(compiled[i + 1]!.spec)));
+  const limits = opts.limits ?? defaultLimits;
+  const budget: RunBudget = { limits, deadlineMs: opts.deadlineMs ?? performance.now() + limits.documentSeconds * 1000, iterations: 0, defaultFile: set.main.file };
+  set.partials.forEach((p, i) => {
+    const partial = hb.template(compiled[i + 1]!.spec);
+    // A partial's text is checked as it is made, so a partial repeated many times stops early.
+    const checked = (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      const out = partial(context, options);
+      checkOutputChars(budget, out.length, { file: p.file, line: 1, column: 1 }, `partial \`${p.name}\` expanded to ${out.length.toLocaleString('en')} characters`);
+      return out;
+    };
+    hb.registerPartial(p.name, Object.assign(checked, partial) as unknown as Handlebars.Template);
+  });
+  countBlockHelpers(hb, countedHelpers, budget);
   locateHelperErrors(hb);
   let output: string;
   try {
     output = hb.template(compiled[0]!.spec)(context, runtimeOptions);
+    checkOutputChars(budget, output.length, { file: set.main.file, line: 1, column: 1 }, `the template expanded to ${output.length.toLocaleString('en')} characters`);
   } catch (e) {
+    if (e instanceof LimitExceeded) {
+      diagnostics.push(e.diagnostic);
+      return { value: undefined, diagnostics };
+    }
     // Strict mode throws on the first missing field: `"x" not defined in [object Object] - 3:4`.
     const message = (e as Error).message;
     const m = /^"?([^"]+)"? not defined in .* - (\d+):(\d+)/.exec(message);
