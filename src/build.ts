@@ -23,12 +23,12 @@ import type { PageModel } from './render/pdf/page-model.js';
 import { creationDate, pagesToPdf } from './render/pdf/pages-to-pdf.js';
 import { documentToSlides } from './render/pptx/document-to-slides.js';
 import type { SlideModel } from './render/pptx/slide-model.js';
-import { checkTemplateSet, expandTemplate, loadTemplateSet, type TemplateSet } from './template/expand-template.js';
+import { checkTemplateSet, expandTemplate, loadTemplateSet, templateFile, type TemplateSet } from './template/expand-template.js';
 import type { FactUse } from './template/helpers/helper-env.js';
 import { provenanceChecks, type CheckInput } from './check/check-project.js';
 import { outputPath } from './output-path.js';
 import { writeFileAtomic } from './util/atomic-write.js';
-import type { Limits } from './limits.js';
+import { defaultLimits, type Limits } from './limits.js';
 import { checkOutputDir, defaultRoot } from './util/project-files.js';
 
 export { outputPath } from './output-path.js';
@@ -116,13 +116,39 @@ function datasetUnreadable(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error' && /^(yaml|io)\/|^project\/missing-file$/.test(d.rule));
 }
 
+/** When each request's document was started: `documentSeconds` counts from its first stage, whichever entry point ran it. */
+const startedMs = new WeakMap<BuildRequest, number>();
+
+function limitsOf(req: BuildRequest): Limits {
+  return req.limits ?? defaultLimits;
+}
+
+/** `performance.now()` after which `req`'s document is out of time. */
+function deadlineOf(req: BuildRequest): number {
+  let start = startedMs.get(req);
+  if (start === undefined) startedMs.set(req, (start = performance.now()));
+  return start + limitsOf(req).documentSeconds * 1000;
+}
+
+/**
+ * The document's time (`documentSeconds`) is checked between stages: a
+ * stage that ran over is let finish, and the next is not started. (Inside
+ * the template the block helpers check it too; a single stage that never
+ * returns is not stopped: that needs a worker, see README.)
+ */
+function outOfTime(req: BuildRequest, nextStage: string): Diagnostic | undefined {
+  if (performance.now() <= deadlineOf(req)) return undefined;
+  return report('limit/exceeded', req.at ?? { file: templateFile(req.templatesDir, req.template), line: 1, column: 1 }, { what: 'seconds one document may take', limit: limitsOf(req).documentSeconds, key: 'documentSeconds', detail: `out of time before ${nextStage}` });
+}
+
 /** Stages 1–3: dataset, template, document tree. No charts rendered, nothing written. */
 export function prepareDocument(req: BuildRequest): PrepareResult {
   const diagnostics: Diagnostic[] = [];
   const root = requestRoot(req);
+  const deadlineMs = deadlineOf(req);
   const data = loadDataset(req.dataDir, { root });
   diagnostics.push(...data.diagnostics);
-  const templates = loadTemplateSet(req.templatesDir, req.template, { root, ...(req.at ? { at: req.at } : {}) });
+  const templates = loadTemplateSet(req.templatesDir, req.template, { root, partialDepth: limitsOf(req).partialDepth, ...(req.at ? { at: req.at } : {}) });
   diagnostics.push(...templates.diagnostics);
   const dataset = data.value;
   const loaded = { ...(dataset ? { dataset } : {}), ...(templates.value ? { templates: templates.value } : {}) };
@@ -134,9 +160,13 @@ export function prepareDocument(req: BuildRequest): PrepareResult {
     if (!datasetUnreadable(diagnostics)) diagnostics.push(...checkTemplateSet(templates.value, dataset, locale));
     return { ...loaded, diagnostics };
   }
-  const expanded = expandTemplate(templates.value, dataset, locale);
+  const late = outOfTime(req, 'expanding the template');
+  if (late) return { ...loaded, diagnostics: [...diagnostics, late] };
+  const expanded = expandTemplate(templates.value, dataset, locale, { limits: limitsOf(req), deadlineMs });
   diagnostics.push(...expanded.diagnostics);
   if (!expanded.value) return { ...loaded, diagnostics };
+  const lateMarkdown = outOfTime(req, 'reading the Markdown');
+  if (lateMarkdown) return { ...loaded, diagnostics: [...diagnostics, lateMarkdown] };
   // A helper error leaves a marker in the text and the rest expanded: the
   // document is still made, for the checks and the chart errors (`partial`),
   // but not built.
@@ -173,7 +203,9 @@ export function checkDocument(req: BuildRequest): Checked {
 export async function checkDocumentAndCharts(req: BuildRequest): Promise<Checked> {
   const checked = checkDocument(req);
   const doc = (checked.prepared ?? checked.partial)?.document;
-  if (doc) checked.diagnostics.push(...(await renderCharts(doc)));
+  const late = doc && outOfTime(req, 'rendering the charts');
+  if (late) checked.diagnostics.push(late);
+  else if (doc) checked.diagnostics.push(...(await renderCharts(doc)));
   checked.chartsRendered = true;
   return checked;
 }
@@ -211,11 +243,30 @@ async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOption
   const prepared = checked.prepared;
   if (!prepared || hasErrors(outcome.diagnostics)) return outcome;
   outcome.prepared = prepared;
-  if (!checked.chartsRendered) outcome.diagnostics.push(...(await renderCharts(prepared.document)));
+  if (!checked.chartsRendered) {
+    const late = outOfTime(req, 'rendering the charts');
+    outcome.diagnostics.push(...(late ? [late] : await renderCharts(prepared.document)));
+  }
   if (hasErrors(outcome.diagnostics)) return outcome;
+  const lateLayout = outOfTime(req, `laying out the ${ext === 'pptx' ? 'slides' : 'pages'}`);
+  if (lateLayout) {
+    outcome.diagnostics.push(lateLayout);
+    return outcome;
+  }
   const bytes = await render(prepared.document, outcome);
-  if (!hasErrors(outcome.diagnostics) && opts.write !== false) writeOutput(req, prepared.dataset.id, ext, bytes, outcome);
+  if (hasErrors(outcome.diagnostics)) return outcome;
+  const lateWrite = outOfTime(req, `writing the ${ext === 'pptx' ? 'deck' : 'PDF'}`);
+  if (lateWrite) outcome.diagnostics.push(lateWrite);
+  else if (opts.write !== false) writeOutput(req, prepared.dataset.id, ext, bytes, outcome);
   return outcome;
+}
+
+/** More pages or slides than the limit → the diagnostic (at the main template), before the file is made. */
+function tooMany(req: BuildRequest, count: number, key: 'pages' | 'slides'): Diagnostic | undefined {
+  const limit = limitsOf(req)[key];
+  if (count <= limit) return undefined;
+  const file = templateFile(req.templatesDir, req.template);
+  return report('limit/exceeded', { file, line: 1, column: 1 }, { what: key === 'pages' ? 'pages of a PDF' : 'slides of a deck', limit, key, detail: `the document was laid out to ${count.toLocaleString('en')} ${key}` });
 }
 
 export interface BuildOptions {
@@ -229,6 +280,11 @@ export function buildPdf(req: BuildRequest, opts: BuildOptions = {}): Promise<Bu
   return buildWith(req, 'pdf', opts, async (document, outcome) => {
     const pages = documentToPages(document);
     outcome.diagnostics.push(...pages.diagnostics);
+    const refused = tooMany(req, pages.value.pages.length, 'pages');
+    if (refused) {
+      outcome.diagnostics.push(refused);
+      return Buffer.alloc(0);
+    }
     outcome.pageModel = pages.value;
     return (outcome.pdf = await pagesToPdf(pages.value));
   });
@@ -238,6 +294,11 @@ export function buildPptx(req: BuildRequest, opts: BuildOptions = {}): Promise<B
   return buildWith(req, 'pptx', opts, async (document, outcome) => {
     const slides = documentToSlides(document);
     outcome.diagnostics.push(...slides.diagnostics);
+    const refused = tooMany(req, slides.value.slides.length, 'slides');
+    if (refused) {
+      outcome.diagnostics.push(refused);
+      return Buffer.alloc(0);
+    }
     outcome.slideModel = slides.value;
     // pptxgenjs and the zip libraries load only when a deck is built.
     const { slidesToPptx } = await import('./render/pptx/slides-to-pptx.js');
