@@ -116,7 +116,11 @@ function datasetUnreadable(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error' && /^(yaml|io)\/|^project\/missing-file$/.test(d.rule));
 }
 
-/** When each request's document was started: `documentSeconds` counts from its first stage, whichever entry point ran it. */
+/**
+ * When each request's document was started: `documentSeconds` counts from
+ * its first stage (`prepareDocument`, which every entry point runs first),
+ * and a rebuild of the same request (watch) starts the clock again.
+ */
 const startedMs = new WeakMap<BuildRequest, number>();
 
 function limitsOf(req: BuildRequest): Limits {
@@ -145,6 +149,7 @@ function outOfTime(req: BuildRequest, nextStage: string): Diagnostic | undefined
 export function prepareDocument(req: BuildRequest): PrepareResult {
   const diagnostics: Diagnostic[] = [];
   const root = requestRoot(req);
+  startedMs.set(req, performance.now());
   const deadlineMs = deadlineOf(req);
   const data = loadDataset(req.dataDir, { root });
   diagnostics.push(...data.diagnostics);

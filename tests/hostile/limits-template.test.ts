@@ -175,6 +175,16 @@ describe('documentSeconds', () => {
     expect(d!.message).toContain('seconds one document may take (60): out of time before expanding the template');
   });
 
+  it('a rebuild of the same request (watch) starts the clock again', () => {
+    project('Short.');
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => t);
+    const req = request({ documentSeconds: 60 });
+    expect(limitErrors(prepareDocument(req).diagnostics)).toEqual([]);
+    t = 3_600_000;
+    expect(limitErrors(prepareDocument(req).diagnostics)).toEqual([]);
+  });
+
   it('a long loop stops inside the template, at the loop', () => {
     const line = project('{{#each facts}}{{#each @root.facts}}{{#each @root.facts}}{{#each @root.facts}}.{{/each}}{{/each}}{{/each}}{{/each}}');
     const { templates, dataset } = prepareDocument(request());
