@@ -27,8 +27,9 @@ export function checkPartialDepth(mainIncludes: IncludeEdge[], includesOf: (name
   const height = new Map<string, { depth: number; next?: IncludeEdge }>();
   const onPath = new Set<string>();
   let found: Diagnostic | undefined;
-  const refuse = (at: IncludeEdge, chain: string[], what: string) => {
-    found = report('limit/exceeded', { file: at.file, line: at.line, column: at.column }, { what, limit: maxDepth, key: 'partialDepth', detail: chain.join(' → ') });
+  const refuse = (at: IncludeEdge, chain: string[], loop: boolean) => {
+    const detail = loop ? `${chain.join(' → ')} includes itself, which never ends, whatever the limit` : chain.join(' → ');
+    found = report('limit/exceeded', { file: at.file, line: at.line, column: at.column }, { what: 'partials nested in partials', limit: maxDepth, key: 'partialDepth', detail });
   };
   // Depth-first along `path` (the partials open above `edge`); stops at the first refusal.
   const visit = (edge: IncludeEdge, path: string[]): number => {
@@ -36,11 +37,11 @@ export function checkPartialDepth(mainIncludes: IncludeEdge[], includesOf: (name
     const name = edge.name;
     const chain = [...path, name];
     if (onPath.has(name)) {
-      refuse(edge, chain.slice(chain.indexOf(name)), 'partials nested in partials: a partial that includes itself');
+      refuse(edge, chain.slice(chain.indexOf(name)), true);
       return 0;
     }
     if (chain.length > maxDepth) {
-      refuse(edge, chain, 'partials nested in partials');
+      refuse(edge, chain, false);
       return 0;
     }
     const known = height.get(name);
@@ -53,7 +54,7 @@ export function checkPartialDepth(mainIncludes: IncludeEdge[], includesOf: (name
           full.push(e.name);
           last = e;
         }
-        refuse(last, full, 'partials nested in partials');
+        refuse(last, full, false);
       }
       return known.depth;
     }
