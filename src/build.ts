@@ -28,7 +28,7 @@ import type { FactUse } from './template/helpers/helper-env.js';
 import { provenanceChecks, type CheckInput } from './check/check-project.js';
 import { outputPath } from './output-path.js';
 import { writeFileAtomic } from './util/atomic-write.js';
-import type { Limits } from './limits.js';
+import { defaultLimits, type Limits } from './limits.js';
 import { checkOutputDir, defaultRoot } from './util/project-files.js';
 
 export { outputPath } from './output-path.js';
@@ -120,7 +120,7 @@ function datasetUnreadable(diagnostics: readonly Diagnostic[]): boolean {
 export function prepareDocument(req: BuildRequest): PrepareResult {
   const diagnostics: Diagnostic[] = [];
   const root = requestRoot(req);
-  const data = loadDataset(req.dataDir, { root });
+  const data = loadDataset(req.dataDir, { root, seriesRows: (req.limits ?? defaultLimits).seriesRows });
   diagnostics.push(...data.diagnostics);
   const templates = loadTemplateSet(req.templatesDir, req.template, { root, ...(req.at ? { at: req.at } : {}) });
   diagnostics.push(...templates.diagnostics);
