@@ -141,7 +141,7 @@ export function prepareDocument(req: BuildRequest): PrepareResult {
   // document is still made, for the checks and the chart errors (`partial`),
   // but not built.
   const failed = hasErrors(diagnostics);
-  const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale, root) });
+  const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale, root, req.limits ?? defaultLimits) });
   // A failed helper's marker (`⟨fact⟩`) makes its line wrong for the
   // document stage too; that is an echo, the other lines' errors are news.
   const lineOf = (d: Diagnostic) => `${d.position.file}\u0000${d.position.line}`;
