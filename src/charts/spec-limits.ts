@@ -110,6 +110,13 @@ export function specLimitDiagnostics(file: ChartSpecFile, limits: Limits): Diagn
   return diagnostics;
 }
 
+/** Views a `repeat` makes: its list, or rows × columns × layer. */
+function repeatCount(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  if (!isRecord(value)) return 1;
+  return ['row', 'column', 'layer'].reduce((n, k) => n * (Array.isArray(value[k]) ? Math.max(1, (value[k] as unknown[]).length) : 1), 1);
+}
+
 /** Distinct values of `field` over `rows`. */
 function distinct(rows: readonly Record<string, unknown>[], field: string): number {
   return new Set(rows.map((r) => r[field])).size;
@@ -131,6 +138,14 @@ export function chartDataLimitDiagnostics(file: ChartSpecFile, datasets: Record<
   }
   const found: Found[] = [];
   walk(file.spec, found);
+  // Every view draws the rows it is given: a spec of 10,000 layered or
+  // concatenated views (it fits in 2 MiB) would draw every row 10,000 times.
+  // `repeat` multiplies the views it repeats (an upper bound, counted over all).
+  const views = found.filter((f) => f.key === 'mark').length;
+  const repeats = found.filter((f) => f.key === 'repeat').reduce((n, f) => n * Math.max(1, repeatCount(f.value)), 1);
+  if (views * repeats * total > limits.transformRows) {
+    diagnostics.push(report('limit/exceeded', positionOfText(file.file, file.text, repeats > 1 ? '"repeat"' : '"mark"'), { what: 'rows a chart transform makes', limit: limits.transformRows, key: 'transformRows', detail: `${(views * repeats).toLocaleString('en')} views × ${total.toLocaleString('en')} rows` }));
+  }
   for (const { key, value, owner } of found) {
     // `fold` makes a row per folded field for every row it is given.
     if (key === 'fold' && Array.isArray(value) && total * value.length > limits.transformRows) {
