@@ -194,3 +194,15 @@ describe('fold', () => {
     expect(build().out).toMatch(/`fold` makes 2 rows × 3 fields \[limit\/exceeded\]/);
   });
 });
+
+describe('views', () => {
+  it('many layered views each drawing every row are counted against transformRows', () => {
+    project('transformRows: 5');
+    spec({ mark: undefined, encoding: undefined, layer: [1, 2, 3].map(() => ({ mark: 'bar', encoding: { x: { field: 'periodLabel', type: 'nominal' }, y: { field: 'value', type: 'quantitative' } } })) });
+    expect(build().out).toMatch(/3 views × 2 rows \[limit\/exceeded\]/);
+    remove(dir);
+    project('transformRows: 6');
+    spec({ mark: undefined, encoding: undefined, layer: [1, 2, 3].map(() => ({ mark: 'bar', encoding: { x: { field: 'periodLabel', type: 'nominal' }, y: { field: 'value', type: 'quantitative' } } })) });
+    expect(build().code).toBe(0);
+  });
+});
