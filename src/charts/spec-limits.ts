@@ -79,8 +79,11 @@ export function specLimitDiagnostics(file: ChartSpecFile, limits: Limits): Diagn
   walk(file.spec, found);
   const tooMany = (needle: string, what: string, limit: number, key: keyof Limits, detail: string) => diagnostics.push(report('limit/exceeded', at(needle), { what, limit, key, detail }));
   for (const { key, value, owner } of found) {
-    if (pixelKeys.has(key) && typeof value === 'number' && !(value <= limits.chartPixels)) {
-      tooMany(`"${key}"`, 'chart size in pixels', limits.chartPixels, 'chartPixels', `\`${key}\` is ${value.toLocaleString('en')}`);
+    // `padding` may also be `{left, right, top, bottom}`.
+    const sides = key === 'padding' && isRecord(value) ? Object.entries(value) : [[key, value] as const];
+    const tooBig = pixelKeys.has(key) ? sides.find(([, v]) => typeof v === 'number' && !(v <= limits.chartPixels)) : undefined;
+    if (tooBig) {
+      tooMany(`"${key}"`, 'chart size in pixels', limits.chartPixels, 'chartPixels', `\`${tooBig[0] === key ? key : `${key}.${tooBig[0]}`}\` is ${(tooBig[1] as number).toLocaleString('en')}`);
     } else if (key === 'sequence' || (key === 'keyvals' && isRecord(value))) {
       // Vega-Lite's sequence generator, and impute's `keyvals: {start, stop, step}`.
       const rows = sequenceRows(value);

@@ -104,6 +104,12 @@ describe('chartPixels', () => {
     expect(r.ms).toBeLessThan(15_000);
   });
 
+  it('a padding side above the limit is refused', () => {
+    project();
+    spec({ padding: { left: 5, right: 1e7 } });
+    expect(build().out).toMatch(/`padding.right` is 10,000,000 \[limit\/exceeded\]/);
+  });
+
   it('a `{step}` width times the categories is counted', () => {
     project('chartPixels: 100');
     spec({ width: { step: 60 } });
