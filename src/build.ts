@@ -151,7 +151,7 @@ export function prepareDocument(req: BuildRequest): PrepareResult {
   const root = requestRoot(req);
   startedMs.set(req, performance.now());
   const deadlineMs = deadlineOf(req);
-  const data = loadDataset(req.dataDir, { root });
+  const data = loadDataset(req.dataDir, { root, seriesRows: limitsOf(req).seriesRows });
   diagnostics.push(...data.diagnostics);
   const templates = loadTemplateSet(req.templatesDir, req.template, { root, partialDepth: limitsOf(req).partialDepth, ...(req.at ? { at: req.at } : {}) });
   diagnostics.push(...templates.diagnostics);
@@ -176,7 +176,7 @@ export function prepareDocument(req: BuildRequest): PrepareResult {
   // document is still made, for the checks and the chart errors (`partial`),
   // but not built.
   const failed = hasErrors(diagnostics);
-  const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale, root) });
+  const doc = markdownToDocument({ ...expanded.value, dataset, locale, charts: chartCatalog(path.join(req.templatesDir, 'charts'), dataset, locale, root, limitsOf(req)) });
   // A failed helper's marker (`⟨fact⟩`) makes its line wrong for the
   // document stage too; that is an echo, the other lines' errors are news.
   const lineOf = (d: Diagnostic) => `${d.position.file}\u0000${d.position.line}`;

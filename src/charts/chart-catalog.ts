@@ -11,6 +11,8 @@ import { parsePeriod } from '../facts/period.js';
 import { defaultChartSpec, planDefaultChart } from './default-spec.js';
 import { chartSpecPath, listChartSpecs, loadChartSpec, specOrigins } from './load-specs.js';
 import { resolveChart, type ResolvedChart } from './resolve-chart.js';
+import { chartDataLimitDiagnostics, specLimitDiagnostics } from './spec-limits.js';
+import { defaultLimits, type Limits } from '../limits.js';
 
 export interface ChartCatalog {
   resolve(name: string, at: Position): Result<ResolvedChart | undefined>;
@@ -29,7 +31,13 @@ function sortByPeriod(rows: Record<string, unknown>[]): void {
  * The charts of spec folder `dir`. `root` is the project folder every spec
  * must lie inside (default: the spec folder's grandparent, `<project>/templates/charts`).
  */
-export function chartCatalog(dir: string, dataset: Dataset, locale: Locale, root?: string): ChartCatalog {
+export function chartCatalog(dir: string, dataset: Dataset, locale: Locale, root?: string, limits: Limits = defaultLimits): ChartCatalog {
+  /** A chart over the limits (src/charts/spec-limits.ts) is refused before Vega sees it. */
+  const withinLimits = (r: Result<ResolvedChart | undefined>, file: { name: string; file: string; text: string; spec: Record<string, unknown> }, at: Position): Result<ResolvedChart | undefined> => {
+    if (!r.value) return r;
+    const refused = chartDataLimitDiagnostics(file, r.value.spec['datasets'] as Record<string, Record<string, unknown>[]>, limits, at);
+    return refused.length ? { value: undefined, diagnostics: [...r.diagnostics, ...refused] } : r;
+  };
   const fromSpec = (name: string, at: Position): Result<ResolvedChart | undefined> => {
     const file = chartSpecPath(dir, name);
     if (!specName.test(name) || !existsSync(file)) {
@@ -37,7 +45,9 @@ export function chartCatalog(dir: string, dataset: Dataset, locale: Locale, root
     }
     const loaded = loadChartSpec(file, name, { ...(root !== undefined ? { root } : {}), at });
     if (!loaded.value) return { value: undefined, diagnostics: loaded.diagnostics };
-    const resolved = resolveChart(loaded.value, dataset, locale);
+    const refused = specLimitDiagnostics(loaded.value, limits);
+    if (refused.length) return { value: undefined, diagnostics: [...loaded.diagnostics, ...refused] };
+    const resolved = withinLimits(resolveChart(loaded.value, dataset, locale), loaded.value, at);
     // A spec that does not fit Vega-Lite's schema is checked against the data, but never rendered.
     if (hasErrors(loaded.diagnostics)) return { value: undefined, diagnostics: [...loaded.diagnostics, ...resolved.diagnostics] };
     if (resolved.value) specOrigins.set(resolved.value.spec, { file, text: loaded.value.text });
@@ -54,7 +64,8 @@ export function chartCatalog(dir: string, dataset: Dataset, locale: Locale, root
       if (!plan) return { value: undefined, diagnostics: [report('chart/no-category', series.position, { series: series.id, columns: series.columns })] };
       const spec = defaultChartSpec(series, plan, series.decimals);
       const text = JSON.stringify(spec);
-      const resolved = resolveChart({ name: series.id, file: series.position.file, text, spec }, dataset, locale, series.position);
+      const file = { name: series.id, file: series.position.file, text, spec };
+      const resolved = withinLimits(resolveChart(file, dataset, locale, series.position), file, at);
       if (resolved.value && plan.x === 'periodLabel') sortByPeriod((resolved.value.spec['datasets'] as Record<string, Record<string, unknown>[]>)[series.id]!);
       return resolved;
     },

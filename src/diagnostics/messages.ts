@@ -161,6 +161,11 @@ export const messages = {
   // Charts
   'chart/unknown-spec': define<{ name: string; known: string[] }>('error', (a) => `no chart spec \`${a.name}\``, (a) => `specs in templates/charts: ${list(a.known)}`),
   'chart/bad-json': define<{ detail: string }>('error', (a) => `chart spec is not valid JSON: ${a.detail}`),
+  'chart/regex-forbidden': define<{ key: string; expression: string }>(
+    'error',
+    (a) => `chart expression \`${a.key}\` uses a regular expression: ${a.expression}`,
+    () => 'charts may not use regular expressions (`test(`, `regexp(`, `/…/`): one slow pattern cannot be stopped; compare with `indexof`, `slice` or `==` instead, or make the column in the data',
+  ),
   'chart/url-forbidden': define<{ path: string }>('error', (a) => `chart spec has a \`url\` at ${a.path}; charts read data only from the dataset`, () => 'use "data": {"name": "<series-id>"} instead'),
   'chart/href-forbidden': define<{ path: string }>('error', (a) => `chart spec has an \`href\` at ${a.path}; a chart's links come only from the dataset's sources`, () => 'remove the `href` channel or mark property; the chart note cites the sources'),
   'chart/duplicate-key': define<{ key: string }>('error', (a) => `duplicate key \`${a.key}\` in the chart spec`, () => 'each key may appear once in an object (JSON keeps only the last); remove or merge one'),

@@ -17,6 +17,7 @@ import { unknownUnitArgs } from './unit-hint.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 import { contentHash, diskMemo } from '../util/disk-memo.js';
 import { isDiagnostic, maxCsvBytes, maxTextBytes, readProjectFile, type ReadOptions } from '../util/project-files.js';
+import { defaultLimits } from '../limits.js';
 import { decimalsOf } from '../format/number.js';
 import { ownRecord, toOwnRecord } from '../util/own-record.js';
 import { isWindowsReservedName } from '../util/reserved-names.js';
@@ -84,6 +85,28 @@ export interface DatasetOptions {
    * grandparent (`<project>/data/<name>` → `<project>`).
    */
   root?: string;
+  /** Rows a series CSV may have (`limits.seriesRows`); default: the built-in limit. */
+  seriesRows?: number;
+}
+
+/**
+ * Non-blank lines of a CSV after its header, counted before it is parsed (an
+ * upper bound on its rows: a quoted cell may hold a line break), so a huge
+ * file is refused in milliseconds. `\r\n`, `\n` and a lone `\r` all end a line.
+ */
+function csvDataLines(text: string): number {
+  let lines = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (!blank) lines++;
+      blank = true;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    } else if (blank && c !== 32 && c !== 9) blank = false;
+  }
+  if (!blank) lines++;
+  return Math.max(0, lines - 1);
 }
 
 /** Everything a dataset is read from, as one text: the disk cache key. Undefined when a file cannot be read (or may not be: the fresh load says why). */
@@ -108,7 +131,8 @@ export function loadDataset(dir: string, opts: DatasetOptions = {}): Result<Data
   const options = { ...opts, root: opts.root ?? path.dirname(path.dirname(path.resolve(dir))) };
   const inputs = datasetInputs(dir, options.root);
   if (inputs === undefined) return loadDatasetFresh(dir, options);
-  const r = diskMemo('datasets', contentHash('dataset', inputs), () => loadDatasetFresh(dir, options), (r) => r.value !== undefined && r.diagnostics.length === 0);
+  // The limit is part of the key: a dataset cached under a higher limit must be checked again under a lower one.
+  const r = diskMemo('datasets', contentHash('dataset', `${inputs}\u0000seriesRows=${options.seriesRows ?? defaultLimits.seriesRows}`), () => loadDatasetFresh(dir, options), (r) => r.value !== undefined && r.diagnostics.length === 0);
   if (r.value) withOwnRecords(r.value);
   return r;
 }
@@ -256,6 +280,13 @@ function loadDatasetFresh(dir: string, opts: DatasetOptions & { root: string }):
     const csvFile = path.join(dir, item.file);
     const csvText = readText(csvFile, diagnostics, { root: opts.root, maxBytes: maxCsvBytes, what: 'series file', name: item.file, at: at('file') });
     if (csvText === undefined) continue;
+    const seriesRows = opts.seriesRows ?? defaultLimits.seriesRows;
+    const lines = csvDataLines(csvText);
+    if (lines > seriesRows) {
+      // Counted, not parsed: a 1,000,000-row file parsed into rows with positions took gigabytes.
+      diagnostics.push(report('limit/exceeded', at('file'), { what: 'rows in one series file', limit: seriesRows, key: 'seriesRows', detail: `\`${item.file}\` has ${lines.toLocaleString('en')} lines after its header` }));
+      continue;
+    }
     const csv = parseSeriesCsv(csvFile, csvText);
     diagnostics.push(...csv.diagnostics);
     if (!csv.value) continue;
