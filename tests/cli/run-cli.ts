@@ -36,3 +36,16 @@ export function deckSaysPptx(dir: string): void {
 export function remove(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** A `makeProject([name])` with text replacements applied (each must change its file). */
+export function editedProject(name: string, edits: readonly [file: string, from: string | RegExp, to: string][]): string {
+  const dir = makeProject([name]);
+  for (const [file, from, to] of edits) {
+    const f = path.join(dir, file);
+    const text = readFileSync(f, 'utf8');
+    const next = text.replace(from, to);
+    if (next === text) throw new Error(`${file}: ${String(from)} matches nothing`);
+    writeFileSync(f, next);
+  }
+  return dir;
+}

@@ -1,25 +1,16 @@
 // Numbers a brief would print wrong: negatives in units that have none, and
 // values whose written text does not survive being read as a double.
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '../../src/diagnostics/messages.js';
 import { numberTextProblem } from '../../src/facts/precision.js';
 import { builtInUnits } from '../../src/facts/units.js';
-import { makeProject, remove, run } from '../cli/run-cli.js';
+import { editedProject, remove, run } from '../cli/run-cli.js';
 
 let dir = '';
 afterEach(() => remove(dir));
 
 function validate(edits: [file: string, from: string | RegExp, to: string][]) {
-  dir = makeProject(['mini']);
-  for (const [file, from, to] of edits) {
-    const f = path.join(dir, file);
-    const text = readFileSync(f, 'utf8');
-    const next = text.replace(from, to);
-    expect(next, `${file}: ${String(from)}`).not.toBe(text);
-    writeFileSync(f, next);
-  }
+  dir = editedProject('mini', edits);
   const r = run(dir, 'validate', '--data', 'data/mini', '--template', 'brief');
   return { ...r, out: r.stdout + r.stderr };
 }

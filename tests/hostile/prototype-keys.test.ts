@@ -1,24 +1,15 @@
 // Ids that are also names on Object.prototype (`constructor`, `toString`,
 // `__proto__`) are ids like any other: never found where not declared,
 // never dropped, never a crash.
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '../../src/diagnostics/messages.js';
-import { makeProject, remove, run } from '../cli/run-cli.js';
+import { editedProject, remove, run } from '../cli/run-cli.js';
 
 let dir = '';
 afterEach(() => remove(dir));
 
 function project(edits: [file: string, from: string | RegExp, to: string][]): string {
-  dir = makeProject(['mini']);
-  for (const [file, from, to] of edits) {
-    const f = path.join(dir, file);
-    const text = readFileSync(f, 'utf8');
-    const next = text.replace(from, to);
-    expect(next, `${file}: ${String(from)}`).not.toBe(text);
-    writeFileSync(f, next);
-  }
+  dir = editedProject('mini', edits);
   return dir;
 }
 
