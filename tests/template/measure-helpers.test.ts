@@ -34,6 +34,13 @@ describe('eachMeasure', () => {
     expect(out).toBe('Korean direct investment stock in Chile;Korean investment projects in Chile;');
     expect(md('{{#eachMeasure ids="shipping-route"}}{{value}}{{/eachMeasure}}')).toBe('Busan – San Antonio – Valparaíso:cite{source="port-authority" fact="shipping-route"}');
   });
+  it('is a block helper: called without a block, it says so and prints nothing', () => {
+    for (const helper of ['eachMeasure', 'eachFact']) {
+      const r = run(`{{${helper} measure="fdi."}}`);
+      expect(r.value!.markdown).toBe('');
+      expect(r.diagnostics.map((d) => d.message)).toEqual([messages['template/bad-argument'].text({ helper, detail: `is a block helper: \`{{#${helper} …}}…{{/${helper}}}\`` })]);
+    }
+  });
   it('speaks the document’s language', () => {
     expect(md(each.replace('m}}', '"shipping.port-calls"}}'), 'vi')).toContain('tăng 8,3% so với 2023');
   });

@@ -13,7 +13,7 @@ import { escapeAttribute, escapeMarkdown } from '../escape-markdown.js';
 import { checkGrowthClaim, yearEarlier } from './claim-checks.js';
 import { isQuery, oneFact, queryFacts } from './fact-query.js';
 import { selectedFacts } from './measure-helpers.js';
-import { citeMarker, lookupFact, recordUse, numberOption, positionOfCall, safe, splitArgs, suggest, unknownMarker, type HelperEnv, type HelperOptions } from './helper-env.js';
+import { citeMarker, missingBlock, lookupFact, recordUse, numberOption, positionOfCall, safe, splitArgs, suggest, unknownMarker, type HelperEnv, type HelperOptions } from './helper-env.js';
 
 const factFields = ['value', 'number', 'label', 'period', 'basis', 'according', 'source', 'asOf', 'measure', 'note', 'unit'] as const;
 type FactField = (typeof factFields)[number];
@@ -237,10 +237,7 @@ function selectFacts(env: HelperEnv, options: HelperOptions): Fact[] {
 function eachFact(env: HelperEnv) {
   return (...args: unknown[]) => {
     const { options } = splitArgs(args);
-    if (!options.fn) {
-      env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper: 'eachFact', detail: 'is a block helper: `{{#eachFact …}}…{{/eachFact}}`' }));
-      return '';
-    }
+    if (missingBlock(env, options, 'eachFact')) return '';
     const cite = options.hash['cite'] !== false;
     return selectFacts(env, options)
       .map((f) => {

@@ -91,3 +91,10 @@ export function numberOption(env: HelperEnv, options: HelperOptions, key: string
 export function unknownMarker(what: string): string {
   return `⟨${what}⟩`;
 }
+
+/** A block helper called without a block (`{{eachFact …}}`): reported, and the caller prints nothing. */
+export function missingBlock(env: HelperEnv, options: HelperOptions, helper: string): boolean {
+  if (options.fn) return false;
+  env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper, detail: `is a block helper: \`{{#${helper} …}}…{{/${helper}}}\`` }));
+  return true;
+}

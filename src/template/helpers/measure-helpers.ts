@@ -14,7 +14,7 @@ import { formatValue } from '../../format/value.js';
 import { escapeMarkdown } from '../escape-markdown.js';
 import { yearEarlier } from './claim-checks.js';
 import { according, computeChange } from './fact-helpers.js';
-import { citeMarker, lookupFact, numberOption, positionOfCall, recordUse, splitArgs, suggest, type HelperEnv, type HelperOptions } from './helper-env.js';
+import { citeMarker, missingBlock, lookupFact, numberOption, positionOfCall, recordUse, splitArgs, suggest, type HelperEnv, type HelperOptions } from './helper-env.js';
 
 export interface MeasureView {
   measure: string;
@@ -95,10 +95,7 @@ function measureView(env: HelperEnv, facts: Fact[], options: HelperOptions): Mea
 function eachMeasure(env: HelperEnv) {
   return (...args: unknown[]) => {
     const { options } = splitArgs(args);
-    if (!options.fn) {
-      env.diagnostics.push(report('template/bad-argument', positionOfCall(env, options), { helper: 'eachMeasure', detail: 'is a block helper: `{{#eachMeasure …}}…{{/eachMeasure}}`' }));
-      return '';
-    }
+    if (missingBlock(env, options, 'eachMeasure')) return '';
     const byMeasure = new Map<string, Fact[]>();
     for (const f of selectedFacts(env, options)) byMeasure.set(f.measure, [...(byMeasure.get(f.measure) ?? []), f]);
     const limit = numberOption(env, options, 'limit');
