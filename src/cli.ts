@@ -3,6 +3,8 @@
 // planned and run by src/batch/, the work is in build.ts. Exit codes: 0
 // success, 1 errors in the input, 2 bad usage, 70 a bug (internal error).
 import path from 'node:path';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { JobResult } from './batch/job.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -11,6 +13,7 @@ import { internalErrorExitCode, internalErrorText } from './diagnostics/internal
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { isLocale } from './format/locale.js';
 import { loadProject } from './project.js';
+import { isBatchWorker, serveJobs } from './batch/worker-main.js';
 
 const mainUsage = `briefdeck: facts with sources + templates + Vega-Lite charts → briefing PDFs
 
@@ -38,7 +41,7 @@ const choosing = `Which documents (the same for build, validate and check):
 Each document's format is --format if given, else the entry's \`format:\`
 in briefdeck.yaml, else the template's front matter \`format:\`, else pdf.`;
 
-const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi] [--quiet] [--verbose]
+const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi] [--jobs N] [--shard K/N] [--quiet] [--verbose]
 
 Builds documents into out/<dataset id>-<template>.pdf (or .pptx). Each
 document is first checked as \`briefdeck check\` does, then built; a document
@@ -58,6 +61,10 @@ Options:
   --locale en|vi      language of numbers, dates and labels (default: the dataset's)
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
+  --jobs N            documents built at once, on worker threads (default: one
+                      per core)
+  --shard K/N         only the K-th of N equal shares of the documents (sorted
+                      by name), to spread a batch over machines
   --quiet             no progress and no \`wrote\` lines: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
@@ -81,6 +88,10 @@ Options:
   --locale en|vi      language the templates are expanded in
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
+  --jobs N            documents built at once, on worker threads (default: one
+                      per core)
+  --shard K/N         only the K-th of N equal shares of the documents (sorted
+                      by name), to spread a batch over machines
   --quiet             no progress and no \`ok\` line: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
@@ -111,6 +122,10 @@ Options:
   --template NAME     template folder under templates/
   --format pdf|pptx   accepted for symmetry with build
   --locale en|vi      language the templates are expanded in
+  --jobs N            documents built at once, on worker threads (default: one
+                      per core)
+  --shard K/N         only the K-th of N equal shares of the documents (sorted
+                      by name), to spread a batch over machines
   --json              print the diagnostics as JSON
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
@@ -147,6 +162,8 @@ const allOptions = {
   out: { type: 'string' },
   locale: { type: 'string' },
   project: { type: 'string' },
+  jobs: { type: 'string' },
+  shard: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
@@ -167,9 +184,9 @@ interface Command {
 
 // One entry per command: a new command (`briefdeck new`) is one more entry.
 const commands: Record<string, Command> = {
-  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
-  validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('validate', v) },
-  check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'json', 'debug', 'help'], run: (v) => runDocuments('check', v) },
+  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'jobs', 'shard', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
+  validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('validate', v) },
+  check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'json', 'debug', 'help'], run: (v) => runDocuments('check', v) },
   new: { usage: newUsage, options: ['from', 'project', 'debug', 'help'], positionals: 2, run: (v, p) => runNew(v, p) },
 };
 
@@ -218,6 +235,11 @@ function printReport(diagnostics: readonly Diagnostic[]): void {
 async function runDocuments(command: 'build' | 'validate' | 'check', values: Values): Promise<number> {
   if (values.locale !== undefined && !isLocale(values.locale)) return fail(`--locale must be en or vi, found ${values.locale}`, command);
   if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(`--format must be ${outputFormats.join(' or ')}, found ${values.format}`, command);
+  const workers = values.jobs === undefined ? os.availableParallelism() : /^[1-9]\d{0,2}$/.test(values.jobs) ? Number(values.jobs) : undefined;
+  if (workers === undefined) return fail(`--jobs must be a whole number from 1 to 999, found ${values.jobs}`, command);
+  const { parseShard, shardJobs } = await import('./batch/shard.js');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (typeof shard === 'string') return fail(shard, command);
   const quiet = values.quiet ?? false;
   // build and validate print errors and warnings; information (the dataset's conflict listing…) with --verbose. check shows all.
   const verbose = values.verbose ?? false;
@@ -228,7 +250,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     return 1;
   }
   const { planJobs } = await import('./batch/plan-jobs.js');
-  const { runBatch } = await import('./batch/run-batch.js');
+  const { runBatchInWorkers } = await import('./batch/worker-pool.js');
   const { batchSummary, errorCount } = await import('./batch/summary.js');
   const { jobLabel } = await import('./batch/job.js');
   const { noProgress, progressOn } = await import('./batch/progress.js');
@@ -247,7 +269,8 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     return 1;
   }
 
-  const progress = plan.jobs.length > 1 && !quiet && !values.json ? progressOn(process.stderr) : noProgress;
+  const jobs = shard ? shardJobs(plan.jobs, shard, project.value.root) : plan.jobs;
+  const progress = jobs.length > 1 && !quiet && !values.json ? progressOn(process.stderr) : noProgress;
   // A problem several documents share (their dataset's) is listed once, under the first.
   const listed = new Set<string>();
   const all: Diagnostic[] = [];
@@ -260,7 +283,8 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     outChosenBy: values.out ? ('user' as const) : ('project' as const),
     ...(project.value.outAt && !values.out ? { outAt: project.value.outAt } : {}),
   };
-  const results: JobResult[] = await runBatch(command, plan.jobs, context, {
+  // Each document in a worker process, even alone: a stage that runs away is stopped there (documentSeconds, documentMemoryMb), not in this process.
+  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile: fileURLToPath(new URL('./cli.js', import.meta.url)), debug: values.debug ?? false }, {
     start: (job, i, n) => progress.start(jobLabel(job), i, n),
     done: (result, i, n) => {
       const fresh = result.diagnostics.filter((d) => !listed.has(formatDiagnostic(d)));
@@ -350,6 +374,8 @@ function stopOnBug(e: unknown): void {
 process.on('uncaughtException', stopOnBug);
 process.on('unhandledRejection', stopOnBug);
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-}, stopOnBug);
+if (isBatchWorker()) serveJobs();
+else
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, stopOnBug);

@@ -24,6 +24,13 @@ export const defaultLimits = {
   slides: 300,
   /** Seconds one document may take. */
   documentSeconds: 60,
+  /**
+   * Heap of the worker thread that builds a document, in MB (the CLI builds
+   * in workers; a worker builds its documents one after another). Past it,
+   * the document stops with this error instead of the process running out
+   * of memory.
+   */
+  documentMemoryMb: 2048,
 } as const;
 
 export type Limits = { -readonly [K in keyof typeof defaultLimits]: number };

@@ -4,9 +4,8 @@
 // earlier output as it was), and one document's errors never stop the
 // others: with 40 documents and one bad dataset, the other 39 are written.
 //
-// One at a time, not in parallel: the documents share the in-process caches
-// (parsed datasets, compiled templates, rendered charts), and the order of
-// the output stays the order of the plan.
+// Here one at a time in this thread; worker-pool.ts spreads the same jobs
+// over worker threads (the CLI's way), each worker running `runOne`.
 import type { BuildRequest } from '../build.js';
 import { hasErrors, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import { debugEnabled } from '../diagnostics/internal-error.js';
@@ -59,25 +58,37 @@ async function runJob(command: BatchCommand, job: Job, ctx: BatchContext): Promi
   return { diagnostics: [...job.diagnostics, ...outcome.diagnostics], outputs: outcome.outputs };
 }
 
+/**
+ * One job, as a result: a bug met by this document (stages throw only on
+ * bugs) fails only this document, with an internal-error diagnostic.
+ */
+export async function runOne(command: BatchCommand, job: Job, ctx: BatchContext): Promise<JobResult> {
+  let ran: { diagnostics: Diagnostic[]; outputs: string[] };
+  try {
+    ran = await runJob(command, job, ctx);
+  } catch (e) {
+    // Its first line only ("Cannot find module …" goes on with a require stack); all of it, and where, with --debug.
+    const message = e instanceof Error ? e.message : String(e);
+    const debug = debugEnabled();
+    ran = { diagnostics: [...job.diagnostics, report('internal/error', { file: templateFile(ctx.templatesDir, job.template), line: 1, column: 1 }, { detail: debug ? message : message.split('\n')[0]! })], outputs: [] };
+    if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  }
+  return { job, diagnostics: ran.diagnostics, outputs: ran.outputs, failed: hasErrors(ran.diagnostics) };
+}
+
+/** Where a problem of the whole job is reported: its briefdeck.yaml entry, else its main template. */
+export function jobPosition(job: Job, ctx: BatchContext): Position {
+  return job.at ?? { file: templateFile(ctx.templatesDir, job.template), line: 1, column: 1 };
+}
+
+/** In this thread, one job after another (library callers and tests; the CLI uses worker-pool.ts). */
 export async function runBatch(command: BatchCommand, jobs: readonly Job[], ctx: BatchContext, events: BatchEvents = {}): Promise<JobResult[]> {
   const results: JobResult[] = [];
   // A build killed between writing and renaming left `.name.PID.tmp` behind: gone now, even if nothing is written this time.
   if (command === 'build') removeStaleTemps(ctx.outDir);
   for (const [index, job] of jobs.entries()) {
     events.start?.(job, index, jobs.length);
-    let ran: { diagnostics: Diagnostic[]; outputs: string[] };
-    try {
-      ran = await runJob(command, job, ctx);
-    } catch (e) {
-      // A bug met by one document (stages throw only on bugs) stops only that document.
-      // Its first line only ("Cannot find module …" goes on with a require stack); all of it, and where, with --debug.
-      const at: Position = { file: templateFile(ctx.templatesDir, job.template), line: 1, column: 1 };
-      const message = e instanceof Error ? e.message : String(e);
-      const debug = debugEnabled();
-      ran = { diagnostics: [...job.diagnostics, report('internal/error', at, { detail: debug ? message : message.split('\n')[0]! })], outputs: [] };
-      if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
-    }
-    const result: JobResult = { job, diagnostics: ran.diagnostics, outputs: ran.outputs, failed: hasErrors(ran.diagnostics) };
+    const result = await runOne(command, job, ctx);
     results.push(result);
     events.done?.(result, index, jobs.length);
   }

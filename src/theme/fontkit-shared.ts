@@ -12,6 +12,7 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { cacheRoot } from '../util/cache-dir.js';
+import { atExit } from '../util/at-exit.js';
 
 export * from 'fontkit';
 
@@ -67,7 +68,7 @@ function diskStore(font: Font, buffer: Uint8Array): { stored: Map<string, Stored
     stored,
     record(text, run) {
       stored.set(text, { g: run.glyphs.map((g) => g.id), c: run.glyphs.map((g) => g.codePoints), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]) });
-      if (added++ === 0) process.once('beforeExit', flush);
+      if (added++ === 0) atExit(flush);
     },
   };
 }

@@ -1,0 +1,176 @@
+// Jobs → results on worker processes: the CLI's way to run a batch.
+//
+// - Every core busy: one worker per core by default (`--jobs N`), each
+//   loading the bundle once and keeping its warm caches (parsed datasets,
+//   compiled templates, rendered charts) from one document to the next.
+// - A dataset's documents go to the same worker, one after another: the
+//   deck reuses what the brief parsed and rendered (unless there are fewer
+//   datasets than workers).
+// - Contained: each worker has a heap limit (`documentMemoryMb`) and each
+//   document a deadline (`documentSeconds`). A document that runs out of
+//   memory, or a stage that never returns, ends its worker, not the CLI; it
+//   fails with a `limit/exceeded` error and a fresh worker takes the rest.
+// - Deterministic: results are handed on (`events`) in plan order, whatever
+//   order the workers finish in, so the messages and the summary read the
+//   same as a serial run's; the files are the same bytes (tests check both).
+//
+// Processes, not worker threads: a thread's heap limit is best effort, and
+// some allocations (one array pushed past the limit, as a Vega `sequence`
+// does) abort the whole process from inside the thread (nodejs/node#47224,
+// seen here). A worker process that aborts is only one document's
+// `limit/exceeded`. Not a pool package: the two things needed here, keeping
+// a dataset's documents on one worker and replacing a worker ended
+// mid-document, are most of the code either way.
+import { fork, type ChildProcess } from 'node:child_process';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
+import { defaultLimits } from '../limits.js';
+import { removeStaleTemps } from '../util/atomic-write.js';
+import type { BatchCommand, Job, JobResult } from './job.js';
+import { jobPosition, type BatchContext, type BatchEvents } from './run-batch.js';
+import { workerEnv, type CloseMessage, type JobMessage, type ResultMessage } from './worker-main.js';
+
+export interface PoolOptions {
+  /** Worker threads to start at most (never more than there are documents). */
+  workers: number;
+  /** The script a worker runs: the CLI's own launcher (dist/cli.js), which serves jobs when started as a worker (worker-main.ts). */
+  workerFile: string;
+  /** Print what workers write to stderr as it comes (`--debug`); otherwise it is kept to explain a worker that stopped. */
+  debug?: boolean;
+}
+
+/** What a worker that was stopped, or that stopped, gives in place of a result. */
+type Stopped = { diagnostic: Diagnostic };
+
+/** The time past `documentSeconds` a worker is given to stop by itself (the build checks its clock between stages) before it is ended. */
+function graceMs(seconds: number): number {
+  return Math.max(1000, seconds * 100);
+}
+
+/**
+ * What a worker takes at a time, in plan order: a dataset's documents, so
+ * that they share its worker's caches; or, with fewer datasets than
+ * workers (one dataset's brief and deck), each document on its own, since
+ * a core doing the same work twice finishes sooner than a core waiting.
+ */
+function unitsOf(jobs: readonly Job[], workers: number): number[][] {
+  const byData = new Map<string, number[]>();
+  jobs.forEach((job, i) => byData.set(job.data, [...(byData.get(job.data) ?? []), i]));
+  return byData.size >= workers ? [...byData.values()] : jobs.map((_, i) => [i]);
+}
+
+export async function runBatchInWorkers(command: BatchCommand, jobs: readonly Job[], ctx: BatchContext, opts: PoolOptions, events: BatchEvents = {}): Promise<JobResult[]> {
+  // A build killed between writing and renaming left `.name.PID.tmp` behind: gone now, even if nothing is written this time.
+  if (command === 'build') removeStaleTemps(ctx.outDir);
+  const limits = ctx.limits ?? defaultLimits;
+  const results: (JobResult | undefined)[] = jobs.map(() => undefined);
+  const queue = unitsOf(jobs, opts.workers);
+  let reported = 0;
+  if (jobs.length) events.start?.(jobs[0]!, 0, jobs.length);
+  /** Hand on every result that is next in plan order. */
+  const handOn = () => {
+    while (reported < jobs.length && results[reported]) {
+      events.done?.(results[reported]!, reported, jobs.length);
+      reported++;
+      if (reported < jobs.length) events.start?.(jobs[reported]!, reported, jobs.length);
+    }
+  };
+  const spawn = () => startWorker(opts.workerFile, limits.documentMemoryMb, opts.debug ?? false);
+
+  /** One worker's lane: datasets from the queue until it is empty. */
+  const lane = async () => {
+    let worker: WorkerProcess | undefined;
+    try {
+      for (let group = queue.shift(); group; group = queue.shift()) {
+        for (const i of group) {
+          worker ??= spawn();
+          const job = jobs[i]!;
+          const ran = await runInWorker(worker, { id: i, command, job, ctx }, limits.documentSeconds);
+          if ('diagnostic' in ran) {
+            // The worker is gone (or was ended): the next document gets a fresh one.
+            worker = undefined;
+            const diagnostics = [...job.diagnostics, ran.diagnostic];
+            results[i] = { job, diagnostics, outputs: [], failed: hasErrors(diagnostics) };
+          } else results[i] = { ...ran, job };
+          handOn();
+        }
+      }
+    } finally {
+      if (worker) await closeWorker(worker);
+    }
+  };
+  const workers = Math.max(1, Math.min(opts.workers, queue.length));
+  await Promise.all(Array.from({ length: workers }, lane));
+  return results.map((r) => r!);
+}
+
+interface WorkerProcess {
+  child: ChildProcess;
+  /** The end of what it wrote to stderr: why it stopped, when it did. */
+  stderrTail: string;
+}
+
+/** The `--max-old-space-size` heap flag caps a worker's memory; stderr is kept (or shown with --debug), stdout is not used. */
+function startWorker(file: string, memoryMb: number, debug: boolean): WorkerProcess {
+  const child = fork(file, [], {
+    execArgv: [`--max-old-space-size=${memoryMb}`],
+    env: { ...process.env, [workerEnv]: '1' },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
+  const worker: WorkerProcess = { child, stderrTail: '' };
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+    if (debug) process.stderr.write(text);
+    worker.stderrTail = (worker.stderrTail + text).slice(-4096);
+  });
+  return worker;
+}
+
+/** Let the worker save its caches and end by itself (a few seconds at most, then it is ended). */
+function closeWorker(worker: WorkerProcess): Promise<void> {
+  const { child } = worker;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.send({ close: true } satisfies CloseMessage);
+  });
+}
+
+/** One job on `worker`: its result, or why the worker stopped (it is then ended). */
+function runInWorker(worker: WorkerProcess, message: JobMessage, seconds: number): Promise<Omit<JobResult, 'job'> | Stopped> {
+  const { child } = worker;
+  const at = jobPosition(message.job, message.ctx);
+  return new Promise((resolve) => {
+    const done = (value: Omit<JobResult, 'job'> | Stopped) => {
+      clearTimeout(timer);
+      child.off('message', onMessage).off('exit', onExit);
+      if ('diagnostic' in value) child.kill('SIGKILL');
+      resolve(value);
+    };
+    const onMessage = (m: ResultMessage) => {
+      if (m.id === message.id) done(m.result);
+    };
+    const onExit = (code: number | null, signal: string | null) => {
+      // stderr may still be arriving: read it once the pipe is done.
+      const explain = () => {
+        if (/heap out of memory|Allocation failed/i.test(worker.stderrTail)) {
+          done({ diagnostic: report('limit/exceeded', at, { what: 'memory a document may use, in MB', limit: message.ctx.limits?.documentMemoryMb ?? defaultLimits.documentMemoryMb, key: 'documentMemoryMb', detail: 'the document was stopped when its worker ran out of memory' }) });
+        } else {
+          const said = /briefdeck: (.*)/.exec(worker.stderrTail)?.[1];
+          done({ diagnostic: report('internal/error', at, { detail: said ?? `the worker building this document stopped (${signal ?? `exit code ${code}`})` }) });
+        }
+      };
+      if (child.stderr && !child.stderr.readableEnded) child.stderr.once('end', explain);
+      else explain();
+    };
+    const timer = setTimeout(() => {
+      done({ diagnostic: report('limit/exceeded', at, { what: 'seconds one document may take', limit: seconds, key: 'documentSeconds', detail: `the document was stopped after ${seconds + graceMs(seconds) / 1000} s: one stage ran past the limit` }) });
+    }, seconds * 1000 + graceMs(seconds));
+    child.on('message', onMessage).on('exit', onExit);
+    child.send(message);
+  });
+}
