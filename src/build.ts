@@ -11,7 +11,9 @@
 import path from 'node:path';
 import { chartCatalog } from './charts/chart-catalog.js';
 import { renderCharts } from './charts/render-charts.js';
-import { hasErrors, type Diagnostic, type Position } from './diagnostics/diagnostic.js';
+import { brandFileOf, loadBrand } from './brand/load-brand.js';
+import { hasErrors, type Diagnostic, type Position, type Result } from './diagnostics/diagnostic.js';
+import { defaultTheme, withPaper, type Theme } from './theme/theme.js';
 import { report } from './diagnostics/messages.js';
 import { markdownToDocument } from './document/markdown-to-document.js';
 import type { Document } from './document/nodes.js';
@@ -63,6 +65,13 @@ export interface BuildRequest {
   outAt?: Position;
   /** Where the document was asked for (its briefdeck.yaml entry): where a refused main template is reported. */
   at?: Position;
+  /**
+   * The brand file (`_brand.yml`, src/brand), relative to `root` or
+   * absolute. Default: `_brand.yml` at the root when there is one, else the
+   * default look. A path (not a loaded theme) so that a request crosses to
+   * a worker process as it is; the worker loads the brand itself.
+   */
+  brand?: string;
 }
 
 /** The project folder a request confines reading to (see `BuildRequest.root`). */
@@ -77,6 +86,8 @@ export interface Prepared {
   markdown: string;
   /** Facts the template used, and how: what the stale-data checks read. */
   uses: FactUse[];
+  /** The look (the project's brand, with the document's paper and slide shape). */
+  theme: Theme;
 }
 
 /** Stages 1–3 plus the provenance checks: what `check` reports and what `build` runs first. */
@@ -145,12 +156,27 @@ function outOfTime(req: BuildRequest, nextStage: string): Diagnostic | undefined
   return report('limit/exceeded', req.at ?? { file: templateFile(req.templatesDir, req.template), line: 1, column: 1 }, { what: 'seconds one document may take', limit: limitsOf(req).documentSeconds, key: 'documentSeconds', detail: `out of time before ${nextStage}` });
 }
 
+/** The project's brand as a theme: the brand file the request names, or the root's `_brand.yml`, or the default look. */
+function requestTheme(req: BuildRequest): Result<Theme> {
+  const root = requestRoot(req);
+  const file = brandFileOf(root, req.brand);
+  return file ? loadBrand({ file, root, limits: limitsOf(req) }) : { value: defaultTheme, diagnostics: [] };
+}
+
+/** The brand's theme with what the document's front matter asks for (paper, slide shape). */
+function documentTheme(theme: Theme, doc: Document): Theme {
+  const papered = doc.meta.paper ? withPaper(theme, doc.meta.paper) : theme;
+  return doc.meta.slides && doc.meta.slides !== papered.slides ? { ...papered, slides: doc.meta.slides } : papered;
+}
+
 /** Stages 1–3: dataset, template, document tree. No charts rendered, nothing written. */
 export function prepareDocument(req: BuildRequest): PrepareResult {
   const diagnostics: Diagnostic[] = [];
   const root = requestRoot(req);
   startedMs.set(req, performance.now());
   const deadlineMs = deadlineOf(req);
+  const brand = requestTheme(req);
+  diagnostics.push(...brand.diagnostics);
   const data = loadDataset(req.dataDir, { root, seriesRows: limitsOf(req).seriesRows });
   diagnostics.push(...data.diagnostics);
   const templates = loadTemplateSet(req.templatesDir, req.template, { root, partialDepth: limitsOf(req).partialDepth, ...(req.at ? { at: req.at } : {}) });
@@ -182,7 +208,7 @@ export function prepareDocument(req: BuildRequest): PrepareResult {
   const lineOf = (d: Diagnostic) => `${d.position.file}\u0000${d.position.line}`;
   const failedLines = new Set(diagnostics.filter((d) => d.severity === 'error').map(lineOf));
   diagnostics.push(...doc.diagnostics.filter((d) => !failedLines.has(lineOf(d))));
-  const prepared: Prepared = { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses };
+  const prepared: Prepared = { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses, theme: documentTheme(brand.value, doc.value) };
   return failed ? { ...loaded, partial: prepared, diagnostics } : { ...loaded, value: prepared, diagnostics };
 }
 
@@ -210,7 +236,7 @@ export async function checkDocumentAndCharts(req: BuildRequest): Promise<Checked
   const doc = (checked.prepared ?? checked.partial)?.document;
   const late = doc && outOfTime(req, 'rendering the charts');
   if (late) checked.diagnostics.push(late);
-  else if (doc) checked.diagnostics.push(...(await renderCharts(doc)));
+  else if (doc) checked.diagnostics.push(...(await renderCharts(doc, { theme: (checked.prepared ?? checked.partial)!.theme })));
   checked.chartsRendered = true;
   return checked;
 }
@@ -242,7 +268,7 @@ function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: B
  * Every format: stages 1–3, charts, then `render` (document → model → bytes),
  * then the atomic write, which happens only if no stage reported an error.
  */
-async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOptions, render: (doc: Document, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
+async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOptions, render: (doc: Document, theme: Theme, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
   const checked = opts.checked ?? (await checkDocumentAndCharts(req));
   const outcome: BuildOutcome = { diagnostics: [...checked.diagnostics], outputs: [] };
   const prepared = checked.prepared;
@@ -250,7 +276,7 @@ async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOption
   outcome.prepared = prepared;
   if (!checked.chartsRendered) {
     const late = outOfTime(req, 'rendering the charts');
-    outcome.diagnostics.push(...(late ? [late] : await renderCharts(prepared.document)));
+    outcome.diagnostics.push(...(late ? [late] : await renderCharts(prepared.document, { theme: prepared.theme })));
   }
   if (hasErrors(outcome.diagnostics)) return outcome;
   const lateLayout = outOfTime(req, `laying out the ${ext === 'pptx' ? 'slides' : 'pages'}`);
@@ -258,7 +284,7 @@ async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOption
     outcome.diagnostics.push(lateLayout);
     return outcome;
   }
-  const bytes = await render(prepared.document, outcome);
+  const bytes = await render(prepared.document, prepared.theme, outcome);
   if (hasErrors(outcome.diagnostics)) return outcome;
   const lateWrite = outOfTime(req, `writing the ${ext === 'pptx' ? 'deck' : 'PDF'}`);
   if (lateWrite) outcome.diagnostics.push(lateWrite);
@@ -282,8 +308,8 @@ export interface BuildOptions {
 }
 
 export function buildPdf(req: BuildRequest, opts: BuildOptions = {}): Promise<BuildOutcome> {
-  return buildWith(req, 'pdf', opts, async (document, outcome) => {
-    const pages = documentToPages(document);
+  return buildWith(req, 'pdf', opts, async (document, theme, outcome) => {
+    const pages = documentToPages(document, theme);
     outcome.diagnostics.push(...pages.diagnostics);
     const refused = tooMany(req, pages.value.pages.length, 'pages');
     if (refused) {
@@ -291,13 +317,13 @@ export function buildPdf(req: BuildRequest, opts: BuildOptions = {}): Promise<Bu
       return Buffer.alloc(0);
     }
     outcome.pageModel = pages.value;
-    return (outcome.pdf = await pagesToPdf(pages.value));
+    return (outcome.pdf = await pagesToPdf(pages.value, creationDate(pages.value.info.date), theme.fonts));
   });
 }
 
 export function buildPptx(req: BuildRequest, opts: BuildOptions = {}): Promise<BuildOutcome> {
-  return buildWith(req, 'pptx', opts, async (document, outcome) => {
-    const slides = documentToSlides(document);
+  return buildWith(req, 'pptx', opts, async (document, theme, outcome) => {
+    const slides = documentToSlides(document, theme);
     outcome.diagnostics.push(...slides.diagnostics);
     const refused = tooMany(req, slides.value.slides.length, 'slides');
     if (refused) {
@@ -307,7 +333,7 @@ export function buildPptx(req: BuildRequest, opts: BuildOptions = {}): Promise<B
     outcome.slideModel = slides.value;
     // pptxgenjs and the zip libraries load only when a deck is built.
     const { slidesToPptx } = await import('./render/pptx/slides-to-pptx.js');
-    return (outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date)));
+    return (outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date), theme));
   });
 }
 

@@ -280,6 +280,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     outDir,
     root: project.value.root,
     limits: project.value.limits,
+    ...(project.value.brand !== undefined ? { brand: project.value.brand } : {}),
     outChosenBy: values.out ? ('user' as const) : ('project' as const),
     ...(project.value.outAt && !values.out ? { outAt: project.value.outAt } : {}),
   };

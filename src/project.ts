@@ -36,6 +36,8 @@ const projectSchema = z.strictObject({
   out: z.string().default('out'),
   /** The tool's limits, when the defaults (src/limits.ts) do not suit. */
   limits: limitsSchema.optional(),
+  /** The brand file (src/brand), relative to briefdeck.yaml; default `_brand.yml` when there is one. */
+  brand: z.string().min(1).optional(),
   documents: z.array(entrySchema).min(1),
 });
 
@@ -61,6 +63,8 @@ export interface Project {
   outAt?: Position;
   /** The defaults, with what briefdeck.yaml's `limits:` changes. */
   limits: Limits;
+  /** briefdeck.yaml's `brand:` (relative to the root); absent: `_brand.yml` if there is one. */
+  brand?: string;
   documents: DocumentConfig[];
 }
 
@@ -119,5 +123,7 @@ export function loadProject(root: string): Result<Project | undefined> {
   });
   if (diagnostics.length) return { value: undefined, diagnostics };
   const outAt = isRecord(yaml.data) && 'out' in yaml.data ? yaml.positionOf(['out']) : { file, line: 1, column: 1 };
-  return { value: { root, file, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), outAt, limits: resolveLimits(r.data.limits), documents }, diagnostics };
+  const project: Project = { root, file, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), outAt, limits: resolveLimits(r.data.limits), documents };
+  if (r.data.brand !== undefined) project.brand = r.data.brand;
+  return { value: project, diagnostics };
 }

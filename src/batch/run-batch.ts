@@ -26,6 +26,8 @@ export interface BatchContext {
   outAt?: Position;
   /** The project's limits (briefdeck.yaml `limits:`). */
   limits?: Limits;
+  /** briefdeck.yaml's `brand:`: a path, so the context crosses to worker processes as it is (each worker loads the brand). */
+  brand?: string;
 }
 
 export interface BatchEvents {
@@ -41,6 +43,7 @@ export function jobRequest(job: Job, ctx: BatchContext): BuildRequest {
   if (job.locale !== undefined) req.locale = job.locale;
   if (ctx.root !== undefined) req.root = ctx.root;
   if (ctx.limits !== undefined) req.limits = ctx.limits;
+  if (ctx.brand !== undefined) req.brand = ctx.brand;
   if (ctx.outChosenBy !== undefined) req.outChosenBy = ctx.outChosenBy;
   if (ctx.outAt !== undefined) req.outAt = ctx.outAt;
   if (job.at !== undefined) req.at = job.at;

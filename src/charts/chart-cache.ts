@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedChart } from '../document/nodes.js';
 import type { Locale } from '../format/locale.js';
-import { theme } from '../theme/theme.js';
+import type { Theme } from '../theme/theme.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { cacheRoot, cachesDisabled } from '../util/cache-dir.js';
 import { vegaLiteConfig } from './vega-config.js';
@@ -30,10 +30,10 @@ function versions(): string {
 
 let versionKey: string | undefined;
 
-export function chartKey(spec: unknown, locale: Locale): string {
+export function chartKey(spec: unknown, locale: Locale, theme: Theme): string {
   versionKey ??= versions();
   return createHash('sha256')
-    .update(JSON.stringify({ cacheFormat, versions: versionKey, spec, locale, config: vegaLiteConfig(), font: theme.font, chart: theme.chart }))
+    .update(JSON.stringify({ cacheFormat, versions: versionKey, spec, locale, config: vegaLiteConfig(theme), font: theme.font, fonts: theme.fonts.digest(), chart: theme.chart }))
     .digest('hex')
     .slice(0, 32);
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Block, Chart, Document } from '../document/nodes.js';
 import { words } from '../format/locale.js';
+import { defaultTheme, type Theme } from '../theme/theme.js';
 import { cachedChart, chartKey, storeChart } from './chart-cache.js';
 import { positionInSpec, specOrigins } from './load-specs.js';
 import { renderChart } from './render-chart.js';
@@ -31,7 +32,8 @@ function seriesIsEmpty(chart: Chart): boolean {
  * cleanly are cached. A chart of an empty series is not rendered: it gets
  * a "No data" placeholder and one warning naming the series.
  */
-export async function renderCharts(doc: Document, opts: { diskCache?: boolean } = {}): Promise<Diagnostic[]> {
+export async function renderCharts(doc: Document, opts: { diskCache?: boolean; theme?: Theme } = {}): Promise<Diagnostic[]> {
+  const theme = opts.theme ?? defaultTheme;
   const useDisk = opts.diskCache ?? true;
   const diagnostics: Diagnostic[] = [];
   await Promise.all(
@@ -41,13 +43,13 @@ export async function renderCharts(doc: Document, opts: { diskCache?: boolean } 
         diagnostics.push(report('chart/empty-series', chart.position, { series: chart.seriesId }));
         return;
       }
-      const key = chartKey(chart.spec, doc.meta.locale);
+      const key = chartKey(chart.spec, doc.meta.locale, theme);
       const hit = cachedChart(key, useDisk);
       if (hit) {
         chart.rendered = hit;
         return;
       }
-      const r = await renderChart(chart.spec, doc.meta.locale, chart.position);
+      const r = await renderChart(chart.spec, doc.meta.locale, chart.position, theme);
       // What Vega-Lite says about a spec file is about that file: point at it (the key it names, where it names one).
       const origin = specOrigins.get(chart.spec);
       diagnostics.push(...r.diagnostics.map((d) => (origin && (d.rule === 'chart/vega-warning' || d.rule === 'chart/compile-failed') ? { ...d, position: positionInSpec(origin, d.message) } : d)));

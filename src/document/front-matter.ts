@@ -24,6 +24,9 @@ const frontMatterSchema = z.strictObject({
   author: z.string().optional(),
   subject: z.string().optional(),
   keywords: z.union([z.array(z.string()), z.string().transform((s) => s.split(/\s*,\s*/))]).optional(),
+  /** Paper of a brief, and shape of a deck; the brand's (`defaults.briefdeck`) otherwise. */
+  paper: z.enum(['a4', 'letter']).optional(),
+  slides: z.enum(['16:9', '4:3']).optional(),
   /** A fact older than this, relative to the document date, is reported: `18` (months), `18 months`, `2 years`. */
   staleAfter: z
     .union([z.number().int().positive(), z.string().regex(/^\s*\d+\s*(months?|years?)\s*$/, 'write a number of months, or `18 months`, `2 years`')])
@@ -67,6 +70,8 @@ export function readFrontMatter(yamlText: string | undefined, at: Position, defa
   if (data.marking) meta.marking = data.marking.normalize('NFC');
   if (data.author) meta.author = data.author.normalize('NFC');
   if (data.subject) meta.subject = data.subject.normalize('NFC');
+  if (data.paper) meta.paper = data.paper;
+  if (data.slides) meta.slides = data.slides;
   if (data.keywords) meta.keywords = data.keywords.map((k) => k.normalize('NFC'));
   return { meta, diagnostics };
 }

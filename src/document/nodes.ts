@@ -169,6 +169,10 @@ export interface DocumentMeta {
   subject?: string;
   keywords?: string[];
   locale: Locale;
+  /** Paper of a brief (front matter `paper:`); absent: the brand's (A4 by default). */
+  paper?: 'a4' | 'letter';
+  /** Shape of a deck (front matter `slides:`); absent: the brand's (16:9 by default). */
+  slides?: '16:9' | '4:3';
 }
 
 export interface Document {

@@ -2,34 +2,58 @@
 // lists, tables, charts, key figures, callouts and the source list.
 import { assertNever, type Block, type Callout, type Chart, type Heading, type Inline, type KeyFigures, type List, type SourcesList, type FootnoteList } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
-import { measure } from '../../theme/fonts.js';
-import { theme } from '../../theme/theme.js';
+import type { Theme } from '../../theme/theme.js';
 import { shiftItems, stack, type Fragment } from './fragment.js';
 import { footnoteDest, sourceDest, type Run } from './inline-runs.js';
 import { layoutTable } from './layout-table.js';
 import { plainRuns, runsFor, textFragments, checkGlyphs, type LayoutContext, type TextStyle } from './text-blocks.js';
 
-const c = theme.colors;
-const size = theme.sizePt;
-const bodyStyle: TextStyle = { font: 'regular', sizePt: size.body, color: c.text };
-const smallMuted: TextStyle = { font: 'regular', sizePt: size.small, color: c.muted, lineHeight: 1.35 };
 const paragraphSpace = 6;
 /** Gap between a rule that opens a block (charts, notes) and its first line. */
 const ruleGap = 4;
 /** Height of the "No data" frame drawn for a chart of an empty series. */
 const noDataHeightPt = 90;
-const bodyHeightPt = theme.page.heightPt - theme.page.marginTopPt - theme.page.marginBottomPt;
 
-const headingStyles: Record<Heading['level'], { style: TextStyle; spaceBefore: number }> = {
-  1: { style: { font: 'bold', sizePt: size.h1, color: c.accent, lineHeight: 1.25 }, spaceBefore: 18 },
-  2: { style: { font: 'bold', sizePt: size.h2, color: c.accent, lineHeight: 1.25 }, spaceBefore: 14 },
-  3: { style: { font: 'semibold', sizePt: size.h3, color: c.text, lineHeight: 1.25 }, spaceBefore: 10 },
-  4: { style: { font: 'semibold', sizePt: size.h4, color: c.text, lineHeight: 1.3 }, spaceBefore: 8 },
-};
+interface Styles {
+  c: Theme['colors'];
+  size: Theme['sizePt'];
+  fonts: Theme['fonts'];
+  bodyStyle: TextStyle;
+  smallMuted: TextStyle;
+  bodyHeightPt: number;
+  headingStyles: Record<Heading['level'], { style: TextStyle; spaceBefore: number }>;
+}
+
+const stylesByTheme = new WeakMap<Theme, Styles>();
+
+/** The block styles of a theme, made once per theme. */
+function stylesOf(theme: Theme): Styles {
+  let s = stylesByTheme.get(theme);
+  if (s) return s;
+  const c = theme.colors;
+  const size = theme.sizePt;
+  s = {
+    c,
+    size,
+    fonts: theme.fonts,
+    bodyStyle: { font: 'regular', sizePt: size.body, color: c.text },
+    smallMuted: { font: 'regular', sizePt: size.small, color: c.muted, lineHeight: 1.35 },
+    bodyHeightPt: theme.page.heightPt - theme.page.marginTopPt - theme.page.marginBottomPt,
+    headingStyles: {
+      1: { style: { font: 'heading', sizePt: size.h1, color: c.accent, lineHeight: 1.25 }, spaceBefore: 18 },
+      2: { style: { font: 'heading', sizePt: size.h2, color: c.accent, lineHeight: 1.25 }, spaceBefore: 14 },
+      3: { style: { font: 'subheading', sizePt: size.h3, color: c.text, lineHeight: 1.25 }, spaceBefore: 10 },
+      4: { style: { font: 'subheading', sizePt: size.h4, color: c.text, lineHeight: 1.3 }, spaceBefore: 8 },
+    },
+  };
+  stylesByTheme.set(theme, s);
+  return s;
+}
 
 function heading(h: Heading, ctx: LayoutContext): Fragment[] {
+  const { headingStyles } = stylesOf(ctx.theme);
   const { style, spaceBefore } = headingStyles[h.level];
-  const frags = textFragments(runsFor(h.children, style), style, ctx, { spaceBeforePt: spaceBefore, keepAll: true });
+  const frags = textFragments(runsFor(ctx.theme, h.children, style), style, ctx, { spaceBeforePt: spaceBefore, keepAll: true });
   // A heading is never left alone at the bottom of a page: it keeps with what follows.
   for (const f of frags) f.keepWithNext = true;
   frags[0]!.items.unshift({ type: 'dest', name: h.id, y: 0 });
@@ -39,8 +63,9 @@ function heading(h: Heading, ctx: LayoutContext): Fragment[] {
 }
 
 function list(l: List, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const { c, size, fonts } = stylesOf(ctx.theme);
   // Markers are right-aligned in the indent, which grows with "10." and up.
-  const widestMarker = l.ordered ? measure(`${l.start + l.items.length - 1}.`, 'regular', size.body) : 0;
+  const widestMarker = l.ordered ? fonts.measure(`${l.start + l.items.length - 1}.`, 'regular', size.body) : 0;
   const indent = Math.max(14, widestMarker + 9);
   const out: Fragment[] = [];
   l.items.forEach((item, i) => {
@@ -48,7 +73,7 @@ function list(l: List, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
     const first = inner[0];
     if (!first) return;
     const marker = l.ordered ? `${l.start + i}.` : '•';
-    const markerWidth = measure(marker, 'regular', size.body);
+    const markerWidth = fonts.measure(marker, 'regular', size.body);
     first.items.unshift({ type: 'text', x: ctx.x + indent - 5 - markerWidth, y: first.firstBaselinePt ?? size.body, text: marker, font: 'regular', sizePt: size.body, color: l.ordered ? c.text : c.accent, width: markerWidth });
     first.spaceBeforePt = i === 0 ? spaceBeforePt : 2.5;
     out.push(...inner);
@@ -57,6 +82,7 @@ function list(l: List, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
 }
 
 function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const { c, size, fonts, bodyStyle, smallMuted, bodyHeightPt } = stylesOf(ctx.theme);
   const titleStyle: TextStyle = { font: 'bold', sizePt: size.body + 0.5, color: c.text, lineHeight: 1.3 };
   const parts: Fragment[] = [];
   parts.push(...textFragments(plainRuns(ch.title, titleStyle, ch.position), titleStyle, ctx));
@@ -65,7 +91,7 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
   if (r) {
     checkGlyphs(plainRuns(r.labels.join(' '), bodyStyle, ch.position), ctx);
     // A chart taller than a page is shrunk until its whole block (rule, title, unit, source, note) fits one page body.
-    const captions = [...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx), ...(ch.noteLine ? textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx) : [])];
+    const captions = [...textFragments(runsFor(ctx.theme, ch.sourceLine, smallMuted), smallMuted, ctx), ...(ch.noteLine ? textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx) : [])];
     const fixedPt = ruleGap + 2 + stack([...parts, ...captions]).heightPt + 3 + 4;
     const scale = Math.min(1, ctx.width / r.widthPx, (bodyHeightPt - fixedPt) / r.heightPx);
     const w = r.widthPx * scale;
@@ -76,7 +102,7 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
     // An empty series: a framed "No data" where the chart would be, so the reader sees the gap is known.
     const h = noDataHeightPt;
     const sizePt = size.body;
-    const w = measure(ch.noData, 'regular', sizePt);
+    const w = fonts.measure(ch.noData, 'regular', sizePt);
     parts.push({
       heightPt: h + 4,
       spaceBeforePt: 3,
@@ -87,7 +113,7 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
       ],
     });
   }
-  parts.push(...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx));
+  parts.push(...textFragments(runsFor(ctx.theme, ch.sourceLine, smallMuted), smallMuted, ctx));
   if (ch.noteLine) parts.push(...textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx));
   // The whole chart block moves as one: title, chart and source never part.
   // The rule above it belongs to the block (not to the space before, which a
@@ -98,12 +124,13 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
 }
 
 function keyFigures(k: KeyFigures, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const { c, size, fonts, smallMuted } = stylesOf(ctx.theme);
   const n = Math.max(1, k.figures.length);
   const gap = 8;
   const boxW = (ctx.width - gap * (n - 1)) / n;
   const pad = 7;
   // One value size for the strip, shrunk until the widest value fits its box.
-  const widest = Math.max(...k.figures.map((f) => measure(f.value, 'bold', size.keyFigureValue)));
+  const widest = Math.max(...k.figures.map((f) => fonts.measure(f.value, 'bold', size.keyFigureValue)));
   const fitted = Math.max(9, Math.min(size.keyFigureValue, (size.keyFigureValue * (boxW - 2 * pad)) / widest));
   const valueStyle: TextStyle = { font: 'bold', sizePt: fitted, color: c.accent, lineHeight: 1.15 };
   const labelStyle: TextStyle = { font: 'semibold', sizePt: size.small, color: c.text, lineHeight: 1.3 };
@@ -113,7 +140,7 @@ function keyFigures(k: KeyFigures, ctx: LayoutContext, spaceBeforePt: number): F
     const cites: Inline[] = f.citations;
     const parts = [
       ...textFragments(plainRuns(f.value, valueStyle, f.position), valueStyle, inner),
-      ...textFragments(runsFor([{ type: 'text', value: f.label, position: f.position }, ...cites], labelStyle), labelStyle, inner, { spaceBeforePt: 2 }),
+      ...textFragments(runsFor(ctx.theme, [{ type: 'text', value: f.label, position: f.position }, ...cites], labelStyle), labelStyle, inner, { spaceBeforePt: 2 }),
       ...(f.period ? textFragments(plainRuns(f.period, smallMuted, f.position), smallMuted, inner) : []),
       ...(f.change ? textFragments(plainRuns(f.change, changeStyle, f.position), changeStyle, inner, { spaceBeforePt: 2 }) : []),
     ];
@@ -131,6 +158,7 @@ function keyFigures(k: KeyFigures, ctx: LayoutContext, spaceBeforePt: number): F
 }
 
 function callout(box: Callout, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const { c, size } = stylesOf(ctx.theme);
   const pad = 9;
   const inner: LayoutContext = { ...ctx, x: ctx.x + pad + 3, width: ctx.width - 2 * pad - 3 };
   const titleStyle: TextStyle = { font: 'bold', sizePt: size.body + 0.5, color: box.kind === 'warning' ? c.warningRule : c.accent };
@@ -144,14 +172,16 @@ function callout(box: Callout, ctx: LayoutContext, spaceBeforePt: number): Fragm
 
 /** A numbered entry with a hanging label (`[3]`, `2.`) and a link target. */
 function hangingEntry(label: string, runs: Run[], dest: string, style: TextStyle, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const { c, fonts } = stylesOf(ctx.theme);
   const indent = 22;
   const frags = textFragments(runs, style, { ...ctx, x: ctx.x + indent, width: ctx.width - indent }, { spaceBeforePt, keepAll: true });
   const first = frags[0]!;
-  first.items.unshift({ type: 'dest', name: dest, y: 0 }, { type: 'text', x: ctx.x, y: first.firstBaselinePt ?? style.sizePt, text: label, font: 'regular', sizePt: style.sizePt, color: c.muted, width: measure(label, 'regular', style.sizePt) });
+  first.items.unshift({ type: 'dest', name: dest, y: 0 }, { type: 'text', x: ctx.x, y: first.firstBaselinePt ?? style.sizePt, text: label, font: 'regular', sizePt: style.sizePt, color: c.muted, width: fonts.measure(label, 'regular', style.sizePt) });
   return frags;
 }
 
 function sourcesList(s: SourcesList, ctx: LayoutContext): Fragment[] {
+  const { c, size } = stylesOf(ctx.theme);
   const out = heading({ type: 'heading', level: 2, id: 'sources', children: [{ type: 'text', value: s.title, position: s.position }], position: s.position }, ctx);
   const style: TextStyle = { font: 'regular', sizePt: size.small + 0.5, color: c.text, lineHeight: 1.35 };
   for (const e of s.entries) {
@@ -167,11 +197,12 @@ function sourcesList(s: SourcesList, ctx: LayoutContext): Fragment[] {
 }
 
 function footnoteList(f: FootnoteList, ctx: LayoutContext): Fragment[] {
+  const { c, size } = stylesOf(ctx.theme);
   const style: TextStyle = { font: 'regular', sizePt: size.small + 0.5, color: c.text, lineHeight: 1.35 };
   const out: Fragment[] = [];
   for (const item of f.items) {
     const inlines = item.children.flatMap((b) => (b.type === 'paragraph' ? b.children : []));
-    out.push(...hangingEntry(`${item.number}.`, runsFor(inlines, style), footnoteDest(item.number), style, ctx, 3));
+    out.push(...hangingEntry(`${item.number}.`, runsFor(ctx.theme, inlines, style), footnoteDest(item.number), style, ctx, 3));
   }
   const first = out[0];
   if (first) {
@@ -191,11 +222,12 @@ export function layoutBlock(b: Block, ctx: LayoutContext, spaceBeforePt: number)
 }
 
 function layoutBlockInner(b: Block, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const { c, bodyStyle } = stylesOf(ctx.theme);
   switch (b.type) {
     case 'heading':
       return heading(b, ctx);
     case 'paragraph':
-      return textFragments(runsFor(b.children, bodyStyle), bodyStyle, ctx, { spaceBeforePt });
+      return textFragments(runsFor(ctx.theme, b.children, bodyStyle), bodyStyle, ctx, { spaceBeforePt });
     case 'list':
       return list(b, ctx, spaceBeforePt);
     case 'table':

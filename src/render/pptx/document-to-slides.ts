@@ -11,26 +11,36 @@ import { assertNever } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
 import { toNativeChart } from '../../charts/native-chart.js';
 import { words } from '../../format/locale.js';
-import { theme, type FontStyle } from '../../theme/theme.js';
-import { fontName, measure, missingGlyphs } from '../../theme/fonts.js';
+import { defaultTheme, slideSizes, type FontStyle, type Theme, type ThemeImage } from '../../theme/theme.js';
 import { breakLines } from '../layout/break-lines.js';
 import type { Run } from '../layout/inline-runs.js';
 import { columnWidths } from '../layout/layout-table.js';
 import type { Paragraph, Slide, SlideItem, SlideModel, TextRun } from './slide-model.js';
 
-const W = 13.333;
-const H = 7.5;
 const MX = 0.6;
 const BODY_TOP = 1.45;
 /** Body text ends here; below it, the slide's source line (6.7–7.0) and the footer (7.0–7.3). */
 const BODY_BOTTOM = 6.65;
 const SOURCE_LINE_Y = 6.7;
-const c = theme.colors;
+/**
+ * The deck's look and width, set by `documentToSlides(doc, theme)` for its
+ * own (synchronous) run and put back after it: the builder's helpers read
+ * them as they read the layout constants here.
+ */
+let c = defaultTheme.colors;
+let fonts = defaultTheme.fonts;
+let W: number = slideSizes['16:9'].widthIn;
+let H: number = slideSizes['16:9'].heightIn;
+const measure: typeof fonts.measure = (text, style, sizePt) => fonts.measure(text, style, sizePt);
 const BODY_PT = 18;
 const MIN_PT = 12;
 const PT = 72;
 /** Where a content slide's items go, in inches: below the title band, above the source line and footer, inside the side margins. */
-export const bodyArea = { top: BODY_TOP, bottom: BODY_BOTTOM, left: MX, right: W - MX } as const;
+export function bodyAreaOf(widthIn: number) {
+  return { top: BODY_TOP, bottom: BODY_BOTTOM, left: MX, right: widthIn - MX } as const;
+}
+/** The body area of a 16:9 deck. */
+export const bodyArea = bodyAreaOf(slideSizes['16:9'].widthIn);
 
 function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color: string): TextRun[] {
   const out: TextRun[] = [];
@@ -71,7 +81,7 @@ function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color
 function setLines(p: Paragraph, wIn: number) {
   const indent = p.bullet ? 0.35 + 0.35 * p.level : 0;
   const runs: Run[] = p.runs.map((r) => ({ text: r.text, font: r.font, sizePt: r.superscript ? r.sizePt * 0.6 : r.sizePt, color: r.color, risePt: r.superscript ? 1 : 0, position: { file: '', line: 1, column: 1 } }));
-  return breakLines(runs, (wIn - indent - 0.2) * PT, 1.2);
+  return breakLines(runs, (wIn - indent - 0.2) * PT, 1.2, fonts);
 }
 
 /** Height in inches of paragraphs set in a box `wIn` wide. */
@@ -178,7 +188,7 @@ class SlideBuilder {
       this.cite(citationsIn(chart.sourceLine), 'chart');
       return;
     }
-    const native = toNativeChart(chart.spec, chart.decimals, chart.qualifiers);
+    const native = toNativeChart(chart.spec, chart.decimals, chart.qualifiers, c);
     const altText = `${chart.title}. ${chart.rendered?.labels.join(', ') ?? ''}`.slice(0, 1000);
     const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: W - 2 * MX, h, title: chart.title, altText };
     if (native) item.native = native;
@@ -244,14 +254,14 @@ class SlideBuilder {
     const head = t.header.map((cell) => toRuns(cell.children, 'bold', size, c.text));
     const rows = t.rows.map((r) => r.map((cell) => toRuns(cell.children, 'regular', size, c.text)));
     const asRuns = (cells: TextRun[][]): Run[][] => cells.map((runs) => runs.map((r) => ({ ...r, risePt: 0, position: t.position })));
-    const widthsPt = columnWidths([asRuns(head), ...rows.map(asRuns)], (W - 2 * MX) * PT);
+    const widthsPt = columnWidths([asRuns(head), ...rows.map(asRuns)], (W - 2 * MX) * PT, fonts);
     // A row is as tall as its tallest cell: its lines broken with the real font, each line as tall as
     // PowerPoint sets Be Vietnam Pro at single spacing ((winAscent 1261 + winDescent 265) / 1000 em:
     // a row given less grows, and the table would run off the slide), inside the cell margins (3 pt
     // each side, as slidesToPptx sets them) plus 2 pt. The writer pins these heights.
     const margin = 3;
     const pptLineHeight = 1.53;
-    const cellLines = (runs: TextRun[], wPt: number) => breakLines(runs.map((r) => ({ ...r, risePt: 0, position: t.position })), wPt - 2 * margin, pptLineHeight);
+    const cellLines = (runs: TextRun[], wPt: number) => breakLines(runs.map((r) => ({ ...r, risePt: 0, position: t.position })), wPt - 2 * margin, pptLineHeight, fonts);
     const rowHeight = (cells: TextRun[][]) => Math.max(...cells.map((runs, i) => (cellLines(runs, widthsPt[i]!).reduce((s, l) => s + l.heightPt, 0) + 2 * margin + 2) / PT), 0.3);
     const headH = rowHeight(head);
     const heights = rows.map(rowHeight);
@@ -318,11 +328,11 @@ function glyphWarnings(slides: readonly Slide[], positions: ReadonlyMap<Slide, P
     const runs = slide.items.flatMap((it) => (it.type === 'text' ? it.paragraphs.flatMap((p) => p.runs) : it.type === 'table' ? [...it.header, ...it.rows.flat()].flat() : []));
     const seen = new Set<string>();
     for (const r of [...runs, ...slide.notes.map((text) => ({ text, font: 'regular' as FontStyle }))]) {
-      for (const ch of missingGlyphs(r.text, r.font)) {
+      for (const ch of fonts.missingGlyphs(r.text, r.font)) {
         if (seen.has(ch)) continue;
         seen.add(ch);
         const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-        out.push(report('render/missing-glyph', positions.get(slide) ?? { file: '', line: 1, column: 1 }, { char: ch, code, font: `${fontName(r.font)} (slide ${slide.number})` }));
+        out.push(report('render/missing-glyph', positions.get(slide) ?? { file: '', line: 1, column: 1 }, { char: ch, code, font: `${fonts.name(r.font)} (slide ${slide.number})` }));
       }
     }
   }
@@ -415,7 +425,19 @@ function paragraphsOf(b: Block): Paragraph[] {
   return [];
 }
 
-export function documentToSlides(doc: Document): Result<SlideModel> {
+export function documentToSlides(doc: Document, theme: Theme = defaultTheme): Result<SlideModel> {
+  const saved = { c, fonts, W, H };
+  c = theme.colors;
+  fonts = theme.fonts;
+  ({ widthIn: W, heightIn: H } = slideSizes[theme.slides]);
+  try {
+    return slidesOf(doc, theme);
+  } finally {
+    ({ c, fonts, W, H } = saved);
+  }
+}
+
+function slidesOf(doc: Document, theme: Theme): Result<SlideModel> {
   const sb = new SlideBuilder(doc);
   const first = doc.children[0]?.position;
   const titleSlide = sb.newSlide(doc.meta.title, first, 'title');
@@ -430,12 +452,23 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
     align: 'left',
     paragraphs: [
       ...(doc.meta.marking ? [{ runs: [{ text: doc.meta.marking.toUpperCase(), font: 'bold' as const, sizePt: 14, color: c.accent }], bullet: false, level: 0 }] : []),
-      { runs: [{ text: doc.meta.title, font: 'bold', sizePt: 40, color: c.text }], bullet: false, level: 0 },
+      { runs: [{ text: doc.meta.title, font: 'heading', sizePt: 40, color: c.text }], bullet: false, level: 0 },
       ...(doc.meta.subtitle ? [{ runs: [{ text: doc.meta.subtitle, font: 'regular' as const, sizePt: 20, color: c.muted }], bullet: false, level: 0 }] : []),
       { runs: [{ text: [doc.meta.dateText, doc.meta.author].filter(Boolean).join('  ·  '), font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
       { runs: [{ text: doc.meta.dataAsOfText, font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
     ],
   });
+  // The brand's logo: large on the title slide (top right, 1 in high at most), small on the master of every other slide.
+  const images: ThemeImage[] = [];
+  const titleLogo = theme.logo.large ?? theme.logo.medium ?? theme.logo.small;
+  if (titleLogo) {
+    const h = Math.min(1, (3 * titleLogo.heightPx) / titleLogo.widthPx);
+    const w = (h * titleLogo.widthPx) / titleLogo.heightPx;
+    images.push(titleLogo);
+    titleSlide.items.push({ type: 'image', x: W - MX - w, y: 0.6, w, h, image: 0, altText: titleLogo.alt });
+  }
+  const masterLogo = theme.logo.small ?? theme.logo.medium ?? theme.logo.large;
+  if (masterLogo && masterLogo !== titleLogo) images.push(masterLogo);
   let pending: Paragraph[] = [];
   let pendingAt: Position | undefined;
   const flush = () => {
@@ -498,5 +531,8 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
   const info: SlideModel['info'] = { title: doc.meta.title, lang: doc.meta.locale === 'vi' ? 'vi-VN' : 'en-GB', date: doc.meta.date };
   if (doc.meta.author) info.author = doc.meta.author;
   if (doc.meta.subject) info.subject = doc.meta.subject;
-  return { value: { widthIn: W, heightIn: H, slides: sb.slides, pictures: sb.pictures, info }, diagnostics: sb.diagnostics };
+  const model: SlideModel = { widthIn: W, heightIn: H, slides: sb.slides, pictures: sb.pictures, info };
+  if (images.length) model.images = images;
+  if (masterLogo) model.masterLogo = images.indexOf(masterLogo);
+  return { value: model, diagnostics: sb.diagnostics };
 }

@@ -1,0 +1,129 @@
+// The brand file: the repository's `_brand.yml` is the default look; a
+// fixture of another topic (invented figures) with its own brand builds a
+// brief and a deck in its colours, fonts and logo.
+import { inflateSync } from 'node:zlib';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { brandFileOf, loadBrand } from '../../src/brand/load-brand.js';
+import { buildPdf, buildPptx } from '../../src/build.js';
+import { rgbComponents } from '../../src/render/pdf/content-stream.js';
+import { defaultTheme } from '../../src/theme/theme.js';
+import { fixtures, root } from '../helpers.js';
+import { readPdf } from '../render/read-pdf.js';
+import { readPptx } from '../render/read-pptx.js';
+
+const dir = path.join(fixtures, 'brand');
+const req = (template: string) => ({ templatesDir: path.join(dir, 'templates'), template, dataDir: path.join(dir, 'data'), outDir: path.join(dir, 'out') });
+
+/** Every content stream of a PDF, inflated. */
+function contentStreams(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let out = '';
+  for (const m of raw.matchAll(/\/Filter\s*\/FlateDecode[^>]*>>\s*stream\r?\n/g)) {
+    const start = m.index! + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    try {
+      out += inflateSync(pdf.subarray(start, end)).toString('latin1');
+    } catch {
+      // A font or image stream cut at a stray "endstream": not content.
+    }
+  }
+  return out;
+}
+
+describe("the repository's _brand.yml", () => {
+  it('is the default look, field for field', () => {
+    const r = loadBrand({ file: path.join(root, '_brand.yml'), root });
+    expect(r.diagnostics).toEqual([]);
+    const { fonts, ...rest } = r.value;
+    const { fonts: defaultFonts, ...defaults } = defaultTheme;
+    expect(rest).toEqual(defaults);
+    expect(fonts).toBe(defaultFonts);
+  });
+
+  it('is found at the project root, or where briefdeck.yaml names it', () => {
+    expect(brandFileOf(root)).toBe(path.join(root, '_brand.yml'));
+    expect(brandFileOf(root, 'brands/x.yml')).toBe(path.join(root, 'brands', 'x.yml'));
+    expect(brandFileOf(path.join(fixtures, 'mini'))).toBeUndefined();
+  });
+});
+
+describe('a project with its own brand', async () => {
+  const brand = loadBrand({ file: path.join(dir, '_brand.yml'), root: dir });
+  const [pdf, pptx] = await Promise.all([buildPdf(req('brief'), { write: false }), buildPptx(req('deck'), { write: false })]);
+
+  it('loads without a problem', () => {
+    expect([...pdf.diagnostics, ...pptx.diagnostics].map((d) => d.rule)).not.toContain('render/missing-glyph');
+    expect(brand.diagnostics).toEqual([]);
+    expect(brand.value.name).toBe('Horticulture Export Council');
+    expect(brand.value.colors.accent).toBe('#7a1f3d');
+    expect(brand.value.colors.chartPalette).toEqual(['#7a1f3d', '#f2b134', '#3f7d3a', '#1d5c8c']);
+    expect(brand.value.font).toMatchObject({ family: 'Liberation Sans', headingFamily: 'Liberation Serif' });
+    expect(Object.keys(brand.value.logo).sort()).toEqual(['large', 'medium', 'small']);
+  });
+
+  it('sets the brief in the brand fonts, embedded, with no missing-glyph warning for its text', async () => {
+    expect(pdf.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const read = await readPdf(pdf.pdf!);
+    const fonts = read.fonts.map((f) => f.replace(/^[A-Z]{6}\+/, ''));
+    expect(fonts).toContain('LiberationSans');
+    expect(fonts).toContain('LiberationSerif-Bold');
+    expect(fonts.some((f) => f.startsWith('BeVietnamPro'))).toBe(false);
+    expect(read.text).toContain('Overview');
+  });
+
+  it("draws the brief in the brand's colours and shows its logo", () => {
+    const streams = contentStreams(pdf.pdf!);
+    expect(streams).toContain(`${rgbComponents('#7a1f3d')} rg`);
+    expect(streams).not.toContain(`${rgbComponents(defaultTheme.colors.accent)} rg`);
+    expect(pdf.pageModel!.images).toHaveLength(1);
+    expect(pdf.pageModel!.pages[0]!.items.some((i) => i.type === 'image')).toBe(true);
+    expect(pdf.pdf!.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+  });
+
+  it('puts the brand in the theme XML, so that PowerPoint offers its colours and fonts', async () => {
+    expect(pptx.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const zip = await JSZip.loadAsync(pptx.pptx!);
+    const themeXml = await zip.file('ppt/theme/theme1.xml')!.async('string');
+    expect(themeXml).toContain('<a:clrScheme name="Horticulture Export Council">');
+    expect(themeXml).toContain('<a:dk1><a:srgbClr val="262626"/></a:dk1>');
+    expect(themeXml).toContain('<a:accent1><a:srgbClr val="7A1F3D"/></a:accent1>');
+    expect(themeXml).toContain('<a:accent2><a:srgbClr val="F2B134"/></a:accent2>');
+    expect(themeXml).toMatch(/<a:majorFont>\s*<a:latin typeface="Liberation Serif"\/>/);
+    expect(themeXml).toMatch(/<a:minorFont>\s*<a:latin typeface="Liberation Sans"\/>/);
+  });
+
+  it('shows the logo on the title slide and on the master of the others', async () => {
+    const deck = await readPptx(pptx.pptx!);
+    expect(deck.dangling).toEqual([]);
+    expect(deck.malformed).toEqual([]);
+    expect(deck.slides[0]!.pictures).toHaveLength(1);
+    const zip = await JSZip.loadAsync(pptx.pptx!);
+    const layouts = Object.keys(zip.files).filter((n) => /^ppt\/slideLayouts\/_rels\/.*\.rels$/.test(n));
+    const withImage = await Promise.all(layouts.map(async (n) => /\/image"/.test(await zip.file(n)!.async('string'))));
+    expect(withImage.some(Boolean)).toBe(true);
+    expect(Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("colours native charts with the brand's chart colours and names its font", async () => {
+    const deck = await readPptx(pptx.pptx!);
+    const charts = deck.slides.flatMap((s) => s.charts);
+    expect(charts.length).toBeGreaterThan(0);
+    expect(charts.some((c) => c.xml.includes('<a:srgbClr val="7A1F3D"'))).toBe(true);
+    expect(charts.every((c) => !c.xml.includes('<a:srgbClr val="0B4F8A"'))).toBe(true);
+    expect(charts[0]!.xml).toContain('typeface="Liberation Sans"');
+  });
+
+  it("renders Vega charts (the brief's) with the brand font and colours", () => {
+    const svg = pdf.pageModel!.svgs[0]!;
+    expect(svg).toContain('Liberation Sans');
+    expect(svg.toLowerCase()).toContain('#7a1f3d');
+  });
+
+  it('builds byte-identically twice', async () => {
+    const [pdf2, pptx2] = await Promise.all([buildPdf(req('brief'), { write: false }), buildPptx(req('deck'), { write: false })]);
+    expect(pdf2.pdf!.equals(pdf.pdf!)).toBe(true);
+    expect(pptx2.pptx!.equals(pptx.pptx!)).toBe(true);
+  });
+});
