@@ -142,6 +142,8 @@ function fontSetOf(brand: BrandFile, l: Loading): { fonts: FontSet; family: stri
   const pick = (field: 'base' | 'headings'): string | undefined => {
     const family = familyOf(brand.typography?.[field]);
     if (family === undefined || family === bundledFamily || families.has(family)) return family;
+    // A family whose files were all refused has been reported already, file by file.
+    if (brand.typography?.fonts?.some((f) => f.family === family)) return undefined;
     const at = l.yaml.positionOf(typeof brand.typography?.[field] === 'string' ? ['typography', field] : ['typography', field, 'family']);
     l.diagnostics.push(report('brand/unknown-font', at, { family, known: [...families.keys(), bundledFamily] }));
     return undefined;
