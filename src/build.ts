@@ -1,7 +1,7 @@
 // The one place that knows the order of the stages:
 //
-//   load facts → expand template → parse Markdown → document tree
-//     → provenance checks → render charts → lay out pages / slides → write PDF / PPTX (atomically)
+//   load brand → load facts → expand template → parse Markdown → document tree
+//     → load images → provenance checks → render charts → lay out pages / slides → write PDF / PPTX (atomically)
 //
 // Each stage returns a value and diagnostics; the build stops before
 // writing anything if any stage reported an error, so a failed build never
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chartCatalog } from './charts/chart-catalog.js';
 import { renderCharts } from './charts/render-charts.js';
 import { brandFileOf, loadBrand } from './brand/load-brand.js';
+import { loadDocumentImages } from './images/document-images.js';
 import { hasErrors, type Diagnostic, type Position, type Result } from './diagnostics/diagnostic.js';
 import { defaultTheme, withPaper, type Theme } from './theme/theme.js';
 import { report } from './diagnostics/messages.js';
@@ -208,6 +209,7 @@ export function prepareDocument(req: BuildRequest): PrepareResult {
   const lineOf = (d: Diagnostic) => `${d.position.file}\u0000${d.position.line}`;
   const failedLines = new Set(diagnostics.filter((d) => d.severity === 'error').map(lineOf));
   diagnostics.push(...doc.diagnostics.filter((d) => !failedLines.has(lineOf(d))));
+  diagnostics.push(...loadDocumentImages(doc.value, { root, limits: limitsOf(req) }));
   const prepared: Prepared = { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses, theme: documentTheme(brand.value, doc.value) };
   return failed ? { ...loaded, partial: prepared, diagnostics } : { ...loaded, value: prepared, diagnostics };
 }

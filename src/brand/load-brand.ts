@@ -17,7 +17,7 @@ import { bundledFamily, bundledFonts, fontFace, FontSet, registerFontSet, type F
 import { defaultTheme, paperSizes, withPaper, type FontStyle, type Theme, type ThemeImage } from '../theme/theme.js';
 import { isDiagnostic, maxFontBytes, maxTextBytes, readProjectBytes, readProjectFile } from '../util/project-files.js';
 import { brandSchema, knownFields, type BrandFile, type LogoImage } from './brand-schema.js';
-import { loadImage } from './load-image.js';
+import { loadImage } from '../images/load-image.js';
 
 export const brandFileName = '_brand.yml';
 

@@ -195,7 +195,7 @@ export const messages = {
   'check/newer-value': define<{ fact: string; newer: string; measure: string }>('warning', (a) => `${a.fact} is quoted, but the dataset has a newer value of \`${a.measure}\`: ${a.newer}`, () => 'quote the newer fact (or both), or mark this one `historical=true`'),
   'check/typed-number': define<{ text: string }>('warning', (a) => `number typed by hand: “${a.text}”`, () => 'print it from a fact with `{{fact "id"}}`, or keep it on purpose with `{{literal "…"}}`'),
 
-  // The brand file (_brand.yml) and images (src/brand)
+  // The brand file (_brand.yml, src/brand) and images (src/images)
   'brand/schema': define<{ path: string; detail: string }>('error', (a) => `${a.path}: ${a.detail}`, () => 'see "Your organisation\'s look" in the README for the fields _brand.yml takes'),
   'brand/unknown-field': define<{ path: string; known: string[] }>('warning', (a) => `\`${a.path}\` is not a field briefdeck reads; it is ignored`, (a) => `fields here: ${list(a.known, 12)}`),
   'brand/unknown-color': define<{ name: string; palette: string[] }>('error', (a) => `\`${a.name}\` is neither a colour (#rrggbb, #rgb) nor a name in \`color.palette\``, (a) => `palette names: ${list(a.palette, 12)}`),
@@ -204,7 +204,6 @@ export const messages = {
   'brand/unknown-logo': define<{ name: string; known: string[] }>('error', (a) => `logo \`${a.name}\` is neither a file nor a name in \`logo.images\``, (a) => `images: ${list(a.known)}`),
   'image/bad': define<{ path: string; detail: string }>('error', (a) => `image \`${a.path}\` cannot be used: ${a.detail}`, () => 'give a PNG, JPEG or SVG file inside the project'),
   'image/missing-alt': define<{ path: string }>('warning', (a) => `image \`${a.path}\` has no alt text: a screen reader cannot describe it`, () => 'write what the image shows between the brackets: ![A map of the border crossings](images/map.png)'),
-  'image/bad-attribute': define<{ detail: string }>('error', (a) => `image attributes: ${a.detail}`, () => 'write e.g. ![alt](images/map.png){width=60%}, a width from 10% to 100%'),
 
   // Rendering
   'render/missing-glyph': define<{ char: string; code: string; font: string }>('warning', (a) => `the font ${a.font} cannot draw \`${a.char}\` (${a.code}); it will show as a blank box`, () => 'use another character, or choose a font that covers it in the theme'),

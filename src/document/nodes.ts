@@ -2,6 +2,7 @@
 // Renderers never see Markdown; a directive is validated once, here.
 import type { Position } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../format/locale.js';
+import type { ThemeImage } from '../theme/theme.js';
 
 interface Node {
   position: Position;
@@ -145,12 +146,28 @@ export interface FootnoteList extends Node {
   type: 'footnote-list';
   items: { number: number; children: Block[] }[];
 }
+/**
+ * A picture of the document: `![alt](images/map.png){width=60%}` alone in a
+ * paragraph, or `::image[Caption]{src=… alt=… width=…}` for a caption that
+ * cites a source.
+ */
+export interface Image extends Node {
+  type: 'image';
+  /** The path as written. */
+  src: string;
+  alt: string;
+  /** Share of the text width, 10–100; absent: as wide as the text allows. */
+  widthPercent?: number;
+  caption: Inline[];
+  /** Filled by the images stage (src/images): the checked file. */
+  loaded?: ThemeImage;
+}
 /** Speaker notes (`:::notes`); shown in decks, not in briefs. */
 export interface Notes extends Node {
   type: 'notes';
   children: Block[];
 }
-export type Block = Heading | Paragraph | List | Table | Chart | KeyFigures | Callout | PageBreak | ThematicBreak | SourcesList | FootnoteList | Notes;
+export type Block = Heading | Paragraph | List | Table | Chart | KeyFigures | Callout | PageBreak | ThematicBreak | SourcesList | FootnoteList | Notes | Image;
 
 export interface DocumentMeta {
   title: string;

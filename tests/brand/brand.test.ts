@@ -77,8 +77,10 @@ describe('a project with its own brand', async () => {
     const streams = contentStreams(pdf.pdf!);
     expect(streams).toContain(`${rgbComponents('#7a1f3d')} rg`);
     expect(streams).not.toContain(`${rgbComponents(defaultTheme.colors.accent)} rg`);
-    expect(pdf.pageModel!.images).toHaveLength(1);
-    expect(pdf.pageModel!.pages[0]!.items.some((i) => i.type === 'image')).toBe(true);
+    // The logo opens the title block: the first item of the first page.
+    const first = pdf.pageModel!.pages[0]!.items[0]!;
+    expect(first.type).toBe('image');
+    expect(pdf.pageModel!.images![first.type === 'image' ? first.image : -1]!.file).toBe(brand.value.logo.medium!.file);
     expect(pdf.pdf!.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
   });
 

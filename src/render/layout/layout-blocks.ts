@@ -1,6 +1,6 @@
 // Document blocks → fragments for the paginator: headings, paragraphs,
 // lists, tables, charts, key figures, callouts and the source list.
-import { assertNever, type Block, type Callout, type Chart, type Heading, type Inline, type KeyFigures, type List, type SourcesList, type FootnoteList } from '../../document/nodes.js';
+import { assertNever, type Block, type Callout, type Chart, type Heading, type Inline, type KeyFigures, type List, type SourcesList, type FootnoteList, type Image } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
 import type { Theme } from '../../theme/theme.js';
 import { shiftItems, stack, type Fragment } from './fragment.js';
@@ -123,6 +123,32 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
   return [{ heightPt: heightPt + 2, spaceBeforePt: spaceBeforePt + 6 - ruleGap, keepWithNext: false, items }];
 }
 
+/**
+ * An image with its caption below (small and muted, citations linked, as a
+ * chart's source line), kept together. Its width: the `width=` share of the
+ * text width, else its own size at 96 pixels to the inch, never wider than
+ * the text; shrunk to fit one page body with its caption.
+ */
+function image(im: Image, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const { smallMuted, bodyHeightPt } = stylesOf(ctx.theme);
+  const loaded = im.loaded;
+  // Not loaded: the images stage reported why, and the build stops.
+  if (!loaded) return [];
+  const captions = im.caption.length ? textFragments(runsFor(ctx.theme, im.caption, smallMuted), smallMuted, ctx, { spaceBeforePt: 4 }) : [];
+  const captionPt = captions.length ? stack(captions).heightPt + 4 : 0;
+  let w = im.widthPercent !== undefined ? (ctx.width * im.widthPercent) / 100 : Math.min(ctx.width, loaded.widthPx * 0.75);
+  let h = (w * loaded.heightPx) / loaded.widthPx;
+  const maxH = bodyHeightPt - captionPt - 4;
+  if (h > maxH) {
+    w *= maxH / h;
+    h = maxH;
+  }
+  ctx.images.push(loaded);
+  const picture: Fragment = { heightPt: h, spaceBeforePt: 0, keepWithNext: false, items: [{ type: 'image', x: ctx.x, y: 0, w, h, image: ctx.images.length - 1, alt: im.alt }] };
+  const { items, heightPt } = stack([picture, ...captions]);
+  return [{ heightPt, spaceBeforePt: spaceBeforePt + 4, keepWithNext: false, items }];
+}
+
 function keyFigures(k: KeyFigures, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
   const { c, size, fonts, smallMuted } = stylesOf(ctx.theme);
   const n = Math.max(1, k.figures.length);
@@ -234,6 +260,8 @@ function layoutBlockInner(b: Block, ctx: LayoutContext, spaceBeforePt: number): 
       return layoutTable(b, ctx, spaceBeforePt + 4);
     case 'chart':
       return chart(b, ctx, spaceBeforePt);
+    case 'image':
+      return image(b, ctx, spaceBeforePt);
     case 'key-figures':
       return keyFigures(b, ctx, spaceBeforePt);
     case 'callout':

@@ -6,7 +6,7 @@
 // slide with their header row repeated.
 import type { Diagnostic, Position, Result } from '../../diagnostics/diagnostic.js';
 import { report } from '../../diagnostics/messages.js';
-import type { Block, Chart, Citation, Document, Inline, KeyFigures, SourceEntry, Table } from '../../document/nodes.js';
+import type { Block, Chart, Citation, Document, Image, Inline, KeyFigures, SourceEntry, Table } from '../../document/nodes.js';
 import { assertNever } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
 import { toNativeChart } from '../../charts/native-chart.js';
@@ -98,6 +98,8 @@ function scale(paragraphs: Paragraph[], sizePt: number): Paragraph[] {
 class SlideBuilder {
   readonly slides: Slide[] = [];
   readonly pictures: SlideModel['pictures'] = [];
+  /** Logos and the document's images (SlideModel.images). */
+  readonly images: ThemeImage[] = [];
   readonly diagnostics: Diagnostic[] = [];
   /** Where each slide starts in the template, for diagnostics. */
   readonly positions = new Map<Slide, Position>();
@@ -205,6 +207,30 @@ class SlideBuilder {
     slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
     this.y += captionH;
     this.cite(citationsIn(chart.sourceLine), 'chart');
+  }
+
+  /** An image under the cursor, as large as the room left allows (or its `width=` share), its caption below. */
+  addImage(im: Image): void {
+    const loaded = im.loaded;
+    if (!loaded) return;
+    const slide = this.slide();
+    const captionRuns = toRuns(im.caption, 'regular', 11, c.muted);
+    const captionH = captionRuns.length ? textHeight([{ runs: captionRuns, bullet: false, level: 0 }], W - 2 * MX) : 0;
+    let w = im.widthPercent !== undefined ? ((W - 2 * MX) * im.widthPercent) / 100 : Math.min(W - 2 * MX, loaded.widthPx / 96);
+    let h = (w * loaded.heightPx) / loaded.widthPx;
+    const room = Math.max(1, this.room() - captionH - 0.05);
+    if (h > room) {
+      w *= room / h;
+      h = room;
+    }
+    this.images.push(loaded);
+    slide.items.push({ type: 'image', x: MX, y: this.y, w, h, image: this.images.length - 1, altText: im.alt });
+    this.y += h + 0.05;
+    if (captionRuns.length) {
+      slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: captionRuns, bullet: false, level: 0 }], valign: 'top', align: 'left' });
+      this.y += captionH;
+    }
+    this.cite(citationsIn(im.caption), 'chart');
   }
 
   /**
@@ -459,13 +485,13 @@ function slidesOf(doc: Document, theme: Theme): Result<SlideModel> {
     ],
   });
   // The brand's logo: large on the title slide (top right, 1 in high at most), small on the master of every other slide.
-  const images: ThemeImage[] = [];
+  const images = sb.images;
   const titleLogo = theme.logo.large ?? theme.logo.medium ?? theme.logo.small;
   if (titleLogo) {
     const h = Math.min(1, (3 * titleLogo.heightPx) / titleLogo.widthPx);
     const w = (h * titleLogo.widthPx) / titleLogo.heightPx;
     images.push(titleLogo);
-    titleSlide.items.push({ type: 'image', x: W - MX - w, y: 0.6, w, h, image: 0, altText: titleLogo.alt });
+    titleSlide.items.push({ type: 'image', x: W - MX - w, y: 0.6, w, h, image: images.length - 1, altText: titleLogo.alt });
   }
   const masterLogo = theme.logo.small ?? theme.logo.medium ?? theme.logo.large;
   if (masterLogo && masterLogo !== titleLogo) images.push(masterLogo);
@@ -502,6 +528,10 @@ function slidesOf(doc: Document, theme: Theme): Result<SlideModel> {
       case 'chart':
         flush();
         sb.addChart(b);
+        break;
+      case 'image':
+        flush();
+        sb.addImage(b);
         break;
       case 'table':
         flush();
