@@ -12,12 +12,14 @@ import path from 'node:path';
 import { chartCatalog } from './charts/chart-catalog.js';
 import { renderCharts } from './charts/render-charts.js';
 import { brandFileOf, loadBrand } from './brand/load-brand.js';
+import { loadReferenceDeck, referenceDeckFile, type LoadedReferenceDeck } from './brand/load-reference-deck.js';
+import { layoutKind } from './render/pptx/layout-kinds.js';
 import { loadDocumentImages } from './images/document-images.js';
 import { hasErrors, type Diagnostic, type Position, type Result } from './diagnostics/diagnostic.js';
 import { defaultTheme, withPaper, type Theme } from './theme/theme.js';
 import { report } from './diagnostics/messages.js';
 import { markdownToDocument } from './document/markdown-to-document.js';
-import type { Document } from './document/nodes.js';
+import type { Document, ReferenceDeckConfig } from './document/nodes.js';
 import type { Dataset } from './facts/dataset.js';
 import { loadDataset } from './facts/load-dataset.js';
 import type { Locale } from './format/locale.js';
@@ -73,6 +75,8 @@ export interface BuildRequest {
    * a worker process as it is; the worker loads the brand itself.
    */
   brand?: string;
+  /** briefdeck.yaml's `reference-deck:` (its file relative to `root`); a deck's front matter `reference-deck:` wins. */
+  referenceDeck?: ReferenceDeckConfig & { at?: Position };
 }
 
 /** The project folder a request confines reading to (see `BuildRequest.root`). */
@@ -325,7 +329,11 @@ export function buildPdf(req: BuildRequest, opts: BuildOptions = {}): Promise<Bu
 
 export function buildPptx(req: BuildRequest, opts: BuildOptions = {}): Promise<BuildOutcome> {
   return buildWith(req, 'pptx', opts, async (document, theme, outcome) => {
-    const slides = documentToSlides(document, theme);
+    const reference = await requestReferenceDeck(req, document);
+    outcome.diagnostics.push(...reference.diagnostics);
+    if (hasErrors(reference.diagnostics)) return Buffer.alloc(0);
+    const ref = reference.value;
+    const slides = documentToSlides(document, theme, ref?.frame);
     outcome.diagnostics.push(...slides.diagnostics);
     const refused = tooMany(req, slides.value.slides.length, 'slides');
     if (refused) {
@@ -335,8 +343,20 @@ export function buildPptx(req: BuildRequest, opts: BuildOptions = {}): Promise<B
     outcome.slideModel = slides.value;
     // pptxgenjs and the zip libraries load only when a deck is built.
     const { slidesToPptx } = await import('./render/pptx/slides-to-pptx.js');
-    return (outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date), theme));
+    const onReference = ref && { deck: ref.deck, layoutOf: (n: number) => ref.parts[layoutKind(slides.value.slides[n - 1]!)] };
+    return (outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date), theme, onReference));
   });
+}
+
+/** The deck's reference deck: its front matter's, else briefdeck.yaml's, else none. */
+async function requestReferenceDeck(req: BuildRequest, doc: Document): Promise<{ value?: LoadedReferenceDeck; diagnostics: Diagnostic[] }> {
+  const main = templateFile(req.templatesDir, req.template);
+  const own = doc.meta.referenceDeck;
+  const config = own ?? req.referenceDeck;
+  if (!config) return { diagnostics: [] };
+  const root = requestRoot(req);
+  const at = own ? { file: main, line: 1, column: 1 } : (req.referenceDeck?.at ?? { file: main, line: 1, column: 1 });
+  return loadReferenceDeck(config, { root, file: referenceDeckFile(config, own ? 'front-matter' : 'project', main, root), at });
 }
 
 export function buildDocument(req: BuildRequest, format: OutputFormat, opts: BuildOptions = {}): Promise<BuildOutcome> {

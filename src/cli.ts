@@ -281,6 +281,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     root: project.value.root,
     limits: project.value.limits,
     ...(project.value.brand !== undefined ? { brand: project.value.brand } : {}),
+    ...(project.value.referenceDeck !== undefined ? { referenceDeck: project.value.referenceDeck } : {}),
     outChosenBy: values.out ? ('user' as const) : ('project' as const),
     ...(project.value.outAt && !values.out ? { outAt: project.value.outAt } : {}),
   };

@@ -14,6 +14,7 @@ import { templateFile } from '../template/expand-template.js';
 import { removeStaleTemps } from '../util/atomic-write.js';
 import type { BatchCommand, Job, JobResult } from './job.js';
 import type { Limits } from '../limits.js';
+import type { ReferenceDeckConfig } from '../document/nodes.js';
 
 export interface BatchContext {
   templatesDir: string;
@@ -28,6 +29,8 @@ export interface BatchContext {
   limits?: Limits;
   /** briefdeck.yaml's `brand:`: a path, so the context crosses to worker processes as it is (each worker loads the brand). */
   brand?: string;
+  /** briefdeck.yaml's `reference-deck:` (plain data; each worker reads the file). */
+  referenceDeck?: ReferenceDeckConfig & { at: Position };
 }
 
 export interface BatchEvents {
@@ -44,6 +47,7 @@ export function jobRequest(job: Job, ctx: BatchContext): BuildRequest {
   if (ctx.root !== undefined) req.root = ctx.root;
   if (ctx.limits !== undefined) req.limits = ctx.limits;
   if (ctx.brand !== undefined) req.brand = ctx.brand;
+  if (ctx.referenceDeck !== undefined) req.referenceDeck = ctx.referenceDeck;
   if (ctx.outChosenBy !== undefined) req.outChosenBy = ctx.outChosenBy;
   if (ctx.outAt !== undefined) req.outAt = ctx.outAt;
   if (job.at !== undefined) req.at = job.at;

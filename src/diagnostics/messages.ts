@@ -202,6 +202,12 @@ export const messages = {
   'brand/unknown-font': define<{ family: string; known: string[] }>('error', (a) => `font family \`${a.family}\` has no files in \`typography.fonts\``, (a) => `add it with \`source: file\` and its TTF/OTF files, or use one of ${list(a.known)}; the bundled Be Vietnam Pro is used otherwise`),
   'brand/bad-font': define<{ path: string; detail: string }>('error', (a) => `font file \`${a.path}\` cannot be used: ${a.detail}`, () => 'give a TrueType (.ttf) or OpenType (.otf) file inside the project'),
   'brand/unknown-logo': define<{ name: string; known: string[] }>('error', (a) => `logo \`${a.name}\` is neither a file nor a name in \`logo.images\``, (a) => `images: ${list(a.known)}`),
+  'brand/bad-reference-deck': define<{ path: string; detail: string }>('error', (a) => `reference deck \`${a.path}\` cannot be used: ${a.detail}`, () => 'give a .pptx or .potx saved by PowerPoint, LibreOffice Impress or Keynote, inside the project'),
+  'brand/missing-layout': define<{ path: string; name: string; kind: string; used: string; known: string[] }>(
+    'warning',
+    (a) => `reference deck \`${a.path}\` has no layout named \`${a.name}\`; ${a.kind} slides go on \`${a.used}\``,
+    (a) => `its layouts: ${list(a.known, 12)}; choose one under \`reference-deck: { layouts: { ${a.kind}: … } }\``,
+  ),
   'image/bad': define<{ path: string; detail: string }>('error', (a) => `image \`${a.path}\` cannot be used: ${a.detail}`, () => 'give a PNG, JPEG or SVG file inside the project'),
   'image/missing-alt': define<{ path: string }>('warning', (a) => `image \`${a.path}\` has no alt text: a screen reader cannot describe it`, () => 'write what the image shows between the brackets: ![A map of the border crossings](images/map.png)'),
 

@@ -190,6 +190,14 @@ export interface DocumentMeta {
   paper?: 'a4' | 'letter';
   /** Shape of a deck (front matter `slides:`); absent: the brand's (16:9 by default). */
   slides?: '16:9' | '4:3';
+  /** The corporate template a deck is built on (front matter `reference-deck:`), as written. */
+  referenceDeck?: ReferenceDeckConfig;
+}
+
+/** `reference-deck:` in the front matter or briefdeck.yaml: the template file, and which of its layouts each kind of slide goes on. */
+export interface ReferenceDeckConfig {
+  file: string;
+  layouts?: Partial<Record<'title' | 'section' | 'content' | 'title-only' | 'blank', string>>;
 }
 
 export interface Document {

@@ -24,8 +24,8 @@ export function documentImages(doc: Document): Image[] {
   return imagesIn(doc.children, []);
 }
 
-/** Where `src` is read from: next to the template that names it if it is there, else under the project folder. */
-export function imageFile(src: string, from: string, root: string): string {
+/** Where a path a template names is read from: next to that template if it is there, else under the project folder. */
+export function besideOrUnder(src: string, from: string, root: string): string {
   const beside = path.resolve(path.dirname(from), src);
   return existsSync(beside) ? beside : path.resolve(root, src);
 }
@@ -33,7 +33,7 @@ export function imageFile(src: string, from: string, root: string): string {
 export function loadDocumentImages(doc: Document, opts: { root: string; limits: Pick<Limits, 'imagePixels' | 'imageBytes'> }): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const image of documentImages(doc)) {
-    const file = imageFile(image.src, image.position.file, opts.root);
+    const file = besideOrUnder(image.src, image.position.file, opts.root);
     const loaded = loadImage({ file, name: image.src, at: image.position, root: opts.root, limits: opts.limits, alt: image.alt });
     if (isDiagnostic(loaded)) diagnostics.push(loaded);
     else image.loaded = loaded;

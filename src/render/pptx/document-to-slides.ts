@@ -17,11 +17,10 @@ import type { Run } from '../layout/inline-runs.js';
 import { columnWidths } from '../layout/layout-table.js';
 import type { Paragraph, Slide, SlideItem, SlideModel, TextRun } from './slide-model.js';
 
-const MX = 0.6;
-const BODY_TOP = 1.45;
+const DEFAULT_MX = 0.6;
+const DEFAULT_BODY_TOP = 1.45;
 /** Body text ends here; below it, the slide's source line (6.7–7.0) and the footer (7.0–7.3). */
-const BODY_BOTTOM = 6.65;
-const SOURCE_LINE_Y = 6.7;
+const DEFAULT_BODY_BOTTOM = 6.65;
 /**
  * The deck's look and width, set by `documentToSlides(doc, theme)` for its
  * own (synchronous) run and put back after it: the builder's helpers read
@@ -31,13 +30,34 @@ let c = defaultTheme.colors;
 let fonts = defaultTheme.fonts;
 let W: number = slideSizes['16:9'].widthIn;
 let H: number = slideSizes['16:9'].heightIn;
+/** The body area (left edge, width, top, bottom) and the source line just below it. */
+let MX = DEFAULT_MX;
+let BW = W - 2 * MX;
+let BODY_TOP = DEFAULT_BODY_TOP;
+let BODY_BOTTOM = DEFAULT_BODY_BOTTOM;
+let SOURCE_LINE_Y = BODY_BOTTOM + 0.05;
+let onReference = false;
 const measure: typeof fonts.measure = (text, style, sizePt) => fonts.measure(text, style, sizePt);
 const BODY_PT = 18;
 const MIN_PT = 12;
 const PT = 72;
 /** Where a content slide's items go, in inches: below the title band, above the source line and footer, inside the side margins. */
-export function bodyAreaOf(widthIn: number) {
-  return { top: BODY_TOP, bottom: BODY_BOTTOM, left: MX, right: widthIn - MX } as const;
+export function bodyAreaOf(widthIn: number): SlideFrame['body'] {
+  return { top: DEFAULT_BODY_TOP, bottom: DEFAULT_BODY_BOTTOM, left: DEFAULT_MX, right: widthIn - DEFAULT_MX };
+}
+
+/** The slide and its body area, in inches: our own for 16:9 and 4:3, or a reference deck's (its size and its "Title and Content" body placeholder). */
+export interface SlideFrame {
+  widthIn: number;
+  heightIn: number;
+  body: { top: number; bottom: number; left: number; right: number };
+  /** A reference deck's master draws its own decoration: no accent band of ours on the title slide. */
+  onReference?: boolean;
+}
+
+export function defaultFrame(theme: Theme): SlideFrame {
+  const { widthIn, heightIn } = slideSizes[theme.slides];
+  return { widthIn, heightIn, body: bodyAreaOf(widthIn) };
 }
 /** The body area of a 16:9 deck. */
 export const bodyArea = bodyAreaOf(slideSizes['16:9'].widthIn);
@@ -152,7 +172,7 @@ class SlideBuilder {
   /** A text box at the cursor; shrinks to fit, warns (naming the slide) if it cannot. */
   addText(paragraphs: Paragraph[], at: Position, fill?: string): void {
     const slide = this.slide();
-    const w = W - 2 * MX;
+    const w = BW;
     let size = BODY_PT;
     let sized = scale(paragraphs, size);
     let h = textHeight(sized, w);
@@ -175,24 +195,24 @@ class SlideBuilder {
     const slide = this.slide();
     const sourceRuns = toRuns(chart.sourceLine, 'regular', 11, c.muted);
     const note = chart.noteLine ? [{ runs: [{ text: chart.noteLine, font: 'italic' as const, sizePt: 11, color: c.muted }], bullet: false, level: 0 }] : [];
-    const captionH = textHeight([{ runs: sourceRuns, bullet: false, level: 0 }, ...note], W - 2 * MX);
+    const captionH = textHeight([{ runs: sourceRuns, bullet: false, level: 0 }, ...note], BW);
     const titleH = 0.4;
     // The chart, its title and its caption (0.05 in below it) end at the foot of the body.
     const h = Math.max(1.5, this.room() - captionH - titleH - 0.05);
-    slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: titleH, paragraphs: [{ runs: [{ text: chart.title, font: 'bold', sizePt: 16, color: c.text }, { text: `   ${chart.unitLine}`, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 }], valign: 'top', align: 'left' });
+    slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h: titleH, paragraphs: [{ runs: [{ text: chart.title, font: 'bold', sizePt: 16, color: c.text }, { text: `   ${chart.unitLine}`, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 }], valign: 'top', align: 'left' });
     this.y += titleH;
     if (chart.noData) {
       // An empty series: a text box where the chart would be (no native chart, no picture).
-      slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h, paragraphs: [{ runs: [{ text: chart.noData, font: 'regular', sizePt: 16, color: c.muted }], bullet: false, level: 0 }], valign: 'middle', align: 'center' });
+      slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h, paragraphs: [{ runs: [{ text: chart.noData, font: 'regular', sizePt: 16, color: c.muted }], bullet: false, level: 0 }], valign: 'middle', align: 'center' });
       this.y += h + 0.05;
-      slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
+      slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
       this.y += captionH;
       this.cite(citationsIn(chart.sourceLine), 'chart');
       return;
     }
     const native = toNativeChart(chart.spec, chart.decimals, chart.qualifiers, c);
     const altText = `${chart.title}. ${chart.rendered?.labels.join(', ') ?? ''}`.slice(0, 1000);
-    const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: W - 2 * MX, h, title: chart.title, altText };
+    const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: BW, h, title: chart.title, altText };
     if (native) item.native = native;
     else if (chart.rendered) {
       this.pictures.push({ svg: chart.rendered.svg, widthPx: chart.rendered.widthPx, heightPx: chart.rendered.heightPx });
@@ -204,7 +224,7 @@ class SlideBuilder {
     }
     slide.items.push(item);
     this.y += item.h + 0.05;
-    slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
+    slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
     this.y += captionH;
     this.cite(citationsIn(chart.sourceLine), 'chart');
   }
@@ -215,8 +235,8 @@ class SlideBuilder {
     if (!loaded) return;
     const slide = this.slide();
     const captionRuns = toRuns(im.caption, 'regular', 11, c.muted);
-    const captionH = captionRuns.length ? textHeight([{ runs: captionRuns, bullet: false, level: 0 }], W - 2 * MX) : 0;
-    let w = im.widthPercent !== undefined ? ((W - 2 * MX) * im.widthPercent) / 100 : Math.min(W - 2 * MX, loaded.widthPx / 96);
+    const captionH = captionRuns.length ? textHeight([{ runs: captionRuns, bullet: false, level: 0 }], BW) : 0;
+    let w = im.widthPercent !== undefined ? ((BW) * im.widthPercent) / 100 : Math.min(BW, loaded.widthPx / 96);
     let h = (w * loaded.heightPx) / loaded.widthPx;
     const room = Math.max(1, this.room() - captionH - 0.05);
     if (h > room) {
@@ -227,7 +247,7 @@ class SlideBuilder {
     slide.items.push({ type: 'image', x: MX, y: this.y, w, h, image: this.images.length - 1, altText: im.alt });
     this.y += h + 0.05;
     if (captionRuns.length) {
-      slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: captionRuns, bullet: false, level: 0 }], valign: 'top', align: 'left' });
+      slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h: captionH, paragraphs: [{ runs: captionRuns, bullet: false, level: 0 }], valign: 'top', align: 'left' });
       this.y += captionH;
     }
     this.cite(citationsIn(im.caption), 'chart');
@@ -245,7 +265,7 @@ class SlideBuilder {
     const perRow = n <= 4 ? n : Math.ceil(n / 2);
     const rowCount = Math.ceil(n / perRow);
     const gap = 0.25;
-    const bodyW = W - 2 * MX;
+    const bodyW = BW;
     const w = Math.min(fillBody ? 5.2 : bodyW, (bodyW - gap * (perRow - 1)) / perRow);
     const room = this.room();
     // No taller than 4.2 in, nor much taller than wide (a narrow box would be mostly empty fill).
@@ -280,7 +300,7 @@ class SlideBuilder {
     const head = t.header.map((cell) => toRuns(cell.children, 'bold', size, c.text));
     const rows = t.rows.map((r) => r.map((cell) => toRuns(cell.children, 'regular', size, c.text)));
     const asRuns = (cells: TextRun[][]): Run[][] => cells.map((runs) => runs.map((r) => ({ ...r, risePt: 0, position: t.position })));
-    const widthsPt = columnWidths([asRuns(head), ...rows.map(asRuns)], (W - 2 * MX) * PT, fonts);
+    const widthsPt = columnWidths([asRuns(head), ...rows.map(asRuns)], (BW) * PT, fonts);
     // A row is as tall as its tallest cell: its lines broken with the real font, each line as tall as
     // PowerPoint sets Be Vietnam Pro at single spacing ((winAscent 1261 + winDescent 265) / 1000 em:
     // a row given less grows, and the table would run off the slide), inside the cell margins (3 pt
@@ -309,7 +329,7 @@ class SlideBuilder {
         h = this.room();
       }
       this.cite(t.rows.slice(start, end).flatMap((r) => r.flatMap((cell) => citationsIn(cell.children))));
-      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: W - 2 * MX, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size, rowHeights });
+      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: BW, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size, rowHeights });
       this.y += h + 0.15;
       start = end;
       if (start >= rows.length) break;
@@ -413,8 +433,8 @@ function addSlideSources(sb: SlideBuilder, sources: readonly SourceEntry[], loca
       const text = `${label}: ${line.map((n) => `[${n}] ${byNumber.get(n)?.publisher ?? ''}`).join('; ')}`;
       // One line at 10 pt if it fits, else smaller; at 8 pt it may take two lines, and still ends above the footer.
       const para = (sizePt: number): Paragraph => ({ runs: [{ text, font: 'regular', sizePt, color: c.muted }], bullet: false, level: 0 });
-      const size = [10, 9].find((pt) => setLines(para(pt), W - 2 * MX).length === 1) ?? 8;
-      slide.items.push({ type: 'text', role: 'source-line', x: MX, y: SOURCE_LINE_Y - (size === 8 ? 0.04 : 0), w: W - 2 * MX, h: size === 8 ? 0.34 : 0.28, paragraphs: [para(size)], valign: 'top', align: 'left' });
+      const size = [10, 9].find((pt) => setLines(para(pt), BW).length === 1) ?? 8;
+      slide.items.push({ type: 'text', role: 'source-line', x: MX, y: SOURCE_LINE_Y - (size === 8 ? 0.04 : 0), w: BW, h: size === 8 ? 0.34 : 0.28, paragraphs: [para(size)], valign: 'top', align: 'left' });
     }
     const all = [...new Set([...body, ...charted, ...(sb.citedInNotes.get(slide) ?? [])])].sort((a, b) => a - b);
     if (all.length === 0) continue;
@@ -451,15 +471,21 @@ function paragraphsOf(b: Block): Paragraph[] {
   return [];
 }
 
-export function documentToSlides(doc: Document, theme: Theme = defaultTheme): Result<SlideModel> {
-  const saved = { c, fonts, W, H };
+export function documentToSlides(doc: Document, theme: Theme = defaultTheme, frame: SlideFrame = defaultFrame(theme)): Result<SlideModel> {
+  const saved = { c, fonts, W, H, MX, BW, BODY_TOP, BODY_BOTTOM, SOURCE_LINE_Y, onReference };
   c = theme.colors;
   fonts = theme.fonts;
-  ({ widthIn: W, heightIn: H } = slideSizes[theme.slides]);
+  ({ widthIn: W, heightIn: H } = frame);
+  MX = frame.body.left;
+  BW = frame.body.right - frame.body.left;
+  BODY_TOP = frame.body.top;
+  BODY_BOTTOM = frame.body.bottom;
+  SOURCE_LINE_Y = BODY_BOTTOM + 0.05;
+  onReference = frame.onReference === true;
   try {
     return slidesOf(doc, theme);
   } finally {
-    ({ c, fonts, W, H } = saved);
+    ({ c, fonts, W, H, MX, BW, BODY_TOP, BODY_BOTTOM, SOURCE_LINE_Y, onReference } = saved);
   }
 }
 
@@ -467,12 +493,13 @@ function slidesOf(doc: Document, theme: Theme): Result<SlideModel> {
   const sb = new SlideBuilder(doc);
   const first = doc.children[0]?.position;
   const titleSlide = sb.newSlide(doc.meta.title, first, 'title');
-  titleSlide.items.push({ type: 'rect', x: 0, y: 0, w: W, h: 0.18, fill: c.accent });
+  if (!onReference) titleSlide.items.push({ type: 'rect', x: 0, y: 0, w: W, h: 0.18, fill: c.accent });
   titleSlide.items.push({
     type: 'text',
+    role: 'title-block',
     x: MX,
     y: 2.2,
-    w: W - 2 * MX,
+    w: BW,
     h: 2.6,
     valign: 'top',
     align: 'left',

@@ -33,8 +33,8 @@ export interface TextItem extends Box {
   type: 'text';
   paragraphs: Paragraph[];
   fill?: string;
-  /** The slide's source line: it sits in its band between the body and the footer, not in the body. */
-  role?: 'source-line';
+  /** The slide's source line: it sits in its band between the body and the footer, not in the body. The title slide's block of title, subtitle and date. */
+  role?: 'source-line' | 'title-block';
   valign: 'top' | 'middle' | 'bottom';
   align: 'left' | 'center' | 'right';
 }

@@ -6,6 +6,7 @@
 import { chartToPng } from '../../charts/chart-png.js';
 import { defaultTheme, type FontStyle, type Theme, type ThemeImage } from '../../theme/theme.js';
 import { themeXmlRewrite } from './theme-xml.js';
+import { mergeReferenceDeck, titleBlockShapeName, titleShapeName, type ReferenceDeck } from './reference-deck.js';
 import { normalizePptx } from './normalize-pptx.js';
 import { xmlSafeDeep } from '../../facts/clean-text.js';
 import { textPartsRewrite } from './text-parts.js';
@@ -53,8 +54,10 @@ function paragraphsProps(paragraphs: readonly Paragraph[], lang: string, theme: 
   return out;
 }
 
-function addText(slide: PSlide, t: TextItem, lang: string, theme: Theme): void {
+function addText(slide: PSlide, t: TextItem, lang: string, theme: Theme, onReference: boolean): void {
   slide.addText(paragraphsProps(t.paragraphs, lang, theme) as never, {
+    // On a reference deck the title block becomes the centred-title placeholder (reference-deck.ts finds it by name).
+    ...(onReference && t.role === 'title-block' ? { objectName: titleBlockShapeName } : {}),
     x: t.x,
     y: t.y,
     w: t.w,
@@ -192,7 +195,8 @@ export function patchChartXml(xml: string, n: NativeChart): string {
   });
 }
 
-export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme = defaultTheme): Promise<Buffer> {
+/** `reference`: the corporate template to build on, and the layout part of each slide (1-based) in it. */
+export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme = defaultTheme, reference?: { deck: ReferenceDeck; layoutOf: (slideNumber: number) => string }): Promise<Buffer> {
   // Last line of defence: the loaders strip control characters and lone
   // surrogates from data, but any that reach here (text, notes, chart
   // categories and series names, which also fill the embedded workbook)
@@ -202,7 +206,10 @@ export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme =
   // normalizePptx undoes by renumbering.
   const { default: PptxGenJS } = (await import('pptxgenjs')) as unknown as { default: PptxGen };
   const pres = new PptxGenJS();
-  pres.layout = model.widthIn > 12 ? 'LAYOUT_WIDE' : 'LAYOUT_4x3';
+  if (reference) {
+    pres.defineLayout({ name: 'REFERENCE', width: model.widthIn, height: model.heightIn });
+    pres.layout = 'REFERENCE';
+  } else pres.layout = model.widthIn > 12 ? 'LAYOUT_WIDE' : 'LAYOUT_4x3';
   pres.title = model.info.title;
   pres.company = '';
   if (model.info.author) pres.author = model.info.author;
@@ -210,22 +217,24 @@ export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme =
   pres.theme = { headFontFace: theme.font.headingFamily, bodyFontFace: theme.font.family };
   const pngs = await Promise.all(model.pictures.map((p) => chartToPng(p.svg, 2, theme.fonts)));
   const images = await Promise.all((model.images ?? []).map((i) => imageData(i, theme)));
-  const master = masterWithLogo(pres, model, images);
+  // A reference deck brings its own master (and logo).
+  const master = reference ? undefined : masterWithLogo(pres, model, images);
+  const titleName = reference ? { objectName: titleShapeName } : {};
   const lang = model.info.lang;
   const c = theme.colors;
   for (const s of model.slides) {
     const slide = master && s.kind !== 'title' ? pres.addSlide({ masterName: master }) : pres.addSlide();
     if (s.kind === 'content' && s.title) {
-      slide.addText([runProps({ text: s.title, font: 'heading', sizePt: 28, color: c.accent }, lang, theme)] as never, { x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9, valign: 'bottom', margin: 6, fit: 'none' });
-      slide.addShape(pres.ShapeType.line, { x: 0.6, y: 1.3, w: model.widthIn - 1.2, h: 0, line: { color: hex(c.accent), width: 1.5 } });
+      slide.addText([runProps({ text: s.title, font: 'heading', sizePt: 28, color: c.accent }, lang, theme)] as never, { x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9, valign: 'bottom', margin: 6, fit: 'none', ...titleName });
+      if (!reference) slide.addShape(pres.ShapeType.line, { x: 0.6, y: 1.3, w: model.widthIn - 1.2, h: 0, line: { color: hex(c.accent), width: 1.5 } });
     }
     if (s.kind === 'section') {
-      slide.addText([runProps({ text: s.title, font: 'heading', sizePt: 40, color: c.accent }, lang, theme)] as never, { x: 0.6, y: 2.8, w: model.widthIn - 1.2, h: 1.5, valign: 'middle', margin: 6, fit: 'none' });
+      slide.addText([runProps({ text: s.title, font: 'heading', sizePt: 40, color: c.accent }, lang, theme)] as never, { x: 0.6, y: 2.8, w: model.widthIn - 1.2, h: 1.5, valign: 'middle', margin: 6, fit: 'none', ...titleName });
     }
     for (const it of s.items) {
       switch (it.type) {
         case 'text':
-          addText(slide, it, lang, theme);
+          addText(slide, it, lang, theme, reference !== undefined);
           break;
         case 'rect':
           slide.addShape(pres.ShapeType.rect, { x: it.x, y: it.y, w: it.w, h: it.h, fill: { color: hex(it.fill) }, line: { color: hex(it.fill), width: 0 } });
@@ -248,15 +257,16 @@ export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme =
     if (s.footer) {
       const f = s.footer;
       const style = { font: 'regular' as const, sizePt: 10, color: c.muted };
-      slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang, theme)] as never, { x: 0.6, y: 7.0, w: 4, h: 0.3, margin: 0, fit: 'none' });
-      slide.addText([runProps({ ...style, text: f.date }, lang, theme)] as never, { x: (model.widthIn - 4) / 2, y: 7.0, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
-      slide.addText([runProps({ ...style, text: f.number }, lang, theme)] as never, { x: model.widthIn - 4.6, y: 7.0, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
+      slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang, theme)] as never, { x: 0.6, y: model.heightIn - 0.5, w: 4, h: 0.3, margin: 0, fit: 'none' });
+      slide.addText([runProps({ ...style, text: f.date }, lang, theme)] as never, { x: (model.widthIn - 4) / 2, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
+      slide.addText([runProps({ ...style, text: f.number }, lang, theme)] as never, { x: model.widthIn - 4.6, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
     }
     // Written again as one paragraph per line, in the deck's language, by textPartsRewrite.
     if (s.notes.length) slide.addNotes(s.notes.join('\n'));
   }
   // Stored, not deflated: normalizePptx rewrites the zip anyway and compresses once.
-  const raw = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
+  const written = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
+  const raw = reference ? await mergeReferenceDeck(written, reference.deck, reference.layoutOf) : written;
   const natives = model.slides.flatMap((sl) => sl.items.flatMap((it) => (it.type === 'chart' && it.native ? [it.native] : [])));
   const textParts = textPartsRewrite(model);
   const themeXml = themeXmlRewrite(theme);
