@@ -3,6 +3,7 @@
 // processes each load it there (the batch context carries only its path).
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, edit } from '../helpers.js';
 import { readPdf } from '../render/read-pdf.js';
@@ -31,6 +32,16 @@ describe('briefdeck.yaml `brand:`', () => {
     const r = run(dir, 'build', '--jobs', '1');
     expect(r.code).toBe(0);
     expect(r.stderr.match(/_brand\.yml:\d+:3 warning `color\.tertiary` is not a field briefdeck reads/g)).toHaveLength(1);
+    remove(dir);
+  });
+
+  it('builds every deck on the reference deck briefdeck.yaml names, on workers', async () => {
+    const dir = copyFixture('brand');
+    writeFileSync(path.join(dir, 'briefdeck.yaml'), 'reference-deck:\n  file: corporate/corporate.pptx\n  layouts: { section: Title Only }\ndocuments:\n  - template: deck\n    data: data\n    format: pptx\n');
+    const r = run(dir, 'build', '--jobs', '1');
+    expect(r.stderr).not.toMatch(/error|warning/);
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dir, 'out', 'kenya-eu-deck.pptx')));
+    expect(zip.file('ppt/theme/ref-theme1.xml')).not.toBeNull();
     remove(dir);
   });
 });

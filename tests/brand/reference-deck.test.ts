@@ -5,6 +5,9 @@
 // the body out in its content area, drops its example slide, and keeps the
 // invariants every deck keeps (relationships resolve, XML well formed,
 // shape ids unique).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +17,16 @@ import { readPptx } from '../render/read-pptx.js';
 
 const dir = path.join(fixtures, 'brand');
 const req = (d: string) => ({ templatesDir: path.join(d, 'templates'), template: 'corporate-deck', dataDir: path.join(d, 'data'), outDir: path.join(d, 'out') });
+
+// Only where LibreOffice is installed (it is not by default): the deck opens and every slide is drawn.
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+function pagesInImpress(pptx: Buffer): number {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-lo-'));
+  writeFileSync(path.join(tmp, 'deck.pptx'), pptx);
+  const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', tmp, path.join(tmp, 'deck.pptx')], { encoding: 'utf8', timeout: 110_000 });
+  expect(r.status).toBe(0);
+  return readFileSync(path.join(tmp, 'deck.pdf')).toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+}
 
 async function parts(pptx: Buffer) {
   const zip = await JSZip.loadAsync(pptx);
@@ -97,6 +110,10 @@ describe('a deck on a reference deck', async () => {
     expect(again.pptx!.equals(o.pptx!)).toBe(true);
   });
 
+  it.runIf(soffice)('opens in LibreOffice Impress, every slide drawn', { timeout: 120_000 }, () => {
+    expect(pagesInImpress(o.pptx!)).toBe(o.slideModel!.slides.length);
+  });
+
   it('warns about a layout name the template lacks, and uses another', async () => {
     const d = copyFixture('brand');
     edit(d, 'templates/corporate-deck/document.md.hbs', 'reference-deck: ../../corporate/corporate.pptx', 'reference-deck:\n  file: ../../corporate/corporate.pptx\n  layouts:\n    content: Two Content');
@@ -110,10 +127,30 @@ describe('a deck on a reference deck', async () => {
   it('refuses a file that is not a deck', async () => {
     const d = copyFixture('brand');
     edit(d, 'templates/corporate-deck/document.md.hbs', 'corporate/corporate.pptx', 'corporate/fake.pptx');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(d, 'corporate', 'fake.pptx'), 'not a zip');
     const r = await buildPptx(req(d), { write: false });
     expect(r.pptx).toBeUndefined();
     expect(r.diagnostics.find((x) => x.rule === 'brand/bad-reference-deck')!.message).toContain('is not a zip file');
+  });
+});
+
+describe('a deck on a template saved by LibreOffice Impress', async () => {
+  const d = copyFixture('brand');
+  edit(d, 'templates/corporate-deck/document.md.hbs', 'reference-deck: ../../corporate/corporate.pptx', 'reference-deck:\n  file: ../../corporate/corporate-libreoffice.pptx\n  layouts:\n    content: Title, Content\n    section: Title Only\n    blank: Blank Slide');
+  const o = await buildPptx(req(d), { write: false });
+
+  it('goes on its layouts by the names given, and keeps the invariants', async () => {
+    expect(o.diagnostics.filter((x) => x.severity !== 'info')).toEqual([]);
+    const deck = await readPptx(o.pptx!);
+    expect(deck.dangling).toEqual([]);
+    expect(deck.malformed).toEqual([]);
+    expect(deck.slides).toHaveLength(o.slideModel!.slides.length);
+    const { read } = await parts(o.pptx!);
+    const target = /Type="[^"]*\/slideLayout" Target="([^"]+)"/.exec(await read('ppt/slides/_rels/slide3.xml.rels'))![1]!;
+    expect(await read(path.posix.join('ppt/slides', target))).toContain('<p:cSld name="Title, Content"');
+  });
+
+  it.runIf(soffice)('opens in LibreOffice Impress, every slide drawn', { timeout: 120_000 }, () => {
+    expect(pagesInImpress(o.pptx!)).toBe(o.slideModel!.slides.length);
   });
 });
