@@ -52,7 +52,7 @@ describe('brand file diagnostics', () => {
     const dir = copyFixture('brand');
     writeFileSync(path.join(dir, 'fonts', 'fake.ttf'), 'wOFF this is not a font');
     edit(dir, '_brand.yml', 'fonts/LiberationSans-Bold.ttf', 'fonts/fake.ttf');
-    edit(dir, '_brand.yml', 'fonts/LiberationSerif-Bold.ttf', '../../etc/passwd');
+    edit(dir, '_brand.yml', 'fonts/DejaVuSerif-Bold.ttf', '../../etc/passwd');
     const r = brandOf(dir);
     // The family whose only file was refused is not reported again as a family without files.
     expect(r.diagnostics.map((d) => `${d.rule}@${d.position.line}:${d.position.column}`)).toEqual([`brand/bad-font@${lineOf(dir, '_brand.yml', 'fake.ttf')}:17`, `io/outside-project@${lineOf(dir, '_brand.yml', 'etc/passwd')}:17`]);
@@ -63,7 +63,7 @@ describe('brand file diagnostics', () => {
     edit(dir, 'templates/brief/document.md.hbs', '## Overview', '## Overview of 重庆');
     const o = await buildPdf({ templatesDir: path.join(dir, 'templates'), template: 'brief', dataDir: path.join(dir, 'data'), outDir: path.join(dir, 'out') }, { write: false });
     const w = o.diagnostics.filter((d) => d.rule === 'render/missing-glyph');
-    expect(w.map((d) => d.message)).toContain(messages['render/missing-glyph'].text({ char: '重', code: 'U+91CD', font: 'LiberationSerif-Bold' }));
+    expect(w.map((d) => d.message)).toContain(messages['render/missing-glyph'].text({ char: '重', code: 'U+91CD', font: 'DejaVuSerif-Bold' }));
   });
 
   it('stops the build on a brand error, reported with the document', async () => {

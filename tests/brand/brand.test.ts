@@ -9,7 +9,7 @@ import { brandFileOf, loadBrand } from '../../src/brand/load-brand.js';
 import { buildPdf, buildPptx } from '../../src/build.js';
 import { rgbComponents } from '../../src/render/pdf/content-stream.js';
 import { defaultTheme } from '../../src/theme/theme.js';
-import { fixtures, root } from '../helpers.js';
+import { copyFixture, edit, fixtures, root } from '../helpers.js';
 import { readPdf } from '../render/read-pdf.js';
 import { readPptx } from '../render/read-pptx.js';
 
@@ -59,7 +59,7 @@ describe('a project with its own brand', async () => {
     expect(brand.value.name).toBe('Horticulture Export Council');
     expect(brand.value.colors.accent).toBe('#7a1f3d');
     expect(brand.value.colors.chartPalette).toEqual(['#7a1f3d', '#f2b134', '#3f7d3a', '#1d5c8c']);
-    expect(brand.value.font).toMatchObject({ family: 'Liberation Sans', headingFamily: 'Liberation Serif' });
+    expect(brand.value.font).toMatchObject({ family: 'Liberation Sans', headingFamily: 'DejaVu Serif' });
     expect(Object.keys(brand.value.logo).sort()).toEqual(['large', 'medium', 'small']);
   });
 
@@ -68,7 +68,7 @@ describe('a project with its own brand', async () => {
     const read = await readPdf(pdf.pdf!);
     const fonts = read.fonts.map((f) => f.replace(/^[A-Z]{6}\+/, ''));
     expect(fonts).toContain('LiberationSans');
-    expect(fonts).toContain('LiberationSerif-Bold');
+    expect(fonts).toContain('DejaVuSerif-Bold');
     expect(fonts.some((f) => f.startsWith('BeVietnamPro'))).toBe(false);
     expect(read.text).toContain('Overview');
   });
@@ -92,7 +92,7 @@ describe('a project with its own brand', async () => {
     expect(themeXml).toContain('<a:dk1><a:srgbClr val="262626"/></a:dk1>');
     expect(themeXml).toContain('<a:accent1><a:srgbClr val="7A1F3D"/></a:accent1>');
     expect(themeXml).toContain('<a:accent2><a:srgbClr val="F2B134"/></a:accent2>');
-    expect(themeXml).toMatch(/<a:majorFont>\s*<a:latin typeface="Liberation Serif"\/>/);
+    expect(themeXml).toMatch(/<a:majorFont>\s*<a:latin typeface="DejaVu Serif"\/>/);
     expect(themeXml).toMatch(/<a:minorFont>\s*<a:latin typeface="Liberation Sans"\/>/);
   });
 
@@ -127,5 +127,20 @@ describe('a project with its own brand', async () => {
     const [pdf2, pptx2] = await Promise.all([buildPdf(req('brief'), { write: false }), buildPptx(req('deck'), { write: false })]);
     expect(pdf2.pdf!.equals(pdf.pdf!)).toBe(true);
     expect(pptx2.pptx!.equals(pptx.pptx!)).toBe(true);
+  });
+
+  it('sets Vietnamese exactly in a brand font that has it, and warns where the brand font lacks it', async () => {
+    const d = copyFixture('brand');
+    // Headings are set in DejaVu Serif (Vietnamese), the text in Liberation Sans 1.07 (none).
+    edit(d, 'templates/brief/document.md.hbs', '## Overview', '## Cảng Hải Phòng – Lạng Sơn');
+    edit(d, 'templates/deck/document.md.hbs', '## Exports\n', '## Cảng Hải Phòng – Lạng Sơn\n');
+    const r = (t: string) => ({ templatesDir: path.join(d, 'templates'), template: t, dataDir: path.join(d, 'data'), outDir: path.join(d, 'out') });
+    const [b, k] = await Promise.all([buildPdf(r('brief'), { write: false }), buildPptx(r('deck'), { write: false })]);
+    expect([...b.diagnostics, ...k.diagnostics].filter((x) => x.rule === 'render/missing-glyph')).toEqual([]);
+    expect((await readPdf(b.pdf!)).text).toContain('Cảng Hải Phòng – Lạng Sơn');
+    expect((await readPptx(k.pptx!)).slides.flatMap((s) => s.texts)).toContain('Cảng Hải Phòng – Lạng Sơn');
+    edit(d, 'templates/brief/document.md.hbs', '- Exports:', '- Cảng Hải Phòng:');
+    const h = await buildPdf(r('brief'), { write: false });
+    expect(h.diagnostics.filter((x) => x.rule === 'render/missing-glyph').map((x) => x.message)).toContain('the font LiberationSans cannot draw `ả` (U+1EA3); it will show as a blank box');
   });
 });
