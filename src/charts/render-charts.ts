@@ -1,24 +1,16 @@
 // Render every chart node of a document (in callouts too) and attach the SVG.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
-import type { Block, Chart, Document } from '../document/nodes.js';
+import { blocksOfType } from '../document/blocks-of-type.js';
+import type { Chart, Document } from '../document/nodes.js';
 import { words } from '../format/locale.js';
 import { defaultTheme, type Theme } from '../theme/theme.js';
 import { cachedChart, chartKey, storeChart } from './chart-cache.js';
 import { positionInSpec, specOrigins } from './load-specs.js';
 import { renderChart } from './render-chart.js';
 
-function chartsIn(blocks: readonly Block[], out: Chart[]): Chart[] {
-  for (const b of blocks) {
-    if (b.type === 'chart') out.push(b);
-    else if (b.type === 'callout' || b.type === 'notes') chartsIn(b.children, out);
-    else if (b.type === 'list') for (const item of b.items) chartsIn(item.children, out);
-  }
-  return out;
-}
-
 export function documentCharts(doc: Document): Chart[] {
-  return chartsIn(doc.children, []);
+  return blocksOfType(doc.children, 'chart');
 }
 
 /** A chart whose own series has no rows: Vega would draw an empty frame and warn of an "Infinite extent". */

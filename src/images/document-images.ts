@@ -6,22 +6,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Block, Document, Image } from '../document/nodes.js';
+import { blocksOfType } from '../document/blocks-of-type.js';
+import type { Document, Image } from '../document/nodes.js';
 import type { Limits } from '../limits.js';
 import { isDiagnostic } from '../util/project-files.js';
 import { loadImage } from './load-image.js';
 
-function imagesIn(blocks: readonly Block[], out: Image[]): Image[] {
-  for (const b of blocks) {
-    if (b.type === 'image') out.push(b);
-    else if (b.type === 'callout' || b.type === 'notes') imagesIn(b.children, out);
-    else if (b.type === 'list') for (const item of b.items) imagesIn(item.children, out);
-  }
-  return out;
-}
-
 export function documentImages(doc: Document): Image[] {
-  return imagesIn(doc.children, []);
+  return blocksOfType(doc.children, 'image');
 }
 
 /** Where a path a template names is read from: next to that template if it is there, else under the project folder. */

@@ -258,7 +258,7 @@ export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme =
       const f = s.footer;
       const style = { font: 'regular' as const, sizePt: 10, color: c.muted };
       slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang, theme)] as never, { x: 0.6, y: model.heightIn - 0.5, w: 4, h: 0.3, margin: 0, fit: 'none' });
-      slide.addText([runProps({ ...style, text: f.date }, lang, theme)] as never, { x: (model.widthIn - 4) / 2, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
+      slide.addText([runProps({ ...style, text: f.date }, lang, theme)] as never, { x: Math.round((model.widthIn - 4) * 50) / 100, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
       slide.addText([runProps({ ...style, text: f.number }, lang, theme)] as never, { x: model.widthIn - 4.6, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
     }
     // Written again as one paragraph per line, in the deck's language, by textPartsRewrite.
