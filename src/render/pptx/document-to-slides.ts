@@ -162,7 +162,10 @@ class SlideBuilder {
   addChart(chart: Chart): void {
     const slide = this.slide();
     const sourceRuns = toRuns(chart.sourceLine, 'regular', 11, c.muted);
-    const note = chart.noteLine ? [{ runs: [{ text: chart.noteLine, font: 'italic' as const, sizePt: 11, color: c.muted }], bullet: false, level: 0 }] : [];
+    const native = chart.noData ? undefined : toNativeChart(chart.spec, chart.decimals, chart.qualifiers);
+    // A native chart holds every row; a picture of a thinned line says it is thinned.
+    const noteText = [chart.noteLine, native || chart.noData ? undefined : chart.drawing?.note].filter((t) => t !== undefined).join(' ');
+    const note = noteText ? [{ runs: [{ text: noteText, font: 'italic' as const, sizePt: 11, color: c.muted }], bullet: false, level: 0 }] : [];
     const captionH = textHeight([{ runs: sourceRuns, bullet: false, level: 0 }, ...note], W - 2 * MX);
     const titleH = 0.4;
     // The chart, its title and its caption (0.05 in below it) end at the foot of the body.
@@ -178,7 +181,6 @@ class SlideBuilder {
       this.cite(citationsIn(chart.sourceLine), 'chart');
       return;
     }
-    const native = toNativeChart(chart.spec, chart.decimals, chart.qualifiers);
     const altText = `${chart.title}. ${chart.rendered?.labels.join(', ') ?? ''}`.slice(0, 1000);
     const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: W - 2 * MX, h, title: chart.title, altText };
     if (native) item.native = native;
