@@ -61,7 +61,7 @@ Options:
   --locale en|vi      language of numbers, dates and labels (default: the dataset's)
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
-  --jobs N            documents built at once, on worker threads (default: one
+  --jobs N            documents built at once, on worker processes (default: one
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
@@ -88,7 +88,7 @@ Options:
   --locale en|vi      language the templates are expanded in
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
-  --jobs N            documents built at once, on worker threads (default: one
+  --jobs N            documents built at once, on worker processes (default: one
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
@@ -122,7 +122,7 @@ Options:
   --template NAME     template folder under templates/
   --format pdf|pptx   accepted for symmetry with build
   --locale en|vi      language the templates are expanded in
-  --jobs N            documents built at once, on worker threads (default: one
+  --jobs N            documents built at once, on worker processes (default: one
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
