@@ -13,7 +13,6 @@ import { internalErrorExitCode, internalErrorText } from './diagnostics/internal
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { isLocale } from './format/locale.js';
 import { loadProject } from './project.js';
-import { isBatchWorker, serveJobs } from './batch/worker-main.js';
 
 const mainUsage = `briefdeck: facts with sources + templates + Vega-Lite charts → briefing PDFs
 
@@ -374,8 +373,6 @@ function stopOnBug(e: unknown): void {
 process.on('uncaughtException', stopOnBug);
 process.on('unhandledRejection', stopOnBug);
 
-if (isBatchWorker()) serveJobs();
-else
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, stopOnBug);
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, stopOnBug);

@@ -10,7 +10,7 @@ import type { BuildRequest } from '../build.js';
 import { hasErrors, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import { debugEnabled } from '../diagnostics/internal-error.js';
 import { report } from '../diagnostics/messages.js';
-import { templateFile } from '../template/expand-template.js';
+import { templateFile } from '../template/list-templates.js';
 import { removeStaleTemps } from '../util/atomic-write.js';
 import type { BatchCommand, Job, JobResult } from './job.js';
 import type { Limits } from '../limits.js';
@@ -74,11 +74,6 @@ export async function runOne(command: BatchCommand, job: Job, ctx: BatchContext)
     if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   }
   return { job, diagnostics: ran.diagnostics, outputs: ran.outputs, failed: hasErrors(ran.diagnostics) };
-}
-
-/** Where a problem of the whole job is reported: its briefdeck.yaml entry, else its main template. */
-export function jobPosition(job: Job, ctx: BatchContext): Position {
-  return job.at ?? { file: templateFile(ctx.templatesDir, job.template), line: 1, column: 1 };
 }
 
 /** In this thread, one job after another (library callers and tests; the CLI uses worker-pool.ts). */

@@ -26,14 +26,14 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { defaultLimits } from '../limits.js';
 import { removeStaleTemps } from '../util/atomic-write.js';
-import type { BatchCommand, Job, JobResult } from './job.js';
-import { jobPosition, type BatchContext, type BatchEvents } from './run-batch.js';
-import { workerEnv, type CloseMessage, type JobMessage, type ResultMessage } from './worker-main.js';
+import { jobPosition, type BatchCommand, type Job, type JobResult } from './job.js';
+import type { BatchContext, BatchEvents } from './run-batch.js';
+import { workerEnv, type CloseMessage, type JobMessage, type ResultMessage } from './worker-protocol.js';
 
 export interface PoolOptions {
   /** Worker threads to start at most (never more than there are documents). */
   workers: number;
-  /** The script a worker runs: the CLI's own launcher (dist/cli.js), which serves jobs when started as a worker (worker-main.ts). */
+  /** The script a worker runs: the CLI's own launcher (dist/cli.js), which loads the worker bundle (worker-main.ts) when started as a worker. */
   workerFile: string;
   /** Print what workers write to stderr as it comes (`--debug`); otherwise it is kept to explain a worker that stopped. */
   debug?: boolean;
