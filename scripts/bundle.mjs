@@ -37,6 +37,8 @@ const codeHash = (() => {
   const h = createHash('sha256');
   const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
   for (const f of files) h.update(f).update(readFileSync(path.join('src', f)));
+  // The libraries' versions too: a new pdfkit or Vega can change what a build writes.
+  h.update(readFileSync('package-lock.json'));
   return h.digest('hex').slice(0, 16);
 })();
 

@@ -244,8 +244,7 @@ function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: B
  * then the atomic write, which happens only if no stage reported an error.
  */
 async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOptions, render: (doc: Document, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
-  // A deck draws its native charts itself: Vega runs only for the charts it shows as pictures.
-  const charts: RenderChartsOptions = ext === 'pptx' ? { draws: drawnAsPicture } : {};
+  const charts = chartsDrawnBy(ext);
   const checked = opts.checked ?? (await checkDocumentAndCharts(req, charts));
   const outcome: BuildOutcome = { diagnostics: [...checked.diagnostics], outputs: [] };
   const prepared = checked.prepared;
@@ -267,6 +266,11 @@ async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOption
   if (lateWrite) outcome.diagnostics.push(lateWrite);
   else if (opts.write !== false) writeOutput(req, prepared.dataset.id, ext, bytes, outcome);
   return outcome;
+}
+
+/** Which charts a format draws from Vega: a deck draws its native charts itself, so Vega runs only for the ones it shows as pictures. */
+export function chartsDrawnBy(format: OutputFormat): RenderChartsOptions {
+  return format === 'pptx' ? { draws: drawnAsPicture } : {};
 }
 
 /** More pages or slides than the limit → the diagnostic (at the main template), before the file is made. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { JobResult } from './batch/job.js';
+import type { Job, JobResult } from './batch/job.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostic, summarize } from './diagnostics/format-diagnostic.js';
 import { internalErrorExitCode, internalErrorText } from './diagnostics/internal-error.js';
@@ -40,14 +40,17 @@ const choosing = `Which documents (the same for build, validate and check):
 Each document's format is --format if given, else the entry's \`format:\`
 in briefdeck.yaml, else the template's front matter \`format:\`, else pdf.`;
 
-const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi] [--jobs N] [--shard K/N] [--quiet] [--verbose]
+const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi] [--jobs N] [--shard K/N] [--force] [--quiet] [--verbose]
 
 Builds documents into out/<dataset id>-<template>.pdf (or .pptx). Each
 document is first checked as \`briefdeck check\` does, then built; a document
 with errors writes nothing and its earlier output stays as it was, and the
 other documents are still built. The run ends with a summary
 ("built 38 of 40 documents; failed: data/x (brief: 3 errors)") and exits 1
-if any document failed.
+if any document failed. A document none of whose inputs changed since it
+was last built (its dataset and template files, briefdeck.yaml, briefdeck
+itself, the day) and whose output is as it was written is not built again
+("up to date out/…"); --force builds it anyway.
 
 ${choosing}
 
@@ -64,6 +67,7 @@ Options:
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
+  --force             build every document, up to date or not
   --quiet             no progress and no \`wrote\` lines: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
@@ -165,6 +169,7 @@ const allOptions = {
   shard: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  force: { type: 'boolean' },
   verbose: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -183,7 +188,7 @@ interface Command {
 
 // One entry per command: a new command (`briefdeck new`) is one more entry.
 const commands: Record<string, Command> = {
-  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'jobs', 'shard', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
+  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'jobs', 'shard', 'force', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
   validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('validate', v) },
   check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'json', 'debug', 'help'], run: (v) => runDocuments('check', v) },
   new: { usage: newUsage, options: ['from', 'project', 'debug', 'help'], positionals: 2, run: (v, p) => runNew(v, p) },
@@ -283,7 +288,9 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     ...(project.value.outAt && !values.out ? { outAt: project.value.outAt } : {}),
   };
   // Each document in a worker process, even alone: a stage that runs away is stopped there (documentSeconds, documentMemoryMb), not in this process.
-  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile: fileURLToPath(new URL('./cli.js', import.meta.url)), debug: values.debug ?? false }, {
+  const { upToDate } = await import('./batch/up-to-date.js');
+  const skip = command === 'build' && !values.force ? (job: Job) => upToDate(job, context) : undefined;
+  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile: fileURLToPath(new URL('./cli.js', import.meta.url)), debug: values.debug ?? false, ...(skip ? { skip } : {}) }, {
     start: (job, i, n) => progress.start(jobLabel(job), i, n),
     done: (result, i, n) => {
       const fresh = result.diagnostics.filter((d) => !listed.has(formatDiagnostic(d)));
@@ -292,7 +299,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
       progress.clear();
       progress.done(jobLabel(result.job), i, n, errorCount(result));
       if (command !== 'check') printDiagnostics(fresh, verbose);
-      if (!quiet) for (const f of result.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
+      if (!quiet) for (const f of result.outputs) process.stdout.write(`${result.upToDate ? 'up to date' : 'wrote'} ${path.relative(process.cwd(), f)}\n`);
     },
   });
   progress.clear();

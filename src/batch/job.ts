@@ -29,6 +29,8 @@ export interface JobResult {
   outputs: string[];
   /** True when the job reported an error; a failed job wrote nothing. */
   failed: boolean;
+  /** Not built: nothing it is made from changed since its last build (src/batch/up-to-date.ts); `outputs` are last time's. */
+  upToDate?: boolean;
 }
 
 /** What a batch does with each job. */

@@ -6,12 +6,12 @@
 import { internalErrorExitCode, internalErrorText } from '../diagnostics/internal-error.js';
 import { runExitHooks } from '../util/at-exit.js';
 import { runOne } from './run-batch.js';
-import { workerEnv, type CloseMessage, type JobMessage, type ResultMessage } from './worker-protocol.js';
+import { workerEnv, type CloseMessage, type JobMessage, type ReadyMessage, type ResultMessage } from './worker-protocol.js';
 
 function serveJobs(): void {
   // Its own child processes (none today) would not be batch workers.
   delete process.env[workerEnv];
-  const send = (m: ResultMessage) => process.send!(m);
+  const send = (m: ResultMessage | ReadyMessage) => process.send!(m);
   let running: Promise<unknown> = Promise.resolve();
   process.on('message', (m: JobMessage | CloseMessage) => {
     if ('close' in m) {
@@ -24,6 +24,7 @@ function serveJobs(): void {
     }
     running = running.then(() => runOne(m.command, m.job, m.ctx)).then(({ job: _job, ...result }) => send({ id: m.id, result }));
   });
+  send({ ready: true });
 }
 
 /** As the CLI's last guard: a bug is one message (the pool shows it as the document's internal error) and exit 70. */

@@ -21,5 +21,10 @@ export interface ResultMessage {
   result: Omit<JobResult, 'job'>;
 }
 
+/** Sent once by a worker that has loaded its bundle: the document clock starts then. */
+export interface ReadyMessage {
+  ready: true;
+}
+
 /** Set in the environment of a process started by worker-pool.ts; the launcher (src/bin/launch.ts) then loads the worker bundle. */
 export const workerEnv = 'BRIEFDECK_BATCH_WORKER';
