@@ -48,6 +48,8 @@ export interface Expanded {
 }
 
 import { knownTemplates, templateExtension, templateHome } from './list-templates.js';
+import { LRUCache } from 'lru-cache';
+
 
 export { templateExtension };
 
@@ -72,7 +74,7 @@ interface Inclusion {
 }
 
 /** Partial inclusions by template text: a rebuild in the same process does not parse again. */
-const includedByText = new Map<string, Inclusion[]>();
+const includedByText = new LRUCache<string, Inclusion[]>({ max: 128 });
 
 /** Partials a template includes by name (`{{> name}}`), in every branch. */
 function includedPartials(text: string): Inclusion[] {
@@ -200,7 +202,7 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 // Compiling is the slow part of Handlebars; templates change less often than
 // data, so a rebuild in the same process reuses the compiled form.
-const compiledFiles = new Map<string, CompiledFile>();
+const compiledFiles = new LRUCache<string, CompiledFile>({ max: 128 });
 
 function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnostic {
   const key = `${t.file}\u0000${fileIndex}\u0000${t.text}`;
