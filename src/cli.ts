@@ -7,11 +7,13 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Job, JobResult } from './batch/job.js';
+import type { Shard } from './batch/shard.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostic, summarize } from './diagnostics/format-diagnostic.js';
 import { internalErrorExitCode, internalErrorText } from './diagnostics/internal-error.js';
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { isLocale } from './format/locale.js';
+import { defaultLimits } from './limits.js';
 import { loadProject } from './project.js';
 
 const mainUsage = `briefdeck: facts with sources + templates + Vega-Lite charts → briefing PDFs
@@ -241,9 +243,23 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(`--format must be ${outputFormats.join(' or ')}, found ${values.format}`, command);
   const workers = values.jobs === undefined ? os.availableParallelism() : /^[1-9]\d{0,2}$/.test(values.jobs) ? Number(values.jobs) : undefined;
   if (workers === undefined) return fail(`--jobs must be a whole number from 1 to 999, found ${values.jobs}`, command);
-  const { parseShard, shardJobs } = await import('./batch/shard.js');
+  const { parseShard } = await import('./batch/shard.js');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') return fail(shard, command);
+  const workerFile = fileURLToPath(new URL('./cli.js', import.meta.url));
+  const { dropSpareWorker, startSpareWorker } = await import('./batch/worker-pool.js');
+  // A worker loads its bundle while this process reads the project and plans.
+  startSpareWorker(workerFile, defaultLimits.documentMemoryMb, values.debug ?? false);
+  try {
+    return await runPlanned(command, values, { workers, workerFile, shard });
+  } finally {
+    dropSpareWorker();
+  }
+}
+
+/** `runDocuments` once the options are known good: plan, run the documents on workers, print. */
+async function runPlanned(command: 'build' | 'validate' | 'check', values: Values, run: { workers: number; workerFile: string; shard: Shard | undefined }): Promise<number> {
+  const { workers, workerFile, shard } = run;
   const quiet = values.quiet ?? false;
   // build and validate print errors and warnings; information (the dataset's conflict listing…) with --verbose. check shows all.
   const verbose = values.verbose ?? false;
@@ -254,6 +270,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     return 1;
   }
   const { planJobs } = await import('./batch/plan-jobs.js');
+  const { shardJobs } = await import('./batch/shard.js');
   const { runBatchInWorkers } = await import('./batch/worker-pool.js');
   const { batchSummary, errorCount } = await import('./batch/summary.js');
   const { jobLabel } = await import('./batch/job.js');
@@ -290,7 +307,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   // Each document in a worker process, even alone: a stage that runs away is stopped there (documentSeconds, documentMemoryMb), not in this process.
   const { upToDate } = await import('./batch/up-to-date.js');
   const skip = command === 'build' && !values.force ? (job: Job) => upToDate(job, context) : undefined;
-  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile: fileURLToPath(new URL('./cli.js', import.meta.url)), debug: values.debug ?? false, ...(skip ? { skip } : {}) }, {
+  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile, debug: values.debug ?? false, ...(skip ? { skip } : {}) }, {
     start: (job, i, n) => progress.start(jobLabel(job), i, n),
     done: (result, i, n) => {
       const fresh = result.diagnostics.filter((d) => !listed.has(formatDiagnostic(d)));

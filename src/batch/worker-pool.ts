@@ -78,7 +78,7 @@ export async function runBatchInWorkers(command: BatchCommand, jobs: readonly Jo
     }
   };
   handOn();
-  const spawn = () => startWorker(opts.workerFile, limits.documentMemoryMb, opts.debug ?? false);
+  const spawn = () => takeSpare(opts.workerFile, limits.documentMemoryMb) ?? startWorker(opts.workerFile, limits.documentMemoryMb, opts.debug ?? false);
 
   /** One worker's lane: datasets from the queue until it is empty. */
   const lane = async () => {
@@ -105,6 +105,31 @@ export async function runBatchInWorkers(command: BatchCommand, jobs: readonly Jo
   const workers = Math.max(1, Math.min(opts.workers, queue.length));
   await Promise.all(Array.from({ length: workers }, lane));
   return results.map((r) => r!);
+}
+
+/** A worker started before the plan was made (startSpareWorker), with what it was started for. */
+let spare: { worker: WorkerProcess; file: string; memoryMb: number } | undefined;
+
+/**
+ * Start one worker now, while the CLI reads the project and plans, so that
+ * loading its bundle overlaps that work. The batch takes it if its limits
+ * match; `dropSpareWorker` ends it if nothing did.
+ */
+export function startSpareWorker(file: string, memoryMb: number, debug: boolean): void {
+  spare ??= { worker: startWorker(file, memoryMb, debug), file, memoryMb };
+}
+
+function takeSpare(file: string, memoryMb: number): WorkerProcess | undefined {
+  const taken = spare;
+  if (!taken || taken.file !== file || taken.memoryMb !== memoryMb) return undefined;
+  spare = undefined;
+  return taken.worker;
+}
+
+/** End the spare worker if no batch took it (everything was up to date, or the plan failed). */
+export function dropSpareWorker(): void {
+  spare?.worker.child.kill('SIGKILL');
+  spare = undefined;
 }
 
 interface WorkerProcess {
