@@ -60,7 +60,8 @@ export async function renderCharts(doc: Document, opts: RenderChartsOptions = {}
     const spec = chart.drawing?.spec ?? chart.spec;
     const key = chartKey(spec, doc.meta.locale);
     const draw = opts.draws?.(chart) ?? true;
-    if (!draw && compiledClean.has(key)) continue;
+    // A chart drawn cleanly (for the brief, in this worker) compiled cleanly too.
+    if (!draw && (compiledClean.has(key) || cachedChart(key, false))) continue;
     const hit = draw ? cachedChart(key, useDisk) : undefined;
     if (hit) {
       chart.rendered = hit;
