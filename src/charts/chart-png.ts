@@ -3,13 +3,14 @@
 // resvg ignores *all* options if one is misspelt: keep these names exact.
 import { createRequire } from 'node:module';
 import { bundledFonts, type FontSet } from '../theme/fonts.js';
+import { LRUCache } from 'lru-cache';
 
 // A native addon, required on first use (the CLI runs from a vm.Script, where
 // dynamic import() is not available).
 const require = createRequire(import.meta.url);
 
 // Pictures by SVG text: a rebuild in the same process draws each chart once.
-const drawn = new Map<string, Buffer>();
+const drawn = new LRUCache<string, Buffer>({ max: 64 });
 
 export async function chartToPng(svg: string, scale = 2, fonts: FontSet = bundledFonts): Promise<Buffer> {
   const key = `${scale}\u0000${fonts.digest()}\u0000${svg}`;

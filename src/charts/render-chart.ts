@@ -6,7 +6,7 @@ import { report } from '../diagnostics/messages.js';
 import type { RenderedChart } from '../document/nodes.js';
 import type { Locale } from '../format/locale.js';
 import { fontSetForFamily, styleFor } from '../theme/fonts.js';
-import type { Theme } from '../theme/theme.js';
+import { defaultTheme, type Theme } from '../theme/theme.js';
 import { legendColumnPaddingPx, vegaLiteConfig, vegaLocale, type LegendLayout } from './vega-config.js';
 
 type Vega = typeof import('vega');
@@ -131,7 +131,13 @@ function collectLabels(node: SceneNode | undefined, out: string[], box: { w: num
   for (const item of node.items ?? []) collectLabels(item, out, box, measure, ox, oy);
 }
 
-export async function renderChart(spec: Record<string, unknown>, locale: Locale, at: Position, theme: Theme): Promise<Result<RenderedChart | undefined>> {
+/**
+ * Compile the spec with Vega-Lite and, unless `mode` is `compile`, run it in
+ * Vega and draw it as SVG. `compile` gives Vega-Lite's errors and warnings
+ * only (no value), for a chart nothing will draw (a deck's native chart).
+ * `theme`: the brand's colours, font and chart size.
+ */
+export async function renderChart(spec: Record<string, unknown>, locale: Locale, at: Position, mode: 'draw' | 'compile' = 'draw', theme: Theme = defaultTheme): Promise<Result<RenderedChart | undefined>> {
   const { vega, vl } = await loadVega();
   const diagnostics: Diagnostic[] = [];
   const logger = {
@@ -157,6 +163,7 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
     diagnostics.push(report('chart/compile-failed', at, { detail: (e as Error).message }));
     return { value: undefined, diagnostics };
   }
+  if (mode === 'compile') return { value: undefined, diagnostics };
   try {
     // Vega reports a refused load as a warning and draws an empty chart: make it an error.
     const viewLogger = {

@@ -15,6 +15,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync }
 import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import { noteRead, noteReadBytes } from './read-log.js';
 
 const MiB = 1024 * 1024;
 
@@ -69,7 +70,11 @@ function outside(what: string, shown: string, real: string, root: string, at: Po
 
 /** Read a file of the project as UTF-8 text, or say why it may not or cannot be read. */
 export function readProjectFile(file: string, opts: ReadOptions): { text: string } | Diagnostic {
-  return readChecked(file, opts, (fd) => ({ text: readFileSync(fd, 'utf8') }));
+  return readChecked(file, opts, (fd, real) => {
+    const text = readFileSync(fd, 'utf8');
+    noteRead(real, text);
+    return { text };
+  });
 }
 
 /** Read a binary file of the project (a brand font, an image, a reference deck), under the same rules; `real` is its real path. */
@@ -77,7 +82,9 @@ export function readProjectBytes(file: string, opts: ReadOptions): { bytes: Buff
   let real = file;
   const r = readChecked(file, opts, (fd, realPath) => {
     real = realPath;
-    return { bytes: readFileSync(fd) };
+    const bytes = readFileSync(fd);
+    noteReadBytes(realPath, bytes);
+    return { bytes };
   });
   return 'rule' in r ? r : { bytes: r.bytes, real };
 }

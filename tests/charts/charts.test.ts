@@ -65,7 +65,7 @@ describe('renderChart', () => {
   const spec = chartCatalog(path.join(fixtures, 'mini', 'templates', 'charts'), dataset, 'en').resolve('trade', at).value!.spec;
 
   it('renders SVG with the document font and matches its golden', async () => {
-    const r = await renderChart(spec, 'en', at, defaultTheme);
+    const r = await renderChart(spec, 'en', at);
     expect(r.diagnostics).toEqual([]);
     expect(r.value!.svg).toContain('font-family="Be Vietnam Pro"');
     expect(r.value!.labels).toEqual(expect.arrayContaining(['2023', '2024', '250']));
@@ -73,7 +73,7 @@ describe('renderChart', () => {
   });
 
   it('measures text with the real font, not the 0.8 × length guess', async () => {
-    await renderChart(spec, 'en', at, defaultTheme);
+    await renderChart(spec, 'en', at);
     const vega = await import('vega');
     const width = (vega as unknown as { textMetrics: { width: (item: object, text: string) => number } }).textMetrics.width;
     const w = width({ fontSize: 10 }, 'Lạng Sơn – Hải Phòng');
@@ -82,12 +82,12 @@ describe('renderChart', () => {
   });
 
   it('formats axis numbers with the Vietnamese decimal mark', async () => {
-    const r = await renderChart({ ...spec, encoding: { ...(spec['encoding'] as object), y: { field: 'value', type: 'quantitative', axis: { format: ',.1f' } } } }, 'vi', at, defaultTheme);
+    const r = await renderChart({ ...spec, encoding: { ...(spec['encoding'] as object), y: { field: 'value', type: 'quantitative', axis: { format: ',.1f' } } } }, 'vi', at);
     expect(r.value!.labels).toContain('250,0');
   });
 
   it('never loads data from outside: a spec that asks is refused at render time too', async () => {
-    const r = await renderChart({ data: { url: 'file:///etc/passwd' }, mark: 'point' }, 'en', at, defaultTheme);
+    const r = await renderChart({ data: { url: 'file:///etc/passwd' }, mark: 'point' }, 'en', at);
     expect(r.value?.labels ?? []).not.toContain('root');
     expect(r.diagnostics.some((d) => d.rule === 'chart/render-failed' || d.rule === 'chart/vega-warning' || d.rule === 'chart/compile-failed')).toBe(true);
   });

@@ -11,7 +11,6 @@ import { toNativeChart } from '../../src/charts/native-chart.js';
 import { renderChart } from '../../src/charts/render-chart.js';
 import { loadDataset } from '../../src/facts/load-dataset.js';
 import type { Series } from '../../src/facts/dataset.js';
-import { defaultTheme } from '../../src/theme/theme.js';
 import { copyFixture, edit, fixtures } from '../helpers.js';
 
 const dataset = loadDataset(path.join(fixtures, 'standard', 'data')).value!;
@@ -69,7 +68,7 @@ describe('default charts', () => {
 
   it('renders with Vega, labels in the data’s precision', async () => {
     const r = catalog.resolveSeries('exports-by-product', at).value!;
-    const rendered = await renderChart(r.spec, 'en', at, defaultTheme);
+    const rendered = await renderChart(r.spec, 'en', at);
     expect(rendered.diagnostics).toEqual([]);
     expect(rendered.value!.labels).toContain('812.4');
     expect(rendered.value!.labels).toContain('Copper cathodes');

@@ -95,7 +95,7 @@ describe('a long legend', () => {
   });
 
   it('wraps onto more rows and draws every entry in full', async () => {
-    const r = await renderChart(spec(names), 'en', at, theme);
+    const r = await renderChart(spec(names), 'en', at);
     expect(r.diagnostics).toEqual([]);
     expect(names.filter((n) => !r.value!.labels.includes(n))).toEqual([]);
     expect(names.filter((n) => !textInsideSvg(r.value!.svg).includes(n))).toEqual([]);
@@ -103,7 +103,7 @@ describe('a long legend', () => {
   });
   it('shortens only a label longer than the whole chart, and keeps it inside', async () => {
     const huge = 'An entry whose name is far longer than the whole width of the chart could ever hold on one line of an A4 page';
-    const r = await renderChart(spec(['Short', huge]), 'en', at, theme);
+    const r = await renderChart(spec(['Short', huge]), 'en', at);
     expect(r.value!.labels, JSON.stringify(r.value!.labels)).toContain('Short');
     expect(r.value!.labels.some((l) => l.endsWith('…') && huge.startsWith(l.slice(0, -1)))).toBe(true);
     expect(r.value!.widthPx).toBeLessThanOrEqual(theme.chart.widthPx);
