@@ -45,3 +45,26 @@ describe('briefdeck.yaml `brand:`', () => {
     remove(dir);
   });
 });
+
+describe('up-to-date builds and the brand', () => {
+  it('builds again when a brand font, the logo, an image or the reference deck changes, byte for byte', () => {
+    const dir = copyFixture('brand');
+    mkdirSync(path.join(dir, 'node_modules'));
+    writeFileSync(path.join(dir, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n  - template: corporate-deck\n    data: data\n    format: pptx\n');
+    expect(run(dir, 'build').code).toBe(0);
+    expect(run(dir, 'build').stdout).toContain('(2 up to date)');
+    const touch = (file: string) => writeFileSync(path.join(dir, file), Buffer.concat([readFileSync(path.join(dir, file)), Buffer.from([0])]));
+    for (const [file, rebuilt] of [
+      ['fonts/LiberationSans-Regular.ttf', 2],
+      ['images/logo.png', 2],
+      ['templates/images/route-map.png', 1],
+      ['corporate/corporate.pptx', 1],
+    ] as const) {
+      touch(file);
+      const r = run(dir, 'build');
+      expect(r.code, `${file}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, file).toContain(rebuilt === 2 ? 'built 2 of 2 documents\n' : '(1 up to date)');
+    }
+    remove(dir);
+  });
+});
