@@ -1,0 +1,197 @@
+// The documents `briefdeck watch` keeps built: planned from briefdeck.yaml and
+// the command line as `build` plans them, each rebuilt in this process (the
+// warm path: datasets, templates, Markdown and charts cached) when a file it
+// reads changes. Each document keeps its last good output, what its last
+// build reported, and its provenance map, for the preview server to show.
+import path from 'node:path';
+import type { BatchContext } from '../batch/run-batch.js';
+import { jobRequest } from '../batch/run-batch.js';
+import type { Job } from '../batch/job.js';
+import { jobLabel } from '../batch/job.js';
+import { planJobs, type PlanRequest } from '../batch/plan-jobs.js';
+import { buildDocument, checkDocumentAndCharts } from '../build.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Chart, Document } from '../document/nodes.js';
+import { loadProject, projectFileName } from '../project.js';
+import { slidesToSvg } from '../render/svg/slides-to-svg.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { factInfo, pageProvenance, type FactInfo, type MapEntry } from './provenance.js';
+
+export interface DiagnosticView {
+  severity: Diagnostic['severity'];
+  rule: string;
+  message: string;
+  hint?: string;
+  file: string;
+  /** The file relative to the project, as shown. */
+  shown: string;
+  line: number;
+  column: number;
+}
+
+/** One document as the preview shows it. */
+export interface DocState {
+  key: string;
+  label: string;
+  job: Job;
+  /** Raised by each good build: the page fetches the output of this version. */
+  version: number;
+  /** Errors of the last build; the last good output is still shown. */
+  errors: DiagnosticView[];
+  /** Warnings and information of the last build (what `check` lists). */
+  problems: DiagnosticView[];
+  /** Output file (relative to the project) of the last good build. */
+  output?: string;
+  pdf?: Buffer;
+  slides?: string[];
+  /** PDF page size in points (the map's coordinates). */
+  pageSize?: { widthPt: number; heightPt: number };
+  map: MapEntry[];
+  facts: Record<string, FactInfo>;
+  /** Files the last build read (template, partials, chart specs); its dataset folder counts as a whole. */
+  reads: Set<string>;
+  buildMs?: number;
+}
+
+export interface WatchOptions {
+  root: string;
+  plan: PlanRequest;
+  /** vscode://file links for diagnostics. */
+  editorLinks?: boolean;
+}
+
+export interface SessionEvents {
+  /** After each round of builds: the keys of the documents rebuilt. */
+  built?(keys: string[]): void;
+}
+
+function view(d: Diagnostic, root: string): DiagnosticView {
+  const file = path.resolve(root, d.position.file);
+  const v: DiagnosticView = { severity: d.severity, rule: d.rule, message: d.message, file, shown: path.relative(root, file) || file, line: d.position.line, column: d.position.column };
+  if (d.hint) v.hint = d.hint;
+  return v;
+}
+
+function chartsOf(doc: Document): Chart[] {
+  const out: Chart[] = [];
+  const walk = (blocks: readonly unknown[]) => {
+    for (const b of blocks as { type: string; children?: unknown[] }[]) {
+      if (b.type === 'chart') out.push(b as unknown as Chart);
+      else if (Array.isArray(b.children)) walk(b.children);
+    }
+  };
+  walk(doc.children);
+  return out;
+}
+
+export class WatchSession {
+  docs: DocState[] = [];
+  /** Problems of the project file or the plan (no document can be built). */
+  projectErrors: DiagnosticView[] = [];
+  ctx: BatchContext | undefined;
+  private generation = 0;
+
+  constructor(readonly opts: WatchOptions) {}
+
+  /** briefdeck.yaml + the command line → documents (their last good outputs kept when the same document is planned again). */
+  plan(): void {
+    const project = loadProject(this.opts.root);
+    this.generation++;
+    if (!project.value) {
+      this.projectErrors = project.diagnostics.map((d) => view(d, this.opts.root));
+      return;
+    }
+    const p = project.value;
+    const plan = planJobs(p, this.opts.plan, p.outDir);
+    if ('usage' in plan) {
+      this.projectErrors = [{ severity: 'error', rule: 'watch/nothing-to-build', message: plan.usage, file: p.file ?? path.join(p.root, projectFileName), shown: projectFileName, line: 1, column: 1 }];
+      this.docs = [];
+      return;
+    }
+    this.projectErrors = plan.diagnostics.filter((d) => d.severity === 'error').map((d) => view(d, this.opts.root));
+    this.ctx = { templatesDir: p.templatesDir, outDir: p.outDir, root: p.root, limits: p.limits, outChosenBy: 'project', ...(p.outAt ? { outAt: p.outAt } : {}) };
+    const old = new Map(this.docs.map((d) => [`${d.job.template}\u0000${d.job.data}\u0000${d.job.format}\u0000${d.job.name ?? ''}`, d]));
+    this.docs = plan.jobs.map((job, i) => {
+      const kept = old.get(`${job.template}\u0000${job.data}\u0000${job.format}\u0000${job.name ?? ''}`);
+      if (kept) return { ...kept, key: `d${i}`, job };
+      return { key: `d${i}`, label: `${jobLabel(job, this.opts.root)} (${job.format === 'pptx' ? 'PowerPoint' : 'PDF'})`, job, version: 0, errors: [], problems: [], map: [], facts: Object.create(null) as Record<string, FactInfo>, reads: new Set<string>() };
+    });
+  }
+
+  /** The documents a changed file touches (none: it is read by no document). */
+  touched(file: string): DocState[] | 'replan' {
+    const abs = path.resolve(file);
+    if (abs === path.join(this.opts.root, projectFileName)) return 'replan';
+    const inside = (dir: string) => abs === dir || abs.startsWith(dir + path.sep);
+    const templates = this.ctx?.templatesDir;
+    return this.docs.filter((d) => {
+      if (inside(d.job.data) || d.reads.has(abs)) return true;
+      if (!templates || !inside(templates)) return false;
+      if (inside(path.join(templates, d.job.template))) return true;
+      // A new partial or chart spec may be what a failed document was missing.
+      return d.errors.length > 0 && (inside(path.join(templates, 'partials')) || inside(path.join(templates, 'charts')));
+    });
+  }
+
+  /** Build one document now, in this process; its outputs in out/ are replaced atomically, as `build` does. */
+  async build(doc: DocState): Promise<void> {
+    if (!this.ctx) return;
+    const t0 = performance.now();
+    const root = this.opts.root;
+    const req = jobRequest(doc.job, this.ctx);
+    const checked = await checkDocumentAndCharts(req);
+    const prepared = checked.prepared ?? checked.partial;
+    if (prepared) doc.reads = new Set([prepared.templates.main.file, ...prepared.templates.partials.map((p) => p.file), ...chartsOf(prepared.document).map((c) => path.join(this.ctx!.templatesDir, 'charts', `${c.name}.vl.json`))].map((f) => path.resolve(f)));
+    const all = [...doc.job.diagnostics, ...checked.diagnostics];
+    let outcome;
+    if (!hasErrors(all)) {
+      outcome = await buildDocument(req, doc.job.format, { checked });
+      all.push(...outcome.diagnostics.filter((d) => !checked.diagnostics.includes(d)));
+    }
+    const sorted = sortDiagnostics(all);
+    doc.errors = sorted.filter((d) => d.severity === 'error').map((d) => view(d, root));
+    doc.problems = sorted.filter((d) => d.severity !== 'error').map((d) => view(d, root));
+    doc.buildMs = performance.now() - t0;
+    if (!outcome || doc.errors.length || !outcome.prepared) return;
+    const document = outcome.prepared.document;
+    const dataset = outcome.prepared.dataset;
+    doc.facts = factInfo(dataset, document.meta.locale, document.facts, sorted);
+    for (const f of Object.values(doc.facts)) f.file = path.relative(root, path.resolve(root, f.file)) || f.file;
+    doc.output = outcome.outputs[0] ? path.relative(root, outcome.outputs[0]) : doc.output;
+    if (outcome.pdf && outcome.pageModel) {
+      doc.pdf = outcome.pdf;
+      doc.pageSize = { widthPt: outcome.pageModel.widthPt, heightPt: outcome.pageModel.heightPt };
+      doc.map = pageProvenance(document, outcome.pageModel, dataset);
+      // The map beside the PDF: for other tools, as the slides' SVG carries it in data- attributes.
+      if (outcome.outputs[0]) writeFileAtomic(`${outcome.outputs[0]}.map.json`, Buffer.from(`${JSON.stringify({ pdf: path.basename(outcome.outputs[0]), page: doc.pageSize, entries: doc.map, facts: doc.facts }, null, 1)}\n`));
+    }
+    if (outcome.slideModel) {
+      const charts = chartsOf(document);
+      doc.slides = slidesToSvg(outcome.slideModel, (item, i) => (charts.find((c) => c.title === item.title && c.rendered) ?? charts[i])?.rendered?.svg);
+      doc.map = [];
+    }
+    doc.version++;
+  }
+
+  /** The preview's view of everything: what /api/state sends. */
+  state(): unknown {
+    return {
+      editorLinks: this.opts.editorLinks ?? false,
+      projectErrors: this.projectErrors,
+      docs: this.docs.map((d) => ({
+        key: d.key,
+        label: d.label,
+        format: d.job.format,
+        version: d.version,
+        output: d.output,
+        errors: d.errors,
+        problems: d.problems,
+        pages: d.pageSize,
+        slides: d.slides?.length,
+        map: d.map,
+        facts: d.facts,
+        buildMs: d.buildMs === undefined ? undefined : Math.round(d.buildMs),
+      })),
+    };
+  }
+}
