@@ -9,3 +9,4 @@ export type { Diagnostic } from './diagnostics/diagnostic.js';
 export { documentToPages } from './render/pdf/document-to-pages.js';
 export { pagesToPdf } from './render/pdf/pages-to-pdf.js';
 export { renderCharts } from './charts/render-charts.js';
+export { startWatch, type Watching, type WatchRequest } from './watch/run-watch.js';

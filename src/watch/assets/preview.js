@@ -5,6 +5,8 @@
 import * as pdfjs from '/assets/pdf.mjs';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/assets/pdf.worker.mjs';
+/** One pdf.js worker for the page's life: starting one per build costs more than drawing a page. */
+const pdfWorker = new pdfjs.PDFWorker();
 
 const $ = (sel) => document.querySelector(sel);
 let state = { docs: [], projectErrors: [] };
@@ -107,36 +109,61 @@ function onFact(e) {
 document.addEventListener('mouseover', onFact);
 document.addEventListener('click', onFact);
 
-async function drawPdf(d) {
+/** Page numbers, those in view first: they are drawn first, and the preview counts as shown once they are. */
+function pageOrder(host, count) {
+  const inView = (div) => {
+    const r = div.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
+  };
+  const all = Array.from({ length: count }, (_, i) => i + 1);
+  const first = all.filter((n) => host.children[n - 1] && inView(host.children[n - 1]));
+  return first.length ? [...first, ...all.filter((n) => !first.includes(n))] : all;
+}
+
+async function drawPage(pdf, d, host, i) {
+  const page = await pdf.getPage(i);
+  const div = host.children[i - 1];
+  const base = page.getViewport({ scale: 1 });
+  const cssScale = div.clientWidth / base.width;
+  const viewport = page.getViewport({ scale: cssScale });
+  const ratio = window.devicePixelRatio || 1;
+  const canvas = el('canvas', { width: String(Math.round(viewport.width * ratio)), height: String(Math.round(viewport.height * ratio)), 'aria-label': `page ${i}` });
+  await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+  const text = el('div', { class: 'textLayer' });
+  text.style.setProperty('--scale-factor', String(cssScale));
+  text.style.setProperty('--total-scale-factor', String(cssScale));
+  await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+  const marks = el('div', { class: 'marks' });
+  for (const m of d.map.filter((x) => x.page === i)) {
+    const box = el('span', { class: 'bd-fact', 'data-facts': m.facts.join(' '), 'data-kind': m.kind, title: m.facts.join(', ') });
+    Object.assign(box.style, { left: `${(m.x / base.width) * 100}%`, top: `${(m.y / base.height) * 100}%`, width: `${(m.w / base.width) * 100}%`, height: `${(m.h / base.height) * 100}%` });
+    marks.append(box);
+  }
+  // Swapped in whole: the page keeps its height, so the scroll position stays.
+  div.style.aspectRatio = `${base.width} / ${base.height}`;
+  div.replaceChildren(canvas, text, marks);
+}
+
+async function drawPdf(d, onShown) {
   const bytes = await (await fetch(`/doc/${d.key}/${d.version}.pdf`)).arrayBuffer();
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, worker: pdfWorker }).promise;
   const host = $('#pages');
-  const keep = [...host.children].filter((c) => c.classList.contains('page'));
-  if (keep.length !== host.children.length) host.replaceChildren();
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i);
-    let div = host.children[i - 1];
-    if (!div) host.append((div = el('div', { class: 'page', 'data-page': String(i) })));
-    const base = page.getViewport({ scale: 1 });
-    const cssScale = div.clientWidth / base.width;
-    const viewport = page.getViewport({ scale: cssScale });
-    const ratio = window.devicePixelRatio || 1;
-    const canvas = el('canvas', { width: String(Math.round(viewport.width * ratio)), height: String(Math.round(viewport.height * ratio)), 'aria-label': `page ${i}` });
-    await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
-    const text = el('div', { class: 'textLayer' });
-    text.style.setProperty('--scale-factor', String(cssScale));
-    text.style.setProperty('--total-scale-factor', String(cssScale));
-    await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
-    const marks = el('div', { class: 'marks' });
-    for (const m of d.map.filter((x) => x.page === i)) {
-      const box = el('span', { class: 'bd-fact', 'data-facts': m.facts.join(' '), 'data-kind': m.kind, title: m.facts.join(', ') });
-      Object.assign(box.style, { left: `${(m.x / base.width) * 100}%`, top: `${(m.y / base.height) * 100}%`, width: `${(m.w / base.width) * 100}%`, height: `${(m.h / base.height) * 100}%` });
-      marks.append(box);
-    }
-    // Swapped in whole: the page keeps its height, so the scroll position stays.
-    div.replaceChildren(canvas, text, marks);
+  if ([...host.children].some((c) => !c.classList.contains('page'))) host.replaceChildren();
+  for (let i = host.children.length + 1; i <= pdf.numPages; i++) {
+    const div = el('div', { class: 'page', 'data-page': String(i) });
+    div.style.aspectRatio = `${d.pages.widthPt} / ${d.pages.heightPt}`;
+    host.append(div);
   }
   while (host.children.length > pdf.numPages) host.lastElementChild.remove();
+  const order = pageOrder(host, pdf.numPages);
+  const visible = order.filter((n) => {
+    const r = host.children[n - 1].getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
+  }).length || 1;
+  for (const [k, i] of order.entries()) {
+    await drawPage(pdf, d, host, i);
+    if (k === visible - 1) onShown();
+  }
   await pdf.destroy();
 }
 
@@ -159,12 +186,17 @@ async function draw() {
   const key = `${d.key}:${d.version}`;
   if (key === drawn) return;
   const t0 = performance.now();
-  if (d.format === 'pptx') await drawSlides(d);
-  else await drawPdf(d);
+  // For tests and the bench: what is on screen (the pages in view drawn), and how long drawing it took.
+  const shown = () => {
+    document.body.dataset.shown = key;
+    document.body.dataset.drawMs = String(Math.round(performance.now() - t0));
+  };
+  if (d.format === 'pptx') {
+    await drawSlides(d);
+    shown();
+  } else await drawPdf(d, shown);
   drawn = key;
-  // For tests and the bench: what is on screen, and when it got there.
-  document.body.dataset.shown = key;
-  document.body.dataset.drawMs = String(Math.round(performance.now() - t0));
+  document.body.dataset.complete = key;
 }
 
 async function update() {

@@ -1,0 +1,107 @@
+// The preview page in a real browser (Debian chromium, driven by
+// playwright-core) on a copy of the example: pages and slides appear, a
+// saved fact shows within a second, a broken save shows its error over the
+// last good pages, a cited number shows its source, traversal is refused.
+// Without a Chromium these tests are skipped with one line saying why.
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import type { startWatch as StartWatch, Watching } from '../../src/watch/run-watch.js';
+import { root } from '../helpers.js';
+import { findChromium, howToRunBrowserTests } from './find-chromium.js';
+import { exampleProject, save } from './watch-project.js';
+
+const chromium = findChromium();
+// The bundle, as `briefdeck watch` runs it (tests/global-setup.ts builds it first).
+const { startWatch } = createRequire(import.meta.url)(path.join(root, 'dist', 'index.cjs')) as { startWatch: typeof StartWatch };
+if (!chromium) process.stderr.write(`${howToRunBrowserTests}\n`);
+
+describe.skipIf(!chromium)('the preview page in Chromium (the example)', () => {
+  let dir: string;
+  let w: Watching;
+  let browser: Browser;
+  let page: Page;
+  const facts = () => path.join(dir, 'data', 'vietnam-china', 'facts.yaml');
+  const shown = () => page.getAttribute('body', 'data-shown');
+
+  beforeAll(async () => {
+    dir = exampleProject();
+    w = await startWatch({ root: dir, plan: {} });
+    const { chromium: pw } = await import('playwright-core');
+    browser = await pw.launch({ executablePath: chromium!, args: ['--no-sandbox', '--disable-gpu'] });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(w.url);
+    await page.waitForSelector('body[data-shown="d0:1"]');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await w?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the brief’s pages and the deck’s slides', async () => {
+    expect(await page.locator('.page canvas').count()).toBeGreaterThan(2);
+    expect(await page.locator('#notice').textContent()).toContain('pdf.js');
+    await page.locator('#docs button', { hasText: 'PowerPoint' }).click();
+    await page.waitForSelector('body[data-shown="d1:1"]');
+    expect(await page.locator('.slide svg').count()).toBeGreaterThan(5);
+    expect(await page.locator('#notice').textContent()).toContain('not PowerPoint');
+    // Vietnamese exactly, in the deck's font.
+    expect(await page.locator('.slide').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Lào Cai – Hà Nội – Hải Phòng')]));
+    await page.locator('#docs button', { hasText: 'PDF' }).click();
+    await page.waitForSelector('body[data-shown="d0:1"]');
+  });
+
+  it('hovering a cited number shows its fact and source', async () => {
+    const number = page.locator('.marks .bd-fact[data-kind="number"][data-facts="trade-total-2024-cn-customs"]').first();
+    await number.hover();
+    const card = page.locator('#fact');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    const text = await card.textContent();
+    expect(text).toContain('trade-total-2024-cn-customs');
+    expect(text).toContain('260.65 USD bn');
+    expect(text).toContain('China customs (GACC)');
+    expect(text).toContain('Unattributed news article');
+    // The conflict note for this figure.
+    expect(text).toContain('conflicting figures');
+    if (process.env['UPDATE_SCREENSHOT'] === '1') {
+      mkdirSync(path.join(root, 'docs'), { recursive: true });
+      await page.screenshot({ path: path.join(root, 'docs', 'live-preview.png') });
+    }
+  });
+
+  it('a saved fact shows the new number within a second, keeping the scroll position', async () => {
+    await page.locator('.page').nth(1).scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate('window.scrollY');
+    expect(scrolled).toBeGreaterThan(100);
+    const before = await shown();
+    const t0 = Date.now();
+    save(facts(), 'value: 692500', 'value: 712500');
+    await page.waitForFunction(`document.body.dataset.shown !== ${JSON.stringify(before)} && document.body.dataset.shown.startsWith('d0:')`, undefined, { timeout: 5000 });
+    const ms = Date.now() - t0;
+    expect(await page.locator('.textLayer').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('712,500')]));
+    expect(ms).toBeLessThan(1000);
+    expect(await page.evaluate('window.scrollY')).toBe(scrolled);
+  });
+
+  it('a broken save shows the error with file and line over the previous pages', async () => {
+    const before = await shown();
+    const pages = await page.locator('.page canvas').count();
+    save(facts(), 'value: 712500', 'value: [712500');
+    const box = page.locator('#errors');
+    await expect.poll(() => box.isVisible(), { timeout: 5000 }).toBe(true);
+    expect(await box.textContent()).toMatch(/data\/vietnam-china\/facts\.yaml:\d+:\d+/);
+    expect(await shown()).toBe(before);
+    expect(await page.locator('.page canvas').count()).toBe(pages);
+    save(facts(), 'value: [712500', 'value: 712500');
+    await expect.poll(() => box.isVisible(), { timeout: 5000 }).toBe(false);
+  });
+
+  it('refuses a path-traversal request', async () => {
+    for (const p of ['%2e%2e/package.json', 'assets/%2E%2E/%2e%2e/package.json', '..%2fpackage.json']) {
+      expect((await page.request.get(`${w.url}${p}`)).status()).toBe(404);
+    }
+  });
+});
