@@ -33,7 +33,7 @@ describe.skipIf(!chromium)('the preview page in Chromium (the example)', () => {
     browser = await pw.launch({ executablePath: chromium!, args: ['--no-sandbox', '--disable-gpu'] });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(w.url);
-    await page.waitForSelector('body[data-shown="d0:1"]');
+    await page.waitForSelector('body[data-complete="d0:1"]');
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,7 +51,7 @@ describe.skipIf(!chromium)('the preview page in Chromium (the example)', () => {
     // Vietnamese exactly, in the deck's font.
     expect(await page.locator('.slide').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Lào Cai – Hà Nội – Hải Phòng')]));
     await page.locator('#docs button', { hasText: 'PDF' }).click();
-    await page.waitForSelector('body[data-shown="d0:1"]');
+    await page.waitForSelector('body[data-complete="d0:1"]');
   });
 
   it('hovering a cited number shows its fact and source', async () => {
@@ -74,16 +74,23 @@ describe.skipIf(!chromium)('the preview page in Chromium (the example)', () => {
 
   it('a saved fact shows the new number within a second, keeping the scroll position', async () => {
     await page.locator('.page').nth(1).scrollIntoViewIfNeeded();
-    const scrolled = await page.evaluate('window.scrollY');
+    const scrolled = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
     expect(scrolled).toBeGreaterThan(100);
     const before = await shown();
     const t0 = Date.now();
     save(facts(), 'value: 692500', 'value: 712500');
-    await page.waitForFunction(`document.body.dataset.shown !== ${JSON.stringify(before)} && document.body.dataset.shown.startsWith('d0:')`, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      (b) => {
+        const now = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body.dataset['shown'];
+        return now !== b && now?.startsWith('d0:');
+      },
+      before,
+      { timeout: 5000 },
+    );
     const ms = Date.now() - t0;
     expect(await page.locator('.textLayer').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('712,500')]));
     expect(ms).toBeLessThan(1000);
-    expect(await page.evaluate('window.scrollY')).toBe(scrolled);
+    expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(scrolled);
   });
 
   it('a broken save shows the error with file and line over the previous pages', async () => {
