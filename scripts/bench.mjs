@@ -85,3 +85,4 @@ console.log(`  cold CLI build, brief + deck  ${fmt(median(both))}   target ≤ 7
 console.log(`  warm rebuild, brief (PDF)     ${fmt(median(warmBrief))}   target ≤ 60 ms`);
 console.log(`    after editing one figure    ${fmt(median(warmEdit))}   (data changed: dataset, template and Markdown redone)`);
 console.log(`  warm rebuild, deck (PPTX)     ${fmt(median(warmDeck))}   target ≤ 80 ms`);
+await (await import('./bench-watch.mjs')).benchWatch({ runs, median, fmt });

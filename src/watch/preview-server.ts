@@ -65,7 +65,7 @@ const securityHeaders = {
 export interface PreviewServer {
   url: string;
   port: number;
-  /** Tell every open page that these documents changed. */
+  /** Tell every open page that these documents changed (with the new state). */
   notify(keys: string[]): void;
   close(): Promise<void>;
 }
@@ -125,7 +125,8 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
         url: `http://127.0.0.1:${actualPort}/`,
         port: actualPort,
         notify(keys) {
-          const msg = `event: update\ndata: ${JSON.stringify(keys)}\n\n`;
+          // The state rides with the event: the page draws without asking for it first.
+          const msg = `event: update\ndata: ${JSON.stringify({ keys, state: session.state() })}\n\n`;
           for (const c of clients) c.write(msg);
         },
         close() {

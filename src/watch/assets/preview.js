@@ -120,7 +120,8 @@ function pageOrder(host, count) {
   return first.length ? [...first, ...all.filter((n) => !first.includes(n))] : all;
 }
 
-async function drawPage(pdf, d, host, i) {
+/** One page: the canvas swapped in first (the page is then shown), then its text layer and provenance marks. */
+async function drawPage(pdf, d, host, i, onDrawn) {
   const page = await pdf.getPage(i);
   const div = host.children[i - 1];
   const base = page.getViewport({ scale: 1 });
@@ -129,6 +130,12 @@ async function drawPage(pdf, d, host, i) {
   const ratio = window.devicePixelRatio || 1;
   const canvas = el('canvas', { width: String(Math.round(viewport.width * ratio)), height: String(Math.round(viewport.height * ratio)), 'aria-label': `page ${i}` });
   await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+  // Swapped in whole: the page keeps its height, so the scroll position stays.
+  div.style.aspectRatio = `${base.width} / ${base.height}`;
+  const old = div.querySelector('canvas');
+  if (old) old.replaceWith(canvas);
+  else div.prepend(canvas);
+  onDrawn();
   const text = el('div', { class: 'textLayer' });
   text.style.setProperty('--scale-factor', String(cssScale));
   text.style.setProperty('--total-scale-factor', String(cssScale));
@@ -139,8 +146,6 @@ async function drawPage(pdf, d, host, i) {
     Object.assign(box.style, { left: `${(m.x / base.width) * 100}%`, top: `${(m.y / base.height) * 100}%`, width: `${(m.w / base.width) * 100}%`, height: `${(m.h / base.height) * 100}%` });
     marks.append(box);
   }
-  // Swapped in whole: the page keeps its height, so the scroll position stays.
-  div.style.aspectRatio = `${base.width} / ${base.height}`;
   div.replaceChildren(canvas, text, marks);
 }
 
@@ -160,10 +165,7 @@ async function drawPdf(d, onShown) {
     const r = host.children[n - 1].getBoundingClientRect();
     return r.bottom > 0 && r.top < window.innerHeight;
   }).length || 1;
-  for (const [k, i] of order.entries()) {
-    await drawPage(pdf, d, host, i);
-    if (k === visible - 1) onShown();
-  }
+  for (const [k, i] of order.entries()) await drawPage(pdf, d, host, i, () => k === visible - 1 && onShown());
   await pdf.destroy();
 }
 
@@ -199,13 +201,8 @@ async function draw() {
   document.body.dataset.complete = key;
 }
 
-async function update() {
-  try {
-    state = await (await fetch('/api/state')).json();
-  } catch {
-    $('#status').textContent = 'briefdeck watch is not running';
-    return;
-  }
+function apply(next) {
+  state = next;
   if (!state.docs.some((d) => d.key === current)) current = state.docs[0]?.key;
   drawChrome();
   drawing = drawing.then(draw).catch((e) => {
@@ -213,8 +210,16 @@ async function update() {
   });
 }
 
+async function update() {
+  try {
+    apply(await (await fetch('/api/state')).json());
+  } catch {
+    $('#status').textContent = 'briefdeck watch is not running';
+  }
+}
+
 const events = new EventSource('/events');
-events.addEventListener('update', update);
+events.addEventListener('update', (e) => apply(JSON.parse(e.data).state));
 events.addEventListener('error', () => {
   $('#status').textContent = 'reconnecting to briefdeck watch…';
 });

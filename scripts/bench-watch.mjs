@@ -1,0 +1,80 @@
+// `npm run bench` rows for `briefdeck watch`: from saving an edited fact in
+// facts.yaml to the new brief (and deck) drawn in the preview page, medians.
+// "Shown" is measured in Chromium (playwright-core, Debian's chromium): the
+// page marks what it has drawn (body[data-shown]). Without a Chromium it
+// measures save → the new output served to a page's event stream, and says so.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { startWatchProcess } from './watch-process.mjs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+function chromiumPath() {
+  return [process.env.BRIEFDECK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((c) => c && existsSync(c));
+}
+
+/** A page's stand-in without a browser: the event stream, then the output fetched. */
+function listen(url, key) {
+  const waiters = [];
+  const req = http.get(`${url}events`, (res) => {
+    res.setEncoding('utf8');
+    res.on('data', (chunk) => {
+      if (!chunk.includes(`"${key}"`)) return;
+      for (const w of waiters.splice(0)) w();
+    });
+  });
+  return { next: () => new Promise((r) => waiters.push(r)), close: () => req.destroy() };
+}
+
+export async function benchWatch({ runs, median, fmt }) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-watch-'));
+  for (const f of ['data/vietnam-china', 'templates', 'briefdeck.yaml']) cpSync(f, path.join(dir, f), { recursive: true });
+  const facts = path.join(dir, 'data', 'vietnam-china', 'facts.yaml');
+  const original = readFileSync(facts, 'utf8');
+  const w = await startWatchProcess(dir);
+  const chromium = chromiumPath();
+  const brief = [];
+  const deck = [];
+  let browser;
+  try {
+    let shownAfter;
+    if (chromium) {
+      const { chromium: pw } = await import('playwright-core');
+      browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
+      const pages = {};
+      for (const key of ['d0', 'd1']) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        await page.goto(`${w.url}#${key}`);
+        await page.waitForSelector(`body[data-complete="${key}:1"]`);
+        pages[key] = page;
+      }
+      shownAfter = (key, version) => pages[key].waitForSelector(`body[data-shown="${key}:${version}"]`, { timeout: 10000 });
+    } else {
+      const streams = { d0: listen(w.url, 'd0'), d1: listen(w.url, 'd1') };
+      shownAfter = async (key, version) => {
+        await streams[key].next();
+        await fetch(`${w.url}doc/${key}/${version}.${key === 'd0' ? 'pdf' : 'slides.json'}`).then((r) => r.arrayBuffer());
+      };
+    }
+    // A watch process lives long: the first saves after start are not what a user waits for (the JIT is still warming up).
+    const warmup = 4;
+    for (let i = 0; i < runs + warmup; i++) {
+      if (i === warmup) brief.length = deck.length = 0;
+      const version = (await w.version('d0')) + 1;
+      // A value never built before, so no cache has it (as after a real edit).
+      const t0 = performance.now();
+      writeFileSync(facts, original.replace('value: 692500', `value: ${692500 + 100 * Math.floor(1 + Math.random() * 1e6)}`));
+      await Promise.all([shownAfter('d0', version).then(() => brief.push(performance.now() - t0)), shownAfter('d1', version).then(() => deck.push(performance.now() - t0))]);
+      if (process.env.BENCH_DEBUG) console.log(brief.at(-1), deck.at(-1));
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  } finally {
+    await browser?.close();
+    await w.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const how = chromium ? 'drawn in Chromium' : 'served to the page; no Chromium to draw it';
+  console.log(`  watch: fact edit → brief shown ${fmt(median(brief))}   target ≤ 150 ms (${how})`);
+  console.log(`    → deck shown                  ${fmt(median(deck))}   target ≤ 200 ms`);
+}
