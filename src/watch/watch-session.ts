@@ -11,9 +11,8 @@ import { jobLabel } from '../batch/job.js';
 import { planJobs, type PlanRequest } from '../batch/plan-jobs.js';
 import { buildDocument, checkDocumentAndCharts } from '../build.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Chart, Document } from '../document/nodes.js';
 import { loadProject, projectFileName } from '../project.js';
-import { slidesToSvg } from '../render/svg/slides-to-svg.js';
+import { chartSvgsOf, documentCharts, slidesToSvg } from '../render/svg/slides-to-svg.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { factInfo, pageProvenance, type FactInfo, type MapEntry } from './provenance.js';
 
@@ -70,18 +69,6 @@ function view(d: Diagnostic, root: string): DiagnosticView {
   const v: DiagnosticView = { severity: d.severity, rule: d.rule, message: d.message, file, shown: path.relative(root, file) || file, line: d.position.line, column: d.position.column };
   if (d.hint) v.hint = d.hint;
   return v;
-}
-
-function chartsOf(doc: Document): Chart[] {
-  const out: Chart[] = [];
-  const walk = (blocks: readonly unknown[]) => {
-    for (const b of blocks as { type: string; children?: unknown[] }[]) {
-      if (b.type === 'chart') out.push(b as unknown as Chart);
-      else if (Array.isArray(b.children)) walk(b.children);
-    }
-  };
-  walk(doc.children);
-  return out;
 }
 
 export class WatchSession {
@@ -141,7 +128,7 @@ export class WatchSession {
     const req = jobRequest(doc.job, this.ctx);
     const checked = await checkDocumentAndCharts(req);
     const prepared = checked.prepared ?? checked.partial;
-    if (prepared) doc.reads = new Set([prepared.templates.main.file, ...prepared.templates.partials.map((p) => p.file), ...chartsOf(prepared.document).map((c) => path.join(this.ctx!.templatesDir, 'charts', `${c.name}.vl.json`))].map((f) => path.resolve(f)));
+    if (prepared) doc.reads = new Set([prepared.templates.main.file, ...prepared.templates.partials.map((p) => p.file), ...documentCharts(prepared.document).map((c) => path.join(this.ctx!.templatesDir, 'charts', `${c.name}.vl.json`))].map((f) => path.resolve(f)));
     const all = [...doc.job.diagnostics, ...checked.diagnostics];
     let outcome;
     if (!hasErrors(all)) {
@@ -166,8 +153,7 @@ export class WatchSession {
       if (outcome.outputs[0]) writeFileAtomic(`${outcome.outputs[0]}.map.json`, Buffer.from(`${JSON.stringify({ pdf: path.basename(outcome.outputs[0]), page: doc.pageSize, entries: doc.map, facts: doc.facts }, null, 1)}\n`));
     }
     if (outcome.slideModel) {
-      const charts = chartsOf(document);
-      doc.slides = slidesToSvg(outcome.slideModel, (item, i) => (charts.find((c) => c.title === item.title && c.rendered) ?? charts[i])?.rendered?.svg);
+      doc.slides = slidesToSvg(outcome.slideModel, chartSvgsOf(document));
       doc.map = [];
     }
     doc.version++;
