@@ -11,7 +11,9 @@ import { jobLabel } from '../batch/job.js';
 import { planJobs, type PlanRequest } from '../batch/plan-jobs.js';
 import { buildDocument, checkDocumentAndCharts } from '../build.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
 import { loadProject, projectFileName } from '../project.js';
+import { templateFile } from '../template/expand-template.js';
 import { chartSvgsOf, documentCharts, slidesToSvg } from '../render/svg/slides-to-svg.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { factInfo, pageProvenance, type FactInfo, type MapEntry } from './provenance.js';
@@ -91,7 +93,7 @@ export class WatchSession {
     const p = project.value;
     const plan = planJobs(p, this.opts.plan, p.outDir);
     if ('usage' in plan) {
-      this.projectErrors = [{ severity: 'error', rule: 'watch/nothing-to-build', message: plan.usage, file: p.file ?? path.join(p.root, projectFileName), shown: projectFileName, line: 1, column: 1 }];
+      this.projectErrors = [view(report('watch/nothing-to-build', { file: p.file ?? path.join(p.root, projectFileName), line: 1, column: 1 }, { detail: plan.usage }), this.opts.root)];
       this.docs = [];
       return;
     }
@@ -122,6 +124,16 @@ export class WatchSession {
 
   /** Build one document now, in this process; its outputs in out/ are replaced atomically, as `build` does. */
   async build(doc: DocState): Promise<void> {
+    try {
+      await this.buildUnguarded(doc);
+    } catch (e) {
+      // A bug met by this document (stages throw only on bugs) fails this document, as in a batch; the watch goes on.
+      const at = { file: templateFile(this.ctx?.templatesDir ?? this.opts.root, doc.job.template), line: 1, column: 1 };
+      doc.errors = [view(report('internal/error', at, { detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]! }), this.opts.root)];
+    }
+  }
+
+  private async buildUnguarded(doc: DocState): Promise<void> {
     if (!this.ctx) return;
     const t0 = performance.now();
     const root = this.opts.root;

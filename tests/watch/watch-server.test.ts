@@ -4,9 +4,9 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWatch, type Watching } from '../../src/watch/run-watch.js';
+import { editorDetected, startWatch, type Watching } from '../../src/watch/run-watch.js';
 import { loopbackHost, suspiciousPath } from '../../src/watch/preview-server.js';
-import { rawGet, save, standardProject } from './watch-project.js';
+import { exampleProject, rawGet, save, standardProject } from './watch-project.js';
 
 type State = { docs: { key: string; label: string; format: string; version: number; errors: { shown: string; line: number; column: number; message: string }[]; problems: unknown[]; map: unknown[]; facts: Record<string, { printed: string; source?: { publisher: string } }> }[] };
 
@@ -124,5 +124,46 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
     await w.close();
     expect(readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await expect(rawGet(port, '/')).rejects.toThrow();
+  });
+});
+
+describe('briefdeck watch on the example: a template edit rebuilds only its documents', () => {
+  it('rebuilds the brief for a brief template edit, and both after briefdeck.yaml changes', async () => {
+    const dir = exampleProject();
+    const w = await startWatch({ root: dir, plan: {} });
+    try {
+      const versions = () => w.session.docs.map((d) => [d.job.template, d.version, d.errors.length]);
+      expect(versions()).toEqual([
+        ['brief', 1, 0],
+        ['deck', 1, 0],
+      ]);
+      const brief = path.join(dir, 'templates', 'brief', 'document.md.hbs');
+      save(brief, '## Trade', '## Trade and more');
+      await w.idle();
+      expect(versions()).toEqual([
+        ['brief', 2, 0],
+        ['deck', 1, 0],
+      ]);
+      // A template error names the template line.
+      save(brief, '## Trade and more', '## Trade {{fact "no-such-fact"}}');
+      await w.idle();
+      const e = w.session.docs[0]!.errors[0]!;
+      expect([e.shown, e.rule]).toEqual([path.join('templates', 'brief', 'document.md.hbs'), 'template/unknown-fact']);
+      expect(e.line).toBeGreaterThan(1);
+      expect(w.session.docs[0]!.version).toBe(2);
+      save(path.join(dir, 'briefdeck.yaml'), 'out: out', 'out: out2');
+      await w.idle();
+      expect(w.session.docs.map((d) => d.version)).toEqual([2, 2]);
+      expect(existsSync(path.join(dir, 'out2', 'vietnam-china-deck.pptx'))).toBe(true);
+    } finally {
+      await w.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('links diagnostics to the editor only when one is detected', () => {
+    expect(editorDetected({ TERM_PROGRAM: 'vscode' })).toBe(true);
+    expect(editorDetected({ VSCODE_PID: '1' })).toBe(true);
+    expect(editorDetected({ TERM_PROGRAM: 'xterm' })).toBe(false);
   });
 });
