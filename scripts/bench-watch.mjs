@@ -66,7 +66,6 @@ export async function benchWatch({ runs, median, fmt }) {
       const t0 = performance.now();
       writeFileSync(facts, original.replace('value: 692500', `value: ${692500 + 100 * Math.floor(1 + Math.random() * 1e6)}`));
       await Promise.all([shownAfter('d0', version).then(() => brief.push(performance.now() - t0)), shownAfter('d1', version).then(() => deck.push(performance.now() - t0))]);
-      if (process.env.BENCH_DEBUG) console.log(brief.at(-1), deck.at(-1));
       await new Promise((r) => setTimeout(r, 300));
     }
   } finally {

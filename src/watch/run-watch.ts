@@ -70,9 +70,9 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
         return;
       }
       for (const d of docs) {
-        await session.build(d);
+        await session.build(d, () => server?.notify([d.key]));
         log(`${d.errors.length ? 'failed' : 'built'} ${d.label}${d.errors.length ? ` (${d.errors.length} error${d.errors.length === 1 ? '' : 's'}; the last good preview stays)` : ''} in ${Math.round(d.buildMs ?? 0)} ms`);
-        // Each document is shown as soon as it is built, not after the whole round.
+        // Each document is shown as soon as it is built (a deck already when its slides are), not after the whole round.
         server?.notify([d.key]);
       }
       if (pending.size === 0) return;

@@ -12,6 +12,10 @@ import { planJobs, type PlanRequest } from '../batch/plan-jobs.js';
 import { buildDocument, checkDocumentAndCharts } from '../build.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import type { Document } from '../document/nodes.js';
+import type { Dataset } from '../facts/dataset.js';
+import { defaultLimits } from '../limits.js';
+import { documentToSlides } from '../render/pptx/document-to-slides.js';
 import { loadProject, projectFileName } from '../project.js';
 import { templateFile } from '../template/expand-template.js';
 import { chartSvgsOf, documentCharts, slidesToSvg } from '../render/svg/slides-to-svg.js';
@@ -123,9 +127,10 @@ export class WatchSession {
   }
 
   /** Build one document now, in this process; its outputs in out/ are replaced atomically, as `build` does. */
-  async build(doc: DocState): Promise<void> {
+  /** Build one document; `onPreview` is called as soon as the preview can show the new version (a deck: before its .pptx is written). */
+  async build(doc: DocState, onPreview?: () => void): Promise<void> {
     try {
-      await this.buildUnguarded(doc);
+      await this.buildUnguarded(doc, onPreview);
     } catch (e) {
       // A bug met by this document (stages throw only on bugs) fails this document, as in a batch; the watch goes on.
       const at = { file: templateFile(this.ctx?.templatesDir ?? this.opts.root, doc.job.template), line: 1, column: 1 };
@@ -133,7 +138,13 @@ export class WatchSession {
     }
   }
 
-  private async buildUnguarded(doc: DocState): Promise<void> {
+  /** The facts of a built document, as the preview shows them. */
+  private describeFacts(doc: DocState, prepared: { document: Document; dataset: Dataset }, diagnostics: readonly Diagnostic[]): void {
+    doc.facts = factInfo(prepared.dataset, prepared.document.meta.locale, prepared.document.facts, diagnostics);
+    for (const f of Object.values(doc.facts)) f.file = path.relative(this.opts.root, path.resolve(this.opts.root, f.file)) || f.file;
+  }
+
+  private async buildUnguarded(doc: DocState, onPreview?: () => void): Promise<void> {
     if (!this.ctx) return;
     const t0 = performance.now();
     const root = this.opts.root;
@@ -143,6 +154,20 @@ export class WatchSession {
     if (prepared) doc.reads = new Set([prepared.templates.main.file, ...prepared.templates.partials.map((p) => p.file), ...documentCharts(prepared.document).map((c) => path.join(this.ctx!.templatesDir, 'charts', `${c.name}.vl.json`))].map((f) => path.resolve(f)));
     const all = [...doc.job.diagnostics, ...checked.diagnostics];
     let outcome;
+    let previewed = false;
+    // A deck's slides are drawn from the slide model: shown first, then the .pptx is written (zipping is most of a deck's build).
+    if (!hasErrors(all) && doc.job.format === 'pptx' && checked.prepared) {
+      const slides = documentToSlides(checked.prepared.document);
+      if (!hasErrors(slides.diagnostics) && slides.value.slides.length <= (req.limits ?? defaultLimits).slides) {
+        doc.slides = slidesToSvg(slides.value, chartSvgsOf(checked.prepared.document));
+        doc.map = [];
+        doc.errors = [];
+        this.describeFacts(doc, checked.prepared, all);
+        doc.version++;
+        previewed = true;
+        onPreview?.();
+      }
+    }
     if (!hasErrors(all)) {
       outcome = await buildDocument(req, doc.job.format, { checked });
       all.push(...outcome.diagnostics.filter((d) => !checked.diagnostics.includes(d)));
@@ -152,20 +177,18 @@ export class WatchSession {
     doc.problems = sorted.filter((d) => d.severity !== 'error').map((d) => view(d, root));
     doc.buildMs = performance.now() - t0;
     if (!outcome || doc.errors.length || !outcome.prepared) return;
-    const document = outcome.prepared.document;
-    const dataset = outcome.prepared.dataset;
-    doc.facts = factInfo(dataset, document.meta.locale, document.facts, sorted);
-    for (const f of Object.values(doc.facts)) f.file = path.relative(root, path.resolve(root, f.file)) || f.file;
+    this.describeFacts(doc, outcome.prepared, sorted);
     doc.output = outcome.outputs[0] ? path.relative(root, outcome.outputs[0]) : doc.output;
     if (outcome.pdf && outcome.pageModel) {
       doc.pdf = outcome.pdf;
       doc.pageSize = { widthPt: outcome.pageModel.widthPt, heightPt: outcome.pageModel.heightPt };
-      doc.map = pageProvenance(document, outcome.pageModel, dataset);
+      doc.map = pageProvenance(outcome.prepared.document, outcome.pageModel, outcome.prepared.dataset);
       // The map beside the PDF: for other tools, as the slides' SVG carries it in data- attributes.
       if (outcome.outputs[0]) writeFileAtomic(`${outcome.outputs[0]}.map.json`, Buffer.from(`${JSON.stringify({ pdf: path.basename(outcome.outputs[0]), page: doc.pageSize, entries: doc.map, facts: doc.facts }, null, 1)}\n`));
     }
+    if (previewed) return;
     if (outcome.slideModel) {
-      doc.slides = slidesToSvg(outcome.slideModel, chartSvgsOf(document));
+      doc.slides = slidesToSvg(outcome.slideModel, chartSvgsOf(outcome.prepared.document));
       doc.map = [];
     }
     doc.version++;

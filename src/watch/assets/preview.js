@@ -169,6 +169,9 @@ async function drawPdf(d, onShown) {
   await pdf.destroy();
 }
 
+/** The SVG each slide element shows. */
+const slideSvgs = new WeakMap();
+
 async function drawSlides(d) {
   const svgs = await (await fetch(`/doc/${d.key}/${d.version}.slides.json`)).json();
   const host = $('#pages');
@@ -177,7 +180,11 @@ async function drawSlides(d) {
   svgs.forEach((svg, i) => {
     let div = host.children[i];
     if (!div) host.append((div = el('div', { class: 'slide', 'data-slide': String(i + 1) })));
-    div.innerHTML = svg;
+    // Only slides that changed are replaced: an edited figure touches a few.
+    if (slideSvgs.get(div) !== svg) {
+      div.innerHTML = svg;
+      slideSvgs.set(div, svg);
+    }
   });
   while (host.children.length > svgs.length) host.lastElementChild.remove();
 }
