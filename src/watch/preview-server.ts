@@ -75,7 +75,7 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
   let actualPort = port;
   const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer) => {
     res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
-    res.end(body);
+    res.end(res.req.method === 'HEAD' ? undefined : body);
   };
   const notFound = (res: http.ServerResponse) => send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
 

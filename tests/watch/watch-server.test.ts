@@ -1,11 +1,13 @@
 // `briefdeck watch` without a browser: the loopback server's refusals, the
 // rebuild of what a save touches, errors kept beside the last good output,
 // coalesced saves, and a clean stop.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorDetected, startWatch, type Watching } from '../../src/watch/run-watch.js';
 import { loopbackHost, suspiciousPath } from '../../src/watch/preview-server.js';
+import { cli, run } from '../cli/run-cli.js';
 import { exampleProject, rawGet, save, standardProject } from './watch-project.js';
 
 type State = { docs: { key: string; label: string; format: string; version: number; errors: { shown: string; line: number; column: number; message: string }[]; problems: unknown[]; map: unknown[]; facts: Record<string, { printed: string; source?: { publisher: string } }> }[] };
@@ -165,5 +167,46 @@ describe('briefdeck watch on the example: a template edit rebuilds only its docu
     expect(editorDetected({ TERM_PROGRAM: 'vscode' })).toBe(true);
     expect(editorDetected({ VSCODE_PID: '1' })).toBe(true);
     expect(editorDetected({ TERM_PROGRAM: 'xterm' })).toBe(false);
+  });
+});
+
+describe('the watch command', () => {
+  it('refuses a bad --port as a usage error, and prints its help', () => {
+    const dir = standardProject();
+    try {
+      expect(run(dir, 'watch', '--port', '99999').code).toBe(2);
+      expect(run(dir, 'watch', '--port', 'x').stderr).toContain('--port must be a port number');
+      const help = run(dir, 'watch', '--help');
+      expect([help.code, help.stdout.includes('127.0.0.1')]).toEqual([0, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves on 127.0.0.1 and stops on Ctrl-C with exit 0, leaving only its outputs', async () => {
+    const dir = standardProject();
+    const child = spawn(process.execPath, [cli, 'watch', '--data', 'data/chile-korea'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      const url = await new Promise<string>((resolve) => {
+        child.stdout.on('data', (c: string) => {
+          out += c;
+          const m = /briefdeck preview: (http:\/\/127\.0\.0\.1:(\d+)\/)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+      });
+      expect(out).toMatch(/built data\/chile-korea standard-brief \(PDF\) in \d+ ms/);
+      expect((await rawGet(Number(new URL(url).port), '/')).status).toBe(200);
+      const code = await new Promise((resolve) => {
+        child.on('exit', resolve);
+        child.kill('SIGINT');
+      });
+      expect(code).toBe(0);
+      expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['chile-korea-standard-brief.pdf', 'chile-korea-standard-brief.pdf.map.json', 'chile-korea-standard-deck.pptx']);
+    } finally {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
