@@ -157,6 +157,14 @@ describe('briefdeck watch on the example: a template edit rebuilds only its docu
       await w.idle();
       expect(w.session.docs.map((d) => d.version)).toEqual([2, 2]);
       expect(existsSync(path.join(dir, 'out2', 'vietnam-china-deck.pptx'))).toBe(true);
+      // A broken project file is shown over the last good previews, and fixing it clears it.
+      save(path.join(dir, 'briefdeck.yaml'), 'out: out2', 'out: [out2');
+      await w.idle();
+      expect(w.session.projectErrors[0]?.shown).toBe('briefdeck.yaml');
+      expect(w.session.docs.length).toBe(2);
+      save(path.join(dir, 'briefdeck.yaml'), 'out: [out2', 'out: out2');
+      await w.idle();
+      expect(w.session.projectErrors).toEqual([]);
     } finally {
       await w.close();
       rmSync(dir, { recursive: true, force: true });
