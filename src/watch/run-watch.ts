@@ -51,6 +51,15 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
     schedule();
   });
 
+  /**
+   * Tell the pages, then let the event loop run once before building on: Node sends a response's
+   * chunk on the next tick, and the next build's synchronous stages would hold it back by their length.
+   */
+  const tell = (keys: string[]): Promise<void> => {
+    server?.notify(keys);
+    return new Promise((resolve) => setImmediate(resolve));
+  };
+
   const round = async (): Promise<void> => {
     for (;;) {
       const files = [...pending];
@@ -70,10 +79,10 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
         return;
       }
       for (const d of docs) {
-        await session.build(d, () => server?.notify([d.key]));
+        await session.build(d, () => tell([d.key]));
         log(`${d.errors.length ? 'failed' : 'built'} ${d.label}${d.errors.length ? ` (${d.errors.length} error${d.errors.length === 1 ? '' : 's'}; the last good preview stays)` : ''} in ${Math.round(d.buildMs ?? 0)} ms`);
         // Each document is shown as soon as it is built (a deck already when its slides are), not after the whole round.
-        server?.notify([d.key]);
+        await tell([d.key]);
       }
       if (pending.size === 0) return;
     }

@@ -128,7 +128,7 @@ export class WatchSession {
 
   /** Build one document now, in this process; its outputs in out/ are replaced atomically, as `build` does. */
   /** Build one document; `onPreview` is called as soon as the preview can show the new version (a deck: before its .pptx is written). */
-  async build(doc: DocState, onPreview?: () => void): Promise<void> {
+  async build(doc: DocState, onPreview?: () => Promise<void> | void): Promise<void> {
     try {
       await this.buildUnguarded(doc, onPreview);
     } catch (e) {
@@ -144,7 +144,7 @@ export class WatchSession {
     for (const f of Object.values(doc.facts)) f.file = path.relative(this.opts.root, path.resolve(this.opts.root, f.file)) || f.file;
   }
 
-  private async buildUnguarded(doc: DocState, onPreview?: () => void): Promise<void> {
+  private async buildUnguarded(doc: DocState, onPreview?: () => Promise<void> | void): Promise<void> {
     if (!this.ctx) return;
     const t0 = performance.now();
     const root = this.opts.root;
@@ -165,7 +165,7 @@ export class WatchSession {
         this.describeFacts(doc, checked.prepared, all);
         doc.version++;
         previewed = true;
-        onPreview?.();
+        await onPreview?.();
       }
     }
     if (!hasErrors(all)) {
