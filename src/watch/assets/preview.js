@@ -168,7 +168,8 @@ async function drawPdf(d, onShown) {
   for (const [k, i] of order.entries()) {
     await drawPage(pdf, d, host, i, () => k === visible - 1 && onShown());
     // Let the browser paint the pages in view before drawing the rest.
-    if (k === visible - 1) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    // (A tab in the background gets no frames: it goes on after 100 ms.)
+    if (k === visible - 1) await new Promise((r) => (requestAnimationFrame(() => setTimeout(r, 0)), setTimeout(r, 100)));
   }
   await pdf.destroy();
 }
