@@ -8,6 +8,7 @@ import { chartSvgsOf, slidesToSvg, xmlText } from '../../src/render/svg/slides-t
 import { citedNumberSpan } from '../../src/render/svg/cited-number.js';
 import { strictXmlError } from '../hostile/strict-xml.js';
 import { fixtures, root } from '../helpers.js';
+import { hostileStandard } from '../hostile/hostile-data.js';
 
 const text = (svg: string) => svg.replace(/<title>.*?<\/title>/, '').replace(/<[^>]+>/g, '');
 
@@ -67,5 +68,17 @@ describe('text in SVG', () => {
     const vi = 'kim ngạch đạt 260,65 tỷ USD theo Hải quan';
     const v = citedNumberSpan(vi)!;
     expect(vi.slice(v.start, v.end)).toBe('260,65 tỷ USD');
+  });
+});
+
+describe('hostile text (control characters, lone surrogates, bidi controls, <&>"\') in every field', async () => {
+  const dir = hostileStandard();
+  const outcome = await buildPptx({ templatesDir: path.join(root, 'templates'), template: 'standard-deck', dataDir: path.join(dir, 'data'), outDir: '/nonexistent' }, { write: false });
+  it('gives well-formed SVG with the markup escaped', () => {
+    expect(outcome.slideModel).toBeDefined();
+    const svgs = slidesToSvg(outcome.slideModel!, chartSvgsOf(outcome.prepared!.document));
+    for (const svg of svgs) expect(strictXmlError(svg)).toBeUndefined();
+    expect(svgs.join('')).toContain('&lt;&amp;&gt;');
+    expect(svgs.join('')).not.toMatch(/<&>/);
   });
 });
