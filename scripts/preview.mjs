@@ -38,6 +38,8 @@ for (const job of plan.jobs) {
       continue;
     }
     const base = path.basename(lib.outputPath(req, outcome.prepared.dataset.id, 'pptx'), '.pptx');
+    // A deck build draws only its picture charts with Vega; the preview draws the native ones from Vega too.
+    await lib.renderCharts(outcome.prepared.document);
     const svgs = lib.slidesToSvg(outcome.slideModel, lib.chartSvgsOf(outcome.prepared.document));
     for (const [i, svg] of svgs.entries()) writeFileSync(path.join(preview, `${base}-${String(i + 1).padStart(2, '0')}.png`), await lib.chartToPng(svg, 1));
     console.log(`preview: ${base}.pptx → ${rel(preview)}/${base}-*.png (${svgs.length} slides, drawn from the slide model: a preview, not PowerPoint)`);

@@ -10,7 +10,7 @@
 // errors together.
 import path from 'node:path';
 import { chartCatalog } from './charts/chart-catalog.js';
-import { renderCharts } from './charts/render-charts.js';
+import { renderCharts, type RenderChartsOptions } from './charts/render-charts.js';
 import { hasErrors, type Diagnostic, type Position } from './diagnostics/diagnostic.js';
 import { report } from './diagnostics/messages.js';
 import { markdownToDocument } from './document/markdown-to-document.js';
@@ -21,9 +21,10 @@ import type { Locale } from './format/locale.js';
 import { documentToPages } from './render/pdf/document-to-pages.js';
 import type { PageModel } from './render/pdf/page-model.js';
 import { creationDate, pagesToPdf } from './render/pdf/pages-to-pdf.js';
-import { documentToSlides } from './render/pptx/document-to-slides.js';
+import { documentToSlides, drawnAsPicture } from './render/pptx/document-to-slides.js';
 import type { SlideModel } from './render/pptx/slide-model.js';
-import { checkTemplateSet, expandTemplate, loadTemplateSet, templateFile, type TemplateSet } from './template/expand-template.js';
+import { checkTemplateSet, expandTemplate, loadTemplateSet, type TemplateSet } from './template/expand-template.js';
+import { templateFile } from './template/list-templates.js';
 import type { FactUse } from './template/helpers/helper-env.js';
 import { provenanceChecks, type CheckInput } from './check/check-project.js';
 import { outputPath } from './output-path.js';
@@ -205,12 +206,12 @@ export function checkDocument(req: BuildRequest): Checked {
  * a Vega-Lite error is reported with the template errors rather than in a
  * second round; also for a partial document.
  */
-export async function checkDocumentAndCharts(req: BuildRequest): Promise<Checked> {
+export async function checkDocumentAndCharts(req: BuildRequest, charts: RenderChartsOptions = {}): Promise<Checked> {
   const checked = checkDocument(req);
   const doc = (checked.prepared ?? checked.partial)?.document;
   const late = doc && outOfTime(req, 'rendering the charts');
   if (late) checked.diagnostics.push(late);
-  else if (doc) checked.diagnostics.push(...(await renderCharts(doc)));
+  else if (doc) checked.diagnostics.push(...(await renderCharts(doc, charts)));
   checked.chartsRendered = true;
   return checked;
 }
@@ -243,14 +244,15 @@ function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: B
  * then the atomic write, which happens only if no stage reported an error.
  */
 async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOptions, render: (doc: Document, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
-  const checked = opts.checked ?? (await checkDocumentAndCharts(req));
+  const charts = chartsDrawnBy(ext);
+  const checked = opts.checked ?? (await checkDocumentAndCharts(req, charts));
   const outcome: BuildOutcome = { diagnostics: [...checked.diagnostics], outputs: [] };
   const prepared = checked.prepared;
   if (!prepared || hasErrors(outcome.diagnostics)) return outcome;
   outcome.prepared = prepared;
   if (!checked.chartsRendered) {
     const late = outOfTime(req, 'rendering the charts');
-    outcome.diagnostics.push(...(late ? [late] : await renderCharts(prepared.document)));
+    outcome.diagnostics.push(...(late ? [late] : await renderCharts(prepared.document, charts)));
   }
   if (hasErrors(outcome.diagnostics)) return outcome;
   const lateLayout = outOfTime(req, `laying out the ${ext === 'pptx' ? 'slides' : 'pages'}`);
@@ -264,6 +266,11 @@ async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOption
   if (lateWrite) outcome.diagnostics.push(lateWrite);
   else if (opts.write !== false) writeOutput(req, prepared.dataset.id, ext, bytes, outcome);
   return outcome;
+}
+
+/** Which charts a format draws from Vega: a deck draws its native charts itself, so Vega runs only for the ones it shows as pictures. */
+export function chartsDrawnBy(format: OutputFormat): RenderChartsOptions {
+  return format === 'pptx' ? { draws: drawnAsPicture } : {};
 }
 
 /** More pages or slides than the limit → the diagnostic (at the main template), before the file is made. */

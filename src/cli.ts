@@ -6,14 +6,15 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { JobResult } from './batch/job.js';
+import type { Job, JobResult } from './batch/job.js';
+import type { Shard } from './batch/shard.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostic, summarize } from './diagnostics/format-diagnostic.js';
 import { internalErrorExitCode, internalErrorText } from './diagnostics/internal-error.js';
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { isLocale } from './format/locale.js';
+import { defaultLimits } from './limits.js';
 import { loadProject } from './project.js';
-import { isBatchWorker, serveJobs } from './batch/worker-main.js';
 
 const mainUsage = `briefdeck: facts with sources + templates + Vega-Lite charts → briefing PDFs
 
@@ -43,14 +44,17 @@ const choosing = `Which documents (the same for build, validate and check):
 Each document's format is --format if given, else the entry's \`format:\`
 in briefdeck.yaml, else the template's front matter \`format:\`, else pdf.`;
 
-const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi] [--jobs N] [--shard K/N] [--quiet] [--verbose]
+const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi] [--jobs N] [--shard K/N] [--force] [--quiet] [--verbose]
 
 Builds documents into out/<dataset id>-<template>.pdf (or .pptx). Each
 document is first checked as \`briefdeck check\` does, then built; a document
 with errors writes nothing and its earlier output stays as it was, and the
 other documents are still built. The run ends with a summary
 ("built 38 of 40 documents; failed: data/x (brief: 3 errors)") and exits 1
-if any document failed.
+if any document failed. A document none of whose inputs changed since it
+was last built (its dataset and template files, briefdeck.yaml, briefdeck
+itself, the day) and whose output is as it was written is not built again
+("up to date out/…"); --force builds it anyway.
 
 ${choosing}
 
@@ -63,10 +67,11 @@ Options:
   --locale en|vi      language of numbers, dates and labels (default: the dataset's)
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
-  --jobs N            documents built at once, on worker threads (default: one
+  --jobs N            documents built at once, on worker processes (default: one
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
+  --force             build every document, up to date or not
   --quiet             no progress and no \`wrote\` lines: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
@@ -90,7 +95,7 @@ Options:
   --locale en|vi      language the templates are expanded in
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
-  --jobs N            documents built at once, on worker threads (default: one
+  --jobs N            documents built at once, on worker processes (default: one
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
@@ -124,7 +129,7 @@ Options:
   --template NAME     template folder under templates/
   --format pdf|pptx   accepted for symmetry with build
   --locale en|vi      language the templates are expanded in
-  --jobs N            documents built at once, on worker threads (default: one
+  --jobs N            documents built at once, on worker processes (default: one
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
@@ -190,6 +195,7 @@ const allOptions = {
   shard: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  force: { type: 'boolean' },
   verbose: { type: 'boolean' },
   debug: { type: 'boolean' },
   port: { type: 'string' },
@@ -210,7 +216,7 @@ interface Command {
 
 // One entry per command: a new command (`briefdeck new`) is one more entry.
 const commands: Record<string, Command> = {
-  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'jobs', 'shard', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
+  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'jobs', 'shard', 'force', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
   validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('validate', v) },
   check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'json', 'debug', 'help'], run: (v) => runDocuments('check', v) },
   watch: { usage: watchUsage, options: ['data', 'template', 'format', 'locale', 'project', 'port', 'open', 'debug', 'help'], run: (v) => runWatchCommand(v) },
@@ -264,9 +270,23 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(`--format must be ${outputFormats.join(' or ')}, found ${values.format}`, command);
   const workers = values.jobs === undefined ? os.availableParallelism() : /^[1-9]\d{0,2}$/.test(values.jobs) ? Number(values.jobs) : undefined;
   if (workers === undefined) return fail(`--jobs must be a whole number from 1 to 999, found ${values.jobs}`, command);
-  const { parseShard, shardJobs } = await import('./batch/shard.js');
+  const { parseShard } = await import('./batch/shard.js');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') return fail(shard, command);
+  const workerFile = fileURLToPath(new URL('./cli.js', import.meta.url));
+  const { dropSpareWorker, startSpareWorker } = await import('./batch/worker-pool.js');
+  // A worker loads its bundle while this process reads the project and plans.
+  startSpareWorker(workerFile, defaultLimits.documentMemoryMb, values.debug ?? false);
+  try {
+    return await runPlanned(command, values, { workers, workerFile, shard });
+  } finally {
+    dropSpareWorker();
+  }
+}
+
+/** `runDocuments` once the options are known good: plan, run the documents on workers, print. */
+async function runPlanned(command: 'build' | 'validate' | 'check', values: Values, run: { workers: number; workerFile: string; shard: Shard | undefined }): Promise<number> {
+  const { workers, workerFile, shard } = run;
   const quiet = values.quiet ?? false;
   // build and validate print errors and warnings; information (the dataset's conflict listing…) with --verbose. check shows all.
   const verbose = values.verbose ?? false;
@@ -277,6 +297,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     return 1;
   }
   const { planJobs } = await import('./batch/plan-jobs.js');
+  const { shardJobs } = await import('./batch/shard.js');
   const { runBatchInWorkers } = await import('./batch/worker-pool.js');
   const { batchSummary, errorCount } = await import('./batch/summary.js');
   const { jobLabel } = await import('./batch/job.js');
@@ -311,7 +332,9 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     ...(project.value.outAt && !values.out ? { outAt: project.value.outAt } : {}),
   };
   // Each document in a worker process, even alone: a stage that runs away is stopped there (documentSeconds, documentMemoryMb), not in this process.
-  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile: fileURLToPath(new URL('./cli.js', import.meta.url)), debug: values.debug ?? false }, {
+  const { upToDate } = await import('./batch/up-to-date.js');
+  const skip = command === 'build' && !values.force ? (job: Job) => upToDate(job, context) : undefined;
+  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile, debug: values.debug ?? false, ...(skip ? { skip } : {}) }, {
     start: (job, i, n) => progress.start(jobLabel(job), i, n),
     done: (result, i, n) => {
       const fresh = result.diagnostics.filter((d) => !listed.has(formatDiagnostic(d)));
@@ -320,7 +343,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
       progress.clear();
       progress.done(jobLabel(result.job), i, n, errorCount(result));
       if (command !== 'check') printDiagnostics(fresh, verbose);
-      if (!quiet) for (const f of result.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
+      if (!quiet) for (const f of result.outputs) process.stdout.write(`${result.upToDate ? 'up to date' : 'wrote'} ${path.relative(process.cwd(), f)}\n`);
     },
   });
   progress.clear();
@@ -421,8 +444,6 @@ function stopOnBug(e: unknown): void {
 process.on('uncaughtException', stopOnBug);
 process.on('unhandledRejection', stopOnBug);
 
-if (isBatchWorker()) serveJobs();
-else
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, stopOnBug);
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, stopOnBug);

@@ -12,10 +12,12 @@ import { theme } from '../theme/theme.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { cacheRoot, cachesDisabled } from '../util/cache-dir.js';
 import { vegaLiteConfig } from './vega-config.js';
+import { LRUCache } from 'lru-cache';
 
 /** Bump when rendering changes in a way the key does not capture. */
 const cacheFormat = 4;
-const memory = new Map<string, RenderedChart>();
+// Bounded: a long batch renders thousands of charts; a document's brief and deck, or a rebuild, need only the recent ones.
+const memory = new LRUCache<string, RenderedChart>({ max: 256 });
 
 function versions(): string {
   const v = (name: string) => {

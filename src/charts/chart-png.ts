@@ -4,13 +4,14 @@
 import { createRequire } from 'node:module';
 import { fontPath, fontStyles } from '../theme/fonts.js';
 import { theme } from '../theme/theme.js';
+import { LRUCache } from 'lru-cache';
 
 // A native addon, required on first use (the CLI runs from a vm.Script, where
 // dynamic import() is not available).
 const require = createRequire(import.meta.url);
 
 // Pictures by SVG text: a rebuild in the same process draws each chart once.
-const drawn = new Map<string, Buffer>();
+const drawn = new LRUCache<string, Buffer>({ max: 64 });
 
 export async function chartToPng(svg: string, scale = 2): Promise<Buffer> {
   const key = `${scale}\u0000${svg}`;

@@ -288,7 +288,14 @@ export function toNativeChart(spec: Json, decimals?: number, qualifiers: Qualifi
   let series: NativeSeries[];
   let colors: string[];
   let pointColors = false;
-  const rowAt = (c: string, g?: string) => rows.find((r) => str(r[category.field!]) === c && (g === undefined || str(r[color!]) === g));
+  // The first row of each category (and colour group): one pass, not a search per cell (a long series has thousands).
+  const firstRow = new Map<string, Record<string, unknown>>();
+  for (const r of rows) {
+    const k = color ? `${str(r[category.field!])}\u0000${str(r[color])}` : str(r[category.field!]);
+    if (!firstRow.has(k)) firstRow.set(k, r);
+    if (color && !firstRow.has(str(r[category.field!]))) firstRow.set(str(r[category.field!]), r);
+  }
+  const rowAt = (c: string, g?: string) => firstRow.get(g === undefined ? c : `${c}\u0000${g}`);
   if (color && color !== category.field) {
     const groups = domainOrder(rows.map((r) => str(r[color])), colorCh);
     if (!groups) return undefined;

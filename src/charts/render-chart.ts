@@ -131,7 +131,12 @@ function collectLabels(node: SceneNode | undefined, out: string[], box: { w: num
   for (const item of node.items ?? []) collectLabels(item, out, box, ox, oy);
 }
 
-export async function renderChart(spec: Record<string, unknown>, locale: Locale, at: Position): Promise<Result<RenderedChart | undefined>> {
+/**
+ * Compile the spec with Vega-Lite and, unless `mode` is `compile`, run it in
+ * Vega and draw it as SVG. `compile` gives Vega-Lite's errors and warnings
+ * only (no value), for a chart nothing will draw (a deck's native chart).
+ */
+export async function renderChart(spec: Record<string, unknown>, locale: Locale, at: Position, mode: 'draw' | 'compile' = 'draw'): Promise<Result<RenderedChart | undefined>> {
   const { vega, vl } = await loadVega();
   const diagnostics: Diagnostic[] = [];
   const logger = {
@@ -157,6 +162,7 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
     diagnostics.push(report('chart/compile-failed', at, { detail: (e as Error).message }));
     return { value: undefined, diagnostics };
   }
+  if (mode === 'compile') return { value: undefined, diagnostics };
   try {
     // Vega reports a refused load as a warning and draws an empty chart: make it an error.
     const viewLogger = {

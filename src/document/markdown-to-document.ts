@@ -16,6 +16,8 @@ import type { Block, Callout, CalloutKind, Chart, Citation, Document, Inline, Ke
 import { parseMarkdown } from './parse-markdown.js';
 import { plainText } from './plain-text.js';
 import { decideLink } from './safe-link.js';
+import { drawingSpec } from '../charts/drawing-spec.js';
+import { formatNumber } from '../format/number.js';
 
 export interface ConvertInput {
   markdown: string;
@@ -347,6 +349,12 @@ class Converter {
     const chart: Chart = { type: 'chart', name, title: n.attributes?.['title'] ?? r.title, unitLine: r.unitLine, sourceLine, spec: r.spec, seriesId: r.seriesId, decimals: r.decimals, position };
     if (r.qualifiers) chart.qualifiers = r.qualifiers;
     if (r.noteLine) chart.noteLine = `${words[this.input.locale]['note']}: ${r.noteLine}`;
+    const drawing = drawingSpec(r.spec, r.seriesId);
+    if (drawing) {
+      chart.drawing = drawing;
+      const n = (v: number) => formatNumber(v, this.input.locale, 0);
+      if (drawing.drawn < drawing.total) chart.drawing.note = `${words[this.input.locale]['drawnThrough']!.replace('{drawn}', n(drawing.drawn)).replace('{total}', n(drawing.total))}.`;
+    }
     return chart;
   }
 

@@ -93,6 +93,13 @@ export interface Chart extends Node {
   noteLine?: string;
   /** Vega-Lite spec with the series rows inlined; nothing else is read. */
   spec: Record<string, unknown>;
+  /**
+   * What Vega draws instead of `spec` when the two differ: a long line
+   * thinned for drawing (src/charts/drawing-spec.ts). `spec` keeps every
+   * row (the deck's native chart embeds them); `note` says what was drawn,
+   * under a chart drawn from this spec.
+   */
+  drawing?: { spec: Record<string, unknown>; drawn: number; total: number; note?: string };
   seriesId: string;
   /** The series' precision (ResolvedChart.decimals): the deck's native chart number format. */
   decimals?: number;

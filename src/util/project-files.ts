@@ -15,6 +15,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync }
 import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import { noteRead } from './read-log.js';
 
 const MiB = 1024 * 1024;
 
@@ -95,7 +96,9 @@ export function readProjectFile(file: string, opts: ReadOptions): { text: string
     const stat = fstatSync(fd);
     if (!stat.isFile()) return report('io/not-a-file', at, { what: opts.what, path: shown });
     if (stat.size > opts.maxBytes) return report('io/too-big', at, { what: opts.what, path: shown, bytes: stat.size, limit: opts.maxBytes });
-    return { text: readFileSync(fd, 'utf8') };
+    const text = readFileSync(fd, 'utf8');
+    noteRead(real, text);
+    return { text };
   } catch (e) {
     return failed(e);
   } finally {

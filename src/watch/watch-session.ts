@@ -17,8 +17,9 @@ import type { Dataset } from '../facts/dataset.js';
 import { defaultLimits } from '../limits.js';
 import { documentToSlides } from '../render/pptx/document-to-slides.js';
 import { loadProject, projectFileName } from '../project.js';
-import { templateFile } from '../template/expand-template.js';
-import { chartSvgsOf, documentCharts, slidesToSvg } from '../render/svg/slides-to-svg.js';
+import { templateFile } from '../template/list-templates.js';
+import { documentCharts } from '../charts/render-charts.js';
+import { chartSvgsOf, slidesToSvg } from '../render/svg/slides-to-svg.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { factInfo, pageProvenance, type FactInfo, type MapEntry } from './provenance.js';
 

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPptx } from '../../src/build.js';
+import { renderCharts } from '../../src/charts/render-charts.js';
 import { chartSvgsOf, slidesToSvg, xmlText } from '../../src/render/svg/slides-to-svg.js';
 import { citedNumberSpan } from '../../src/render/svg/cited-number.js';
 import { strictXmlError } from '../hostile/strict-xml.js';
@@ -14,6 +15,7 @@ const text = (svg: string) => svg.replace(/<title>.*?<\/title>/, '').replace(/<[
 
 describe('the example deck as SVG', async () => {
   const outcome = await buildPptx({ templatesDir: path.join(root, 'templates'), template: 'deck', dataDir: path.join(root, 'data', 'vietnam-china'), outDir: '/nonexistent' }, { write: false });
+  await renderCharts(outcome.prepared!.document);
   const svgs = slidesToSvg(outcome.slideModel!, chartSvgsOf(outcome.prepared!.document));
 
   it('is one well-formed SVG per slide', () => {

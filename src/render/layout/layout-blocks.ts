@@ -56,6 +56,13 @@ function list(l: List, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
   return out;
 }
 
+/** The chart's note line, and what was drawn of a thinned line, in small italics. */
+function noteFragments(ch: Chart, ctx: LayoutContext): Fragment[] {
+  const style: TextStyle = { ...smallMuted, font: 'italic' };
+  const note = [ch.noteLine, ch.rendered ? ch.drawing?.note : undefined].filter((t) => t !== undefined).join(' ');
+  return note ? textFragments(plainRuns(note, style, ch.position), style, ctx) : [];
+}
+
 function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
   const titleStyle: TextStyle = { font: 'bold', sizePt: size.body + 0.5, color: c.text, lineHeight: 1.3 };
   const parts: Fragment[] = [];
@@ -65,7 +72,7 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
   if (r) {
     checkGlyphs(plainRuns(r.labels.join(' '), bodyStyle, ch.position), ctx);
     // A chart taller than a page is shrunk until its whole block (rule, title, unit, source, note) fits one page body.
-    const captions = [...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx), ...(ch.noteLine ? textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx) : [])];
+    const captions = [...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx), ...noteFragments(ch, ctx)];
     const fixedPt = ruleGap + 2 + stack([...parts, ...captions]).heightPt + 3 + 4;
     const scale = Math.min(1, ctx.width / r.widthPx, (bodyHeightPt - fixedPt) / r.heightPx);
     const w = r.widthPx * scale;
@@ -88,7 +95,7 @@ function chart(ch: Chart, ctx: LayoutContext, spaceBeforePt: number): Fragment[]
     });
   }
   parts.push(...textFragments(runsFor(ch.sourceLine, smallMuted), smallMuted, ctx));
-  if (ch.noteLine) parts.push(...textFragments(plainRuns(ch.noteLine, { ...smallMuted, font: 'italic' }, ch.position), { ...smallMuted, font: 'italic' }, ctx));
+  parts.push(...noteFragments(ch, ctx));
   // The whole chart block moves as one: title, chart and source never part.
   // The rule above it belongs to the block (not to the space before, which a
   // page top drops), so it never pokes above the body frame into the header.

@@ -9,7 +9,7 @@ import { report } from '../../diagnostics/messages.js';
 import type { Block, Chart, Citation, Document, Inline, KeyFigures, SourceEntry, Table } from '../../document/nodes.js';
 import { assertNever } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
-import { toNativeChart } from '../../charts/native-chart.js';
+import { toNativeChart, type NativeChart } from '../../charts/native-chart.js';
 import { words } from '../../format/locale.js';
 import { theme, type FontStyle } from '../../theme/theme.js';
 import { fontName, measure, missingGlyphs } from '../../theme/fonts.js';
@@ -162,7 +162,10 @@ class SlideBuilder {
   addChart(chart: Chart): void {
     const slide = this.slide();
     const sourceRuns = toRuns(chart.sourceLine, 'regular', 11, c.muted);
-    const note = chart.noteLine ? [{ runs: [{ text: chart.noteLine, font: 'italic' as const, sizePt: 11, color: c.muted }], bullet: false, level: 0 }] : [];
+    const native = nativeChartOf(chart);
+    // A native chart holds every row; a picture of a thinned line says it is thinned.
+    const noteText = [chart.noteLine, native || chart.noData ? undefined : chart.drawing?.note].filter((t) => t !== undefined).join(' ');
+    const note = noteText ? [{ runs: [{ text: noteText, font: 'italic' as const, sizePt: 11, color: c.muted }], bullet: false, level: 0 }] : [];
     const captionH = textHeight([{ runs: sourceRuns, bullet: false, level: 0 }, ...note], W - 2 * MX);
     const titleH = 0.4;
     // The chart, its title and its caption (0.05 in below it) end at the foot of the body.
@@ -178,8 +181,8 @@ class SlideBuilder {
       this.cite(citationsIn(chart.sourceLine), 'chart');
       return;
     }
-    const native = toNativeChart(chart.spec, chart.decimals, chart.qualifiers);
-    const altText = `${chart.title}. ${chart.rendered?.labels.join(', ') ?? ''}`.slice(0, 1000);
+    // (A native chart is not drawn by Vega in a deck build, so its alternative text cannot use the drawn labels.)
+    const altText = (native ? `${chart.title}. ${chart.unitLine}` : `${chart.title}. ${chart.rendered?.labels.join(', ') ?? ''}`).slice(0, 1000);
     const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: W - 2 * MX, h, title: chart.title, altText };
     if (native) item.native = native;
     else if (chart.rendered) {
@@ -499,4 +502,14 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
   if (doc.meta.author) info.author = doc.meta.author;
   if (doc.meta.subject) info.subject = doc.meta.subject;
   return { value: { widthIn: W, heightIn: H, slides: sb.slides, pictures: sb.pictures, info }, diagnostics: sb.diagnostics };
+}
+
+/** The chart's native (editable) PowerPoint chart, when the spec is one a native chart can show. */
+function nativeChartOf(chart: Chart): NativeChart | undefined {
+  return chart.noData ? undefined : toNativeChart(chart.spec, chart.decimals, chart.qualifiers);
+}
+
+/** True when the deck shows the chart as a picture of Vega's drawing (no native chart for it). */
+export function drawnAsPicture(chart: Chart): boolean {
+  return !chart.noData && nativeChartOf(chart) === undefined;
 }

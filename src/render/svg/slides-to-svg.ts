@@ -3,7 +3,8 @@
 // line breaking the slide model was fitted with. A preview, not PowerPoint:
 // PowerPoint lays text out itself. Cited numbers and citation markers carry
 // `data-facts` (the slide's provenance map); charts are the Vega SVGs.
-import type { Chart, Document } from '../../document/nodes.js';
+import { documentCharts } from '../../charts/render-charts.js';
+import type { Document } from '../../document/nodes.js';
 import type { FontStyle } from '../../theme/theme.js';
 import { theme } from '../../theme/theme.js';
 import { breakLines, type Line } from '../layout/break-lines.js';
@@ -42,20 +43,11 @@ function fontAttrs(font: FontStyle, sizePt: number, color: string): string {
 /** What a chart item is drawn from: the Vega SVG of the document's chart (native charts), or the model's picture. */
 export type ChartSvgFor = (item: ChartItem, index: number) => string | undefined;
 
-/** Every chart of the document, in order. */
-export function documentCharts(doc: Document): Chart[] {
-  const out: Chart[] = [];
-  const walk = (blocks: readonly unknown[]) => {
-    for (const b of blocks as { type: string; children?: unknown[] }[]) {
-      if (b.type === 'chart') out.push(b as unknown as Chart);
-      else if (Array.isArray(b.children)) walk(b.children);
-    }
-  };
-  walk(doc.children);
-  return out;
-}
-
-/** The slide's charts drawn from the document's rendered Vega SVGs: by title, else in order. */
+/**
+ * The slide's charts drawn from the document's rendered Vega SVGs: by title,
+ * else in order. (A deck build draws only its picture charts with Vega: run
+ * `renderCharts(doc)` first so the native ones have their SVG too.)
+ */
 export function chartSvgsOf(doc: Document): ChartSvgFor {
   const charts = documentCharts(doc);
   return (item, i) => (charts.find((c) => c.title === item.title && c.rendered) ?? charts[i])?.rendered?.svg;
