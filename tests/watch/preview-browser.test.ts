@@ -46,10 +46,18 @@ describe.skipIf(!chromium)('the preview page in Chromium (the example)', () => {
     await page.waitForSelector('body[data-shown="d1:1"]');
     expect(await page.locator('.slide svg').count()).toBeGreaterThan(5);
     expect(await page.locator('#notice').textContent()).toContain('not PowerPoint');
+    // A cited figure on a slide shows its fact too.
+    await page.locator('.slide [data-facts="trade-total-2024-cn-customs"]').first().hover();
+    await expect.poll(async () => (await page.locator('#fact').textContent()) ?? '').toContain('China customs (GACC)');
     // Vietnamese exactly, in the deck's font.
     expect(await page.locator('.slide').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Lào Cai – Hà Nội – Hải Phòng')]));
     await page.locator('#docs button', { hasText: 'PDF' }).click();
     await page.waitForSelector('body[data-complete="d0:1"]');
+  });
+
+  it('draws Vietnamese exactly in the brief (its text layer, from the PDF)', async () => {
+    const text = (await page.locator('.textLayer').allTextContents()).join('\n');
+    expect(text).toContain('Lào Cai – Hà Nội – Hải Phòng');
   });
 
   it('hovering a cited number shows its fact and source', async () => {
