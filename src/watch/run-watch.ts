@@ -35,6 +35,8 @@ function foldersOf(session: WatchSession): FolderWatch[] {
   const folders: FolderWatch[] = [{ dir: session.opts.root, recursive: false }];
   if (session.ctx) folders.push({ dir: session.ctx.templatesDir, recursive: true });
   for (const d of session.docs) folders.push({ dir: d.job.data, recursive: true });
+  // The folders holding datasets (`data/`): a dataset added there may be one a glob in briefdeck.yaml (`data/*`) now matches.
+  for (const dir of session.datasetParents()) folders.push({ dir, recursive: true });
   return folders;
 }
 

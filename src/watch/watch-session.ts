@@ -112,11 +112,18 @@ export class WatchSession {
     });
   }
 
-  /** The documents a changed file touches (none: it is read by no document). */
+  /** Folders that hold the documents' dataset folders, other than the project folder itself (never watched whole: node_modules). */
+  datasetParents(): string[] {
+    return [...new Set(this.docs.map((d) => path.dirname(d.job.data)))].filter((dir) => dir !== this.opts.root && (dir + path.sep).startsWith(this.opts.root + path.sep));
+  }
+
+  /** The documents a changed file touches (none: it is read by no document); `replan` when briefdeck.yaml may now list others. */
   touched(file: string): DocState[] | 'replan' {
     const abs = path.resolve(file);
     if (abs === path.join(this.opts.root, projectFileName)) return 'replan';
     const inside = (dir: string) => abs === dir || abs.startsWith(dir + path.sep);
+    // A dataset.yaml appearing or going in a folder beside the datasets: a glob may match another set of folders now.
+    if (path.basename(abs) === 'dataset.yaml' && !this.docs.some((d) => path.join(d.job.data, 'dataset.yaml') === abs) && this.datasetParents().some((dir) => inside(dir))) return 'replan';
     const templates = this.ctx?.templatesDir;
     return this.docs.filter((d) => {
       if (inside(d.job.data) || d.reads.has(abs)) return true;

@@ -2,7 +2,7 @@
 // rebuild of what a save touches, errors kept beside the last good output,
 // coalesced saves, and a clean stop.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorDetected, startWatch, type Watching } from '../../src/watch/run-watch.js';
@@ -214,6 +214,30 @@ describe('the watch command', () => {
       expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['chile-korea-standard-brief.pdf', 'chile-korea-standard-brief.pdf.map.json', 'chile-korea-standard-deck.pptx']);
     } finally {
       child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('briefdeck watch with a glob of datasets', () => {
+  it('builds a dataset added under the glob, without a restart', async () => {
+    const dir = standardProject();
+    writeFileSync(path.join(dir, 'briefdeck.yaml'), 'documents:\n  - data: data/*\n    template: standard-brief\n');
+    const w = await startWatch({ root: dir, plan: {} });
+    try {
+      expect(w.session.docs.map((d) => path.basename(d.job.data))).toEqual(['chile-korea']);
+      cpSync(path.join(dir, 'data', 'chile-korea'), path.join(dir, 'data', 'korea-chile'), { recursive: true });
+      save(path.join(dir, 'data', 'korea-chile', 'dataset.yaml'), 'id: chile-korea', 'id: korea-chile');
+      await expect.poll(async () => {
+        await w.idle();
+        return w.session.docs.map((d) => [path.basename(d.job.data), d.version > 0, d.errors.length]);
+      }).toEqual([
+        ['chile-korea', true, 0],
+        ['korea-chile', true, 0],
+      ]);
+      expect(existsSync(path.join(dir, 'out', 'korea-chile-standard-brief.pdf'))).toBe(true);
+    } finally {
+      await w.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
