@@ -27,6 +27,8 @@ Commands:
   check       provenance report: conflicting figures, broken relations, stale
               facts, mixed charts, numbers typed by hand, and every error a
               build would stop on (--json for machines)
+  watch       rebuild on save and show the brief and deck in the browser, each
+              cited number's source one click away
   new         start a dataset (\`new data NAME\`) or a template of your own
               (\`new template NAME --from standard-brief\`)
 
@@ -159,6 +161,28 @@ Options:
   --debug             on an internal error (a bug), also print where it happened
   -h, --help          show this help`;
 
+const watchUsage = `Usage: briefdeck watch [--data DIR] [--template NAME] [--port N] [--open]
+
+Builds the documents (chosen as for build), serves a live preview on
+http://127.0.0.1 (a free port unless --port), and rebuilds only the
+documents a saved file touches. The page updates itself: the brief's pages
+drawn from the PDF, the deck's slides drawn from the slide model (a preview,
+not PowerPoint), errors over the last good preview, the check warnings, and
+each cited number's fact and source on hover. Outputs in out/ are replaced
+atomically, as by build. Ctrl-C stops.
+
+${choosing}
+
+Options:
+  --data DIR          dataset folder
+  --template NAME     template folder under templates/
+  --format pdf|pptx   output format for every document
+  --locale en|vi      language of numbers, dates and labels
+  --port N            port on 127.0.0.1 (default: a free one, printed)
+  --open              open the preview in the default browser
+  --project DIR       project folder holding briefdeck.yaml (default: .)
+  -h, --help          show this help`;
+
 const allOptions = {
   from: { type: 'string' },
   data: { type: 'string' },
@@ -174,6 +198,8 @@ const allOptions = {
   force: { type: 'boolean' },
   verbose: { type: 'boolean' },
   debug: { type: 'boolean' },
+  port: { type: 'string' },
+  open: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -193,6 +219,7 @@ const commands: Record<string, Command> = {
   build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'jobs', 'shard', 'force', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
   validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('validate', v) },
   check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'json', 'debug', 'help'], run: (v) => runDocuments('check', v) },
+  watch: { usage: watchUsage, options: ['data', 'template', 'format', 'locale', 'project', 'port', 'open', 'debug', 'help'], run: (v) => runWatchCommand(v) },
   new: { usage: newUsage, options: ['from', 'project', 'debug', 'help'], positionals: 2, run: (v, p) => runNew(v, p) },
 };
 
@@ -344,6 +371,26 @@ async function runPlanned(command: 'build' | 'validate' | 'check', values: Value
   }
   if (!quiet) process.stdout.write(command === 'validate' ? `ok: no errors (${summary})\n` : `${summary}\n`);
   return 0;
+}
+
+/** `briefdeck watch`: runs until Ctrl-C. */
+async function runWatchCommand(values: Values): Promise<number> {
+  if (values.locale !== undefined && !isLocale(values.locale)) return fail(`--locale must be en or vi, found ${values.locale}`, 'watch');
+  if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(`--format must be ${outputFormats.join(' or ')}, found ${values.format}`, 'watch');
+  if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port) && Number(values.port) <= 65535)) return fail(`--port must be a port number, found ${values.port}`, 'watch');
+  const { editorDetected, runWatch } = await import('./watch/run-watch.js');
+  return runWatch({
+    root: path.resolve(values.project ?? '.'),
+    plan: {
+      ...(values.data !== undefined ? { data: path.resolve(values.data) } : {}),
+      ...(values.template !== undefined ? { template: values.template } : {}),
+      ...(values.format !== undefined ? { format: values.format as OutputFormat } : {}),
+      ...(values.locale !== undefined ? { locale: values.locale as 'en' | 'vi' } : {}),
+    },
+    ...(values.port !== undefined ? { port: Number(values.port) } : {}),
+    editorLinks: editorDetected(),
+    open: values.open ?? false,
+  });
 }
 
 /** `briefdeck new data NAME` / `new template NAME [--from T]`. */

@@ -49,6 +49,7 @@ export const messages = {
   'io/permission-denied': define<{ what: string; path: string }>('error', (a) => `${a.what} \`${a.path}\` cannot be read: permission denied`, () => 'give the user running briefdeck read access to the file'),
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
 
+  'watch/nothing-to-build': define<{ detail: string }>('error', (a) => `nothing to preview: ${a.detail}`, () => 'list documents in briefdeck.yaml, or run `briefdeck watch --data DIR`; the preview updates when you save'),
   'internal/error': define<{ detail: string }>('error', (a) => `internal error: ${a.detail}`, () => 'this is a bug in briefdeck (please report it); the other documents were still made'),
   'internal/crash': define<{ detail: string; debug?: boolean }>('error', (a) => `internal error: ${a.detail}`, (a) => `this is a bug in briefdeck; please report it${a.debug ? ' with the stack below' : ' (run again with --debug to see where it happened)'}`),
   // The tool's limits (src/limits.ts; briefdeck.yaml `limits:`)

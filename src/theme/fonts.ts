@@ -135,6 +135,9 @@ export function bundledFontPath(style: FontStyle): string {
   return require.resolve(`${pkg}/${bundledFiles[style]}`);
 }
 
+/** The bundled file for `style` (the watch preview serves these to the browser). */
+export const fontPath = bundledFontPath;
+
 export const bundledFamily = 'Be Vietnam Pro';
 
 /** The bundled Be Vietnam Pro: the default set, and the fallback for any style a brand leaves out. */

@@ -80,7 +80,7 @@ function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color
           walk(n.children, f, n.url);
           break;
         case 'citation':
-          out.push({ text: `[${n.number}]`, font: 'regular', sizePt, color: c.link, superscript: true });
+          out.push({ text: `[${n.number}]`, font: 'regular', sizePt, color: c.link, superscript: true, ...(n.factIds.length ? { facts: n.factIds } : {}) });
           break;
         case 'footnote-ref':
           out.push({ text: String(n.number), font: 'regular', sizePt, color: c.link, superscript: true });
@@ -282,8 +282,8 @@ class SlideBuilder {
     const smallPt = fillBody && h >= 3 ? 14 : 12;
     const widest = Math.max(...k.figures.map((f) => measure(f.value, 'bold', 1)));
     const paragraphsAt = (f: KeyFigures['figures'][number], valuePt: number): Paragraph[] => [
-      { runs: [{ text: f.value, font: 'bold', sizePt: valuePt, color: c.accent }], bullet: false, level: 0 },
-      { runs: [{ text: f.label, font: 'semibold', sizePt: labelPt, color: c.text }, ...f.citations.map((ct) => ({ text: `[${ct.number}]`, font: 'regular' as const, sizePt: labelPt, color: c.link, superscript: true }))], bullet: false, level: 0 },
+      { runs: [{ text: f.value, font: 'bold', sizePt: valuePt, color: c.accent, ...(f.citations.some((ct) => ct.factIds.length) ? { facts: f.citations.flatMap((ct) => ct.factIds) } : {}) }], bullet: false, level: 0 },
+      { runs: [{ text: f.label, font: 'semibold', sizePt: labelPt, color: c.text }, ...f.citations.map((ct) => ({ text: `[${ct.number}]`, font: 'regular' as const, sizePt: labelPt, color: c.link, superscript: true, ...(ct.factIds.length ? { facts: ct.factIds } : {}) }))], bullet: false, level: 0 },
       { runs: [{ text: f.period, font: 'regular', sizePt: smallPt, color: c.muted }], bullet: false, level: 0 },
       ...(f.change ? [{ runs: [{ text: f.change, font: 'regular' as const, sizePt: smallPt, color: c.text }], bullet: false, level: 0 }] : []),
     ];

@@ -11,6 +11,8 @@ export interface TextRun {
   color: string;
   /** Superscript citation marker. */
   superscript?: boolean;
+  /** The facts a citation marker cites, or a key figure's value shows: the preview's provenance map (PowerPoint ignores it). */
+  facts?: string[];
   url?: string;
 }
 
