@@ -144,3 +144,20 @@ describe('a project with its own brand', async () => {
     expect(h.diagnostics.filter((x) => x.rule === 'render/missing-glyph').map((x) => x.message)).toContain('the font LiberationSans cannot draw `ả` (U+1EA3); it will show as a blank box');
   });
 });
+
+describe('the slide preview (briefdeck watch) of a branded deck', async () => {
+  const { slidesToSvg, chartSvgsOf } = await import('../../src/render/svg/slides-to-svg.js');
+  const o = await buildPptx(req('deck'), { write: false });
+  const svgs = slidesToSvg(o.slideModel!, chartSvgsOf(o.prepared!.document), o.prepared!.theme);
+
+  it("draws in the brand's fonts and colours, with the logo and the images", () => {
+    const all = svgs.join('\n');
+    expect(all).toContain('font-family="DejaVu Serif"');
+    expect(all).toContain('font-family="Liberation Sans"');
+    expect(all).toContain('#7a1f3d');
+    expect(all).not.toContain('Be Vietnam Pro');
+    expect(svgs[0]).toMatch(/<image [^>]*href="data:image\/png;base64,/);
+    const route = o.slideModel!.slides.find((s) => s.title === 'The route')!;
+    expect(svgs[route.number - 1]).toContain('<title>A line from Nairobi to Amsterdam, the air-freight route</title>');
+  });
+});
