@@ -141,17 +141,18 @@ async function imageData(image: ThemeImage, theme: Theme): Promise<string> {
 }
 
 /**
- * The brand's logo on every slide: a slide master (pptxgenjs writes it as a
- * layout of the master) with the logo in the bottom-right corner, under the
- * footer's slide number. Undefined when the brand has no logo.
+ * The brand's logo on every slide but the title slide: a slide master
+ * (pptxgenjs writes it as a layout of the master) with the logo in the
+ * top-right corner, 0.3 in high, above the title's text. Undefined when the
+ * brand has no logo.
  */
 function masterWithLogo(pres: Pres, model: SlideModel, images: readonly string[]): string | undefined {
   if (model.masterLogo === undefined) return undefined;
   const logo = model.images![model.masterLogo]!;
-  const h = 0.4;
+  const h = 0.3;
   const w = Math.min(2, (h * logo.widthPx) / logo.heightPx);
   const name = 'Brand';
-  pres.defineSlideMaster({ title: name, objects: [{ image: { data: images[model.masterLogo]!, x: model.widthIn - 0.35 - w, y: 0.25, w, h: (w * logo.heightPx) / logo.widthPx, altText: logo.alt } }] } as never);
+  pres.defineSlideMaster({ title: name, objects: [{ image: { data: images[model.masterLogo]!, x: model.widthIn - 0.35 - w, y: 0.08, w, h: (w * logo.heightPx) / logo.widthPx, altText: logo.alt } }] } as never);
   return name;
 }
 
