@@ -46,7 +46,9 @@ export const brandSchema = z.strictObject({
       secondary: color.optional(),
       light: color.optional(),
       dark: color.optional(),
+      success: color.optional(),
       warning: color.optional(),
+      danger: color.optional(),
     })
     .optional(),
   typography: z.strictObject({ fonts: z.array(fontSource).optional(), base: textStyle.optional(), headings: textStyle.optional() }).optional(),

@@ -212,6 +212,8 @@ function colorsOf(brand: BrandFile, l: Loading): Theme['colors'] {
   const accent = resolve(c.primary, ['color', 'primary']) ?? d.accent;
   const light = resolve(c.light, ['color', 'light']) ?? d.light;
   const warning = resolve(c.warning, ['color', 'warning']) ?? d.warningRule;
+  const success = resolve(c.success, ['color', 'success']) ?? d.successRule;
+  const danger = resolve(c.danger, ['color', 'danger']) ?? d.dangerRule;
   const chart = brand.defaults?.briefdeck?.['chart-colors']?.map((v, i) => resolve(v, ['defaults', 'briefdeck', 'chart-colors', i]) ?? d.chartPalette[i % d.chartPalette.length]!);
   return {
     ...d,
@@ -226,6 +228,10 @@ function colorsOf(brand: BrandFile, l: Loading): Theme['colors'] {
     tableHeaderFill: light,
     warningRule: warning,
     warningFill: tint(warning, background, 0.12),
+    successRule: success,
+    successFill: tint(success, background, 0.12),
+    dangerRule: danger,
+    dangerFill: tint(danger, background, 0.12),
     // Without its own sequence, a brand's charts start from its primary colour.
     chartPalette: chart ?? (c.primary ? [accent, ...d.chartPalette.slice(1)] : d.chartPalette),
   };

@@ -29,7 +29,7 @@ export interface ConvertInput {
 }
 
 const blockDirectives = ['key-points', 'callout', 'key-figures', 'notes', 'chart', 'image', 'pagebreak', 'sources', 'fact-annex', 'figure'];
-const calloutKinds: CalloutKind[] = ['key-points', 'note', 'warning'];
+const calloutKinds: CalloutKind[] = ['key-points', 'note', 'warning', 'success', 'danger'];
 
 class Converter {
   readonly diagnostics: Diagnostic[] = [];

@@ -123,7 +123,7 @@ export interface KeyFigures extends Node {
   type: 'key-figures';
   figures: KeyFigure[];
 }
-export type CalloutKind = 'key-points' | 'note' | 'warning';
+export type CalloutKind = 'key-points' | 'note' | 'warning' | 'success' | 'danger';
 export interface Callout extends Node {
   type: 'callout';
   kind: CalloutKind;

@@ -30,8 +30,20 @@ export interface ThemeColors {
   tableStripeFill: string;
   warningFill: string;
   warningRule: string;
+  successFill: string;
+  successRule: string;
+  dangerFill: string;
+  dangerRule: string;
   link: string;
   chartPalette: readonly string[];
+}
+
+/** A callout's fill and its bar and title colour, by kind: the accent for notes and key points, the semantic colours for the others. */
+export function calloutColors(c: ThemeColors, kind: 'key-points' | 'note' | 'warning' | 'success' | 'danger'): { fill: string; rule: string } {
+  if (kind === 'warning') return { fill: c.warningFill, rule: c.warningRule };
+  if (kind === 'success') return { fill: c.successFill, rule: c.successRule };
+  if (kind === 'danger') return { fill: c.dangerFill, rule: c.dangerRule };
+  return { fill: c.accentLight, rule: c.accent };
 }
 
 /** Paper sizes in points (ISO 216 A4; US Letter 8.5 × 11 in). */
@@ -113,6 +125,10 @@ export const defaultTheme: Theme = {
     // 12 % of the warning colour on the background, as a brand's is made (src/brand/load-brand.ts `tint`).
     warningFill: '#f9f1e3',
     warningRule: '#c98a12',
+    successFill: '#e5f1f0',
+    successRule: '#2a8c82',
+    dangerFill: '#f6e7e7',
+    dangerRule: '#b8373a',
     link: '#0b4f8a',
     chartPalette: ['#0b4f8a', '#e07a10', '#2a8c82', '#b8373a', '#6f5aa8', '#8a7a2a', '#5c6873'],
   },

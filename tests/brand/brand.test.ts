@@ -84,6 +84,21 @@ describe('a project with its own brand', async () => {
     expect(pdf.pdf!.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
   });
 
+  it("colours success, warning and danger callouts in the brand's semantic colours, in the brief and the deck", async () => {
+    const d = copyFixture('brand');
+    edit(d, '_brand.yml', '  warning: saffron', '  warning: saffron\n  success: leaf\n  danger: "#a4161a"');
+    const boxes = ':::callout[Done]{kind=success}\nShipped.\n:::\n\n:::callout[Careful]{kind=warning}\nLate.\n:::\n\n:::callout[Stop]{kind=danger}\nBlocked.\n:::\n\n';
+    edit(d, 'templates/brief/document.md.hbs', '## Overview', `## Overview\n\n${boxes}`);
+    edit(d, 'templates/deck/document.md.hbs', '## Exports\n', `## Exports\n\n${boxes}`);
+    const r = (t: string) => ({ templatesDir: path.join(d, 'templates'), template: t, dataDir: path.join(d, 'data'), outDir: path.join(d, 'out') });
+    const [b, k] = await Promise.all([buildPdf(r('brief'), { write: false }), buildPptx(r('deck'), { write: false })]);
+    expect(b.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    const streams = contentStreams(b.pdf!);
+    for (const rule of ['#3f7d3a', '#f2b134', '#a4161a']) expect(streams).toContain(`${rgbComponents(rule)} rg`);
+    const fills = k.slideModel!.slides.flatMap((s) => s.items.flatMap((i) => (i.type === 'text' && i.fill ? [i.fill] : [])));
+    expect(fills).toEqual(expect.arrayContaining(['#e8efe7', '#fdf6e7', '#f4e3e4']));
+  });
+
   it('puts the brand in the theme XML, so that PowerPoint offers its colours and fonts', async () => {
     expect(pptx.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const zip = await JSZip.loadAsync(pptx.pptx!);

@@ -2,7 +2,7 @@
 // lists, tables, charts, key figures, callouts and the source list.
 import { assertNever, type Block, type Callout, type Chart, type Heading, type Inline, type KeyFigures, type List, type SourcesList, type FootnoteList, type Image } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
-import type { Theme } from '../../theme/theme.js';
+import { calloutColors, type Theme } from '../../theme/theme.js';
 import { shiftItems, stack, type Fragment } from './fragment.js';
 import { footnoteDest, sourceDest, type Run } from './inline-runs.js';
 import { layoutTable } from './layout-table.js';
@@ -195,12 +195,11 @@ function callout(box: Callout, ctx: LayoutContext, spaceBeforePt: number): Fragm
   const { c, size } = stylesOf(ctx.theme);
   const pad = 9;
   const inner: LayoutContext = { ...ctx, x: ctx.x + pad + 3, width: ctx.width - 2 * pad - 3 };
-  const titleStyle: TextStyle = { font: 'bold', sizePt: size.body + 0.5, color: box.kind === 'warning' ? c.warningRule : c.accent };
+  const { fill, rule: bar } = calloutColors(c, box.kind);
+  const titleStyle: TextStyle = { font: 'bold', sizePt: size.body + 0.5, color: bar };
   const parts = [...(box.title ? textFragments(plainRuns(box.title, titleStyle, box.position), titleStyle, inner) : []), ...layoutBlocks(box.children, inner, box.title ? 3 : 0)];
   const { items, heightPt } = stack(parts, pad - 2);
   const h = heightPt + pad;
-  const fill = box.kind === 'warning' ? c.warningFill : c.accentLight;
-  const bar = box.kind === 'warning' ? c.warningRule : c.accent;
   return [{ heightPt: h, spaceBeforePt: spaceBeforePt + 4, keepWithNext: false, items: [{ type: 'rect', x: ctx.x, y: 0, w: ctx.width, h, fill }, { type: 'rect', x: ctx.x, y: 0, w: 3, h, fill: bar }, ...items] }];
 }
 

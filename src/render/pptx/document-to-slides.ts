@@ -11,7 +11,7 @@ import { assertNever } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
 import { toNativeChart, type NativeChart } from '../../charts/native-chart.js';
 import { words } from '../../format/locale.js';
-import { defaultTheme, slideSizes, type FontStyle, type Theme, type ThemeImage } from '../../theme/theme.js';
+import { calloutColors, defaultTheme, slideSizes, type FontStyle, type Theme, type ThemeImage } from '../../theme/theme.js';
 import { breakLines } from '../layout/break-lines.js';
 import type { Run } from '../layout/inline-runs.js';
 import { columnWidths } from '../layout/layout-table.js';
@@ -549,7 +549,7 @@ function slidesOf(doc: Document, theme: Theme): Result<SlideModel> {
         break;
       case 'callout':
         flush();
-        sb.addText([...(b.title ? [{ runs: [{ text: b.title, font: 'bold' as const, sizePt: BODY_PT, color: c.accent }], bullet: false, level: 0 }] : []), ...b.children.flatMap(paragraphsOf)], b.position, c.accentLight);
+        sb.addText([...(b.title ? [{ runs: [{ text: b.title, font: 'bold' as const, sizePt: BODY_PT, color: calloutColors(c, b.kind).rule }], bullet: false, level: 0 }] : []), ...b.children.flatMap(paragraphsOf)], b.position, calloutColors(c, b.kind).fill);
         break;
       case 'key-figures':
         flush();
