@@ -65,6 +65,21 @@ describe('images in the brand fixture', async () => {
   });
 });
 
+describe('a JPEG image', () => {
+  it('is drawn in the brief and on a slide', async () => {
+    const d = copyFixture('brand');
+    // title-slide.jpg: the corporate template's title slide, drawn by LibreOffice and saved as JPEG by pdftoppm.
+    edit(d, 'templates/brief/document.md.hbs', '## Overview', '## Overview\n\n![The corporate title slide](../images/title-slide.jpg)');
+    edit(d, 'templates/deck/document.md.hbs', '## Exports\n', '## Exports\n\n![The corporate title slide](../images/title-slide.jpg)\n');
+    const [b, k] = await Promise.all([buildPdf(req(d, 'brief'), { write: false }), buildPptx(req(d, 'deck'), { write: false })]);
+    expect([...b.diagnostics, ...k.diagnostics].filter((x) => x.severity === 'error')).toEqual([]);
+    expect(b.pageModel!.images!.some((i) => i.kind === 'jpeg' && i.widthPx === 161 && i.heightPx === 90)).toBe(true);
+    expect(b.pdf!.toString('latin1')).toMatch(/\/Filter\s*\/DCTDecode/);
+    const deck = await readPptx(k.pptx!);
+    expect(deck.names.some((n) => /^ppt\/media\/.*\.jpe?g$/.test(n))).toBe(true);
+  });
+});
+
 describe('image problems', () => {
   it('warns when the alt text is empty, at the image', async () => {
     const d = copyFixture('brand');
