@@ -2,6 +2,7 @@
 //   dist/briefdeck.cjs  the CLI, one CommonJS file (loading one file instead of
 //                       hundreds of modules is most of a cold start)
 //   dist/worker.cjs     a batch worker process: the build pipeline (src/batch/worker-main.ts)
+//   dist/watch.cjs      `briefdeck watch`, required only by that command
 //   dist/cli.js         the `briefdeck` command: loads the bundle with a V8 code cache
 //   dist/index.cjs      the library API (used by the benchmark)
 //   dist/pptx-writer.cjs  the PPTX writer, required only when a deck is built
@@ -20,6 +21,14 @@ const pptxApart = {
   name: 'pptx-apart',
   setup(b) {
     b.onResolve({ filter: /slides-to-pptx\.js$/ }, (args) => (path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === pptxWriter ? { path: './pptx-writer.cjs', external: true } : undefined));
+  },
+};
+/** `briefdeck watch` (the whole pipeline, the server) is its own file too: the CLI's bundle stays small, and a build's process compiles none of it. */
+const watchEntry = path.resolve('src/watch/run-watch.ts');
+const watchApart = {
+  name: 'watch-apart',
+  setup(b) {
+    b.onResolve({ filter: /run-watch\.js$/ }, (args) => (path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === watchEntry ? { path: './watch.cjs', external: true } : undefined));
   },
 };
 const stub = path.resolve('src/bin/vega-canvas-stub.ts');
@@ -61,7 +70,8 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, plugins: [redirects, pptxApart], entryPoints: ['src/cli.ts'], outfile: 'dist/briefdeck.cjs', format: 'cjs' }),
+  build({ ...common, plugins: [redirects, pptxApart, watchApart], entryPoints: ['src/cli.ts'], outfile: 'dist/briefdeck.cjs', format: 'cjs' }),
+  build({ ...common, plugins: [redirects, pptxApart], entryPoints: ['src/watch/run-watch.ts'], outfile: 'dist/watch.cjs', format: 'cjs' }),
   build({ ...common, plugins: [redirects, pptxApart], entryPoints: ['src/batch/worker-main.ts'], outfile: 'dist/worker.cjs', format: 'cjs' }),
   build({ ...common, plugins: [redirects, pptxApart], entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['src/render/pptx/slides-to-pptx.ts'], outfile: 'dist/pptx-writer.cjs', format: 'cjs' }),

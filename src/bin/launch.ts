@@ -19,7 +19,7 @@ const useCache = process.env['BRIEFDECK_NO_CACHE'] !== '1';
 const wrap = (Module as unknown as { wrap(s: string): string }).wrap;
 
 /** Bundles loaded through the code cache, by the name the main bundle requires them with. */
-const cachedBundles: Record<string, string> = { './pptx-writer.cjs': 'pptx-writer.cjs' };
+const cachedBundles: Record<string, string> = { './pptx-writer.cjs': 'pptx-writer.cjs', './watch.cjs': 'watch.cjs' };
 
 const loaded = new Map<string, unknown>();
 
