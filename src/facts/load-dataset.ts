@@ -97,18 +97,9 @@ export interface DatasetOptions {
  * file is refused in milliseconds. `\r\n`, `\n` and a lone `\r` all end a line.
  */
 function csvDataLines(text: string): number {
-  let lines = 0;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      if (!blank) lines++;
-      blank = true;
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    } else if (blank && c !== 32 && c !== 9) blank = false;
-  }
-  if (!blank) lines++;
-  return Math.max(0, lines - 1);
+  // A regular expression runs natively: a character loop here took milliseconds per thousand rows, interpreted.
+  const nonBlank = text.match(/^[ \t]*[^ \t\r\n].*$/gm);
+  return Math.max(0, (nonBlank?.length ?? 0) - 1);
 }
 
 /** Everything a dataset is read from, as one text: the disk cache key. Undefined when a file cannot be read (or may not be: the fresh load says why). */
