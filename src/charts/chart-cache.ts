@@ -14,7 +14,7 @@ import { cacheRoot, cachesDisabled } from '../util/cache-dir.js';
 import { vegaLiteConfig } from './vega-config.js';
 
 /** Bump when rendering changes in a way the key does not capture. */
-const cacheFormat = 4;
+const cacheFormat = 5;
 const memory = new Map<string, RenderedChart>();
 
 function versions(): string {

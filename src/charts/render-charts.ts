@@ -1,8 +1,10 @@
-// Render every chart node of a document (in callouts too) and attach the SVG.
+// Render every chart node of a document (in callouts too) and attach the SVG
+// and the alternative text made from what it draws.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Block, Chart, Document } from '../document/nodes.js';
 import { words } from '../format/locale.js';
+import { chartAltText } from './chart-alt-text.js';
 import { cachedChart, chartKey, storeChart } from './chart-cache.js';
 import { positionInSpec, specOrigins } from './load-specs.js';
 import { renderChart } from './render-chart.js';
@@ -45,6 +47,7 @@ export async function renderCharts(doc: Document, opts: { diskCache?: boolean } 
       const hit = cachedChart(key, useDisk);
       if (hit) {
         chart.rendered = hit;
+        chart.altText = chartAltText(chart, doc.meta.locale);
         return;
       }
       const r = await renderChart(chart.spec, doc.meta.locale, chart.position);
@@ -53,6 +56,7 @@ export async function renderCharts(doc: Document, opts: { diskCache?: boolean } 
       diagnostics.push(...r.diagnostics.map((d) => (origin && (d.rule === 'chart/vega-warning' || d.rule === 'chart/compile-failed') ? { ...d, position: positionInSpec(origin, d.message) } : d)));
       if (r.value) {
         chart.rendered = r.value;
+        chart.altText = chartAltText(chart, doc.meta.locale);
         if (r.diagnostics.length === 0) storeChart(key, r.value, useDisk);
       }
     }),

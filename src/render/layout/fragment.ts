@@ -4,6 +4,7 @@
 import type { Position } from '../../diagnostics/diagnostic.js';
 import type { OutlineEntry, PageItem } from '../pdf/page-model.js';
 import type { Line } from './break-lines.js';
+import type { RunTagger } from './structure.js';
 
 export interface Fragment {
   heightPt: number;
@@ -41,16 +42,26 @@ export function shiftItems(items: readonly PageItem[], dy: number): PageItem[] {
   });
 }
 
-/** Text items for one line placed at `x`, its top at `y`. */
-export function lineItems(line: Line, x: number, y: number, align: 'left' | 'right' | 'center' = 'left', width = 0): PageItem[] {
+/** Text items for one line placed at `x`, its top at `y`; `tag` gives each its structure element. */
+export function lineItems(line: Line, x: number, y: number, align: 'left' | 'right' | 'center' = 'left', width = 0, tag?: RunTagger): PageItem[] {
   const offset = align === 'right' ? width - line.widthPt : align === 'center' ? (width - line.widthPt) / 2 : 0;
   return line.segments
     .filter((s) => s.text.trim() !== '')
     .map((s) => {
       const item: PageItem = { type: 'text', x: x + offset + s.x, y: y + line.baselinePt - s.run.risePt, text: s.text.trimEnd(), font: s.run.font, sizePt: s.run.sizePt, color: s.run.color, width: s.width };
       if (s.run.link) item.link = s.run.link;
+      if (tag) item.struct = tag(s.run);
       return item;
     });
+}
+
+/** Copies of `items` as artifacts of pagination (a table header repeated on a new page). */
+export function asPagination(items: readonly PageItem[]): PageItem[] {
+  return items.map((it) => {
+    if (it.type === 'dest') return it;
+    const { struct: _struct, ...rest } = it;
+    return { ...rest, artifact: 'Pagination' };
+  });
 }
 
 /** Stack fragments into one unsplittable fragment (for boxes that must stay whole). */

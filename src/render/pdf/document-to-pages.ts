@@ -7,7 +7,8 @@ import { words } from '../../format/locale.js';
 import { measure } from '../../theme/fonts.js';
 import { theme } from '../../theme/theme.js';
 import type { Fragment } from '../layout/fragment.js';
-import { layoutBlocks } from '../layout/layout-blocks.js';
+import { layoutSections } from '../layout/layout-blocks.js';
+import { openStruct } from '../layout/structure.js';
 import { paginate } from '../layout/paginate.js';
 import { plainRuns, textFragments, type LayoutContext, type TextStyle } from '../layout/text-blocks.js';
 import type { PageItem, PageModel, TextItem } from './page-model.js';
@@ -19,20 +20,20 @@ function titleBlock(doc: Document, ctx: LayoutContext): Fragment[] {
   const titleStyle: TextStyle = { font: 'bold', sizePt: size.title, color: c.text, lineHeight: 1.18 };
   const subStyle: TextStyle = { font: 'regular', sizePt: size.subtitle, color: c.muted, lineHeight: 1.3 };
   const metaStyle: TextStyle = { font: 'regular', sizePt: size.small, color: c.muted };
-  const out = textFragments(plainRuns(doc.meta.title, titleStyle, at), titleStyle, ctx, { keepAll: true });
-  if (doc.meta.subtitle) out.push(...textFragments(plainRuns(doc.meta.subtitle, subStyle, at), subStyle, ctx, { spaceBeforePt: 4, keepAll: true }));
+  const out = textFragments(plainRuns(doc.meta.title, titleStyle, at), titleStyle, openStruct(ctx, 'H1'), { keepAll: true });
+  if (doc.meta.subtitle) out.push(...textFragments(plainRuns(doc.meta.subtitle, subStyle, at), subStyle, openStruct(ctx, 'P'), { spaceBeforePt: 4, keepAll: true }));
   const meta = [doc.meta.dateText, doc.meta.author, doc.meta.dataAsOfText].filter(Boolean).join('  ·  ');
-  out.push(...textFragments(plainRuns(meta, metaStyle, at), metaStyle, ctx, { spaceBeforePt: 6 }));
+  out.push(...textFragments(plainRuns(meta, metaStyle, at), metaStyle, openStruct(ctx, 'P'), { spaceBeforePt: 6 }));
   out.push({ heightPt: 6, spaceBeforePt: 2, keepWithNext: false, items: [{ type: 'line', x1: ctx.x, y1: 3, x2: ctx.x + ctx.width, y2: 3, color: c.accent, widthPt: 1.2 }] });
   return out;
 }
 
 function text(x: number, y: number, s: string, style: TextStyle, align: 'left' | 'right' = 'left'): TextItem {
   const width = measure(s, style.font, style.sizePt);
-  return { type: 'text', x: align === 'right' ? x - width : x, y, text: s, font: style.font, sizePt: style.sizePt, color: style.color, width };
+  return { type: 'text', x: align === 'right' ? x - width : x, y, text: s, font: style.font, sizePt: style.sizePt, color: style.color, width, artifact: 'Pagination' };
 }
 
-/** Running header and footer of one page: the only items outside the body frame. */
+/** Running header and footer of one page: the only items outside the body frame, artifacts of pagination. */
 export function runningItems(doc: Document, pageNumber: number, pageCount: number): PageItem[] {
   const left = P.marginLeftPt;
   const right = P.widthPt - P.marginRightPt;
@@ -45,8 +46,8 @@ export function runningItems(doc: Document, pageNumber: number, pageCount: numbe
   const items: PageItem[] = [];
   if (doc.meta.marking) items.push(text(left, headerY, doc.meta.marking.toUpperCase(), markStyle));
   items.push(text(right, headerY, doc.meta.dateText, muted, 'right'));
-  items.push({ type: 'line', x1: left, y1: headerY + 5, x2: right, y2: headerY + 5, color: c.rule, widthPt: 0.5 });
-  items.push({ type: 'line', x1: left, y1: footerY - 11, x2: right, y2: footerY - 11, color: c.rule, widthPt: 0.5 });
+  items.push({ type: 'line', x1: left, y1: headerY + 5, x2: right, y2: headerY + 5, color: c.rule, widthPt: 0.5, artifact: 'Pagination' });
+  items.push({ type: 'line', x1: left, y1: footerY - 11, x2: right, y2: footerY - 11, color: c.rule, widthPt: 0.5, artifact: 'Pagination' });
   items.push(text(left, footerY, doc.meta.title, muted));
   items.push(text(right, footerY, pageText, muted, 'right'));
   return items;
@@ -54,13 +55,14 @@ export function runningItems(doc: Document, pageNumber: number, pageCount: numbe
 
 export function documentToPages(doc: Document): Result<PageModel> {
   const diagnostics: Diagnostic[] = [];
-  const ctx: LayoutContext = { x: P.marginLeftPt, width: P.widthPt - P.marginLeftPt - P.marginRightPt, diagnostics, svgs: [], warnedGlyphs: new Set() };
-  const fragments = [...titleBlock(doc, ctx), ...layoutBlocks(doc.children, ctx, 10)];
+  const structure: PageModel['structure'] = [{ role: 'Document', parent: -1 }];
+  const ctx: LayoutContext = { x: P.marginLeftPt, width: P.widthPt - P.marginLeftPt - P.marginRightPt, diagnostics, svgs: [], warnedGlyphs: new Set(), structure, struct: 0 };
+  const fragments = [...titleBlock(doc, ctx), ...layoutSections(doc.children, ctx, 10)];
   const { pages, outline } = paginate(fragments, { topPt: P.marginTopPt, bottomPt: P.heightPt - P.marginBottomPt }, diagnostics);
   for (const p of pages) p.items.push(...runningItems(doc, p.number, pages.length));
   const info: PageModel['info'] = { title: doc.meta.title, lang: doc.meta.locale, date: doc.meta.date };
   if (doc.meta.author) info.author = doc.meta.author;
   if (doc.meta.subject) info.subject = doc.meta.subject;
   if (doc.meta.keywords) info.keywords = doc.meta.keywords.join(', ');
-  return { value: { widthPt: P.widthPt, heightPt: P.heightPt, pages, outline, svgs: ctx.svgs, info }, diagnostics };
+  return { value: { widthPt: P.widthPt, heightPt: P.heightPt, pages, outline, svgs: ctx.svgs, structure, info }, diagnostics };
 }

@@ -2,8 +2,9 @@
 // beside it): it draws what the layout placed as content operators, embeds
 // the bundled fonts (subset), draws charts as vector graphics from programs
 // compiled from their SVG (svg-to-pdfkit for SVG those do not cover), and
-// writes metadata and bookmarks. Dates come from the document, so the same
-// input gives the same bytes.
+// writes metadata and bookmarks. Tagged (PDF/UA-1): every item is marked
+// content of its structure element or an artifact (tag-tree.ts). Dates come
+// from the document, so the same input gives the same bytes.
 import { fontBuffer, fontStyles, verticalMetrics } from '../../theme/fonts.js';
 import type { FontStyle } from '../../theme/theme.js';
 import { PageContent, pdfNumber, rgbComponents } from './content-stream.js';
@@ -11,7 +12,8 @@ import { DocFonts } from './doc-fonts.js';
 import { chartProgram, drawChart, type ChartTarget } from './draw-chart.js';
 import { encodeRun, showRun } from './glyph-run.js';
 import type { LineItem, PageModel, RectItem, TextItem } from './page-model.js';
-import { internals } from './pdfkit-internals.js';
+import { internals, taggingInternals } from './pdfkit-internals.js';
+import { TagTree } from './tag-tree.js';
 import { memoiseSubsetEncoding } from './subset-cache.js';
 
 type PDFKit = typeof import('pdfkit');
@@ -48,6 +50,9 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
     lang: model.info.lang,
     displayTitle: true,
     pdfVersion: '1.7',
+    // Tagged, with the XMP `pdfuaid:part 1` claim (pdfkit's PDF/UA subset; @types/pdfkit lists only PDF/A).
+    tagged: true,
+    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     info,
   } as PDFKit.PDFDocumentOptions);
   // The same Buffer objects the layout measured with: fontkit parses each once per process.
@@ -62,6 +67,7 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
   const outlineStack: { level: number; item: PDFKit.PDFOutline }[] = [];
   const fonts = new DocFonts(doc);
   const content = new PageContent(internals(doc));
+  const tags = new TagTree(taggingInternals(doc), model.structure, model.heightPt);
   /** A colour as "r g b", or undefined after pdfkit has set it (a colour syntax we do not parse). */
   const rgb = (css: string, stroke: boolean): string | undefined => {
     const c = rgbComponents(css);
@@ -81,8 +87,11 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
     }
     if (t.link) {
       const { ascent, descent } = verticalMetrics(t.font, t.sizePt);
-      if ('url' in t.link) doc.link(t.x, t.y - ascent, t.width, ascent + descent, t.link.url);
-      else doc.goTo(t.x, t.y - ascent, t.width, ascent + descent, t.link.dest);
+      const struct = t.struct !== undefined ? model.structure[t.struct] : undefined;
+      // PDF/UA: a link annotation is in the structure tree (via its Link element) and describes itself.
+      const options = struct ? { structParent: tags.annotationParent(t.struct!), Contents: new String(struct.alt ?? t.text) } : {};
+      if ('url' in t.link) doc.link(t.x, t.y - ascent, t.width, ascent + descent, t.link.url, options as PDFKit.Mixins.AnnotationOption);
+      else doc.goTo(t.x, t.y - ascent, t.width, ascent + descent, t.link.dest, options as PDFKit.Mixins.AnnotationOption);
     }
   };
   const drawRect = (r: RectItem) => {
@@ -111,14 +120,20 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
   };
 
   for (const page of model.pages) {
+    content.endMarked();
     content.flush();
     doc.addPage({ size: [model.widthPt, model.heightPt], margin: 0 });
+    tags.beginPage();
     for (const entry of model.outline.filter((o) => o.page === page.number)) {
       while (outlineStack.length && outlineStack[outlineStack.length - 1]!.level >= entry.level) outlineStack.pop();
       const parent = outlineStack[outlineStack.length - 1]?.item ?? doc.outline;
       outlineStack.push({ level: entry.level, item: parent.addItem(entry.title) });
     }
     for (const it of page.items) {
+      if (it.type !== 'dest') {
+        const bdc = tags.enter(it);
+        if (bdc) content.beginMarked(bdc);
+      }
       switch (it.type) {
         case 'text':
           drawText(it);
@@ -150,7 +165,9 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
       }
     }
   }
+  content.endMarked();
   content.flush();
+  tags.finish();
   for (const font of new Set(Object.values(internals(doc)._fontFamilies))) memoiseSubsetEncoding(font.font, font.subset);
   doc.end();
   await done;

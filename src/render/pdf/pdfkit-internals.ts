@@ -60,3 +60,20 @@ export interface DocInternals {
 }
 
 export const internals = (doc: PDFKit.PDFDocument): DocInternals => doc as unknown as DocInternals;
+
+/** A PDF object pdfkit will write: its dictionary, written when ended. */
+export interface PdfRef {
+  data: Record<string, unknown>;
+  end(): void;
+}
+
+/** pdfkit's tagging internals (its MarkingsMixin, pdfkit ≥ 0.15), used to write a structure tree of our own MCIDs. */
+export interface TaggingInternals {
+  ref(data: Record<string, unknown>): PdfRef;
+  page: { dictionary: PdfRef; structParentTreeKey: number };
+  getStructTreeRoot(): PdfRef;
+  getStructParentTree(): { get(key: number): unknown; add(key: number, value: unknown): void };
+  createStructParentTreeNextKey(): number;
+}
+
+export const taggingInternals = (doc: PDFKit.PDFDocument): TaggingInternals => doc as unknown as TaggingInternals;

@@ -179,7 +179,8 @@ class SlideBuilder {
       return;
     }
     const native = toNativeChart(chart.spec, chart.decimals, chart.qualifiers);
-    const altText = `${chart.title}. ${chart.rendered?.labels.join(', ') ?? ''}`.slice(0, 1000);
+    // Made once by the charts stage from the drawn data (chartAltText), as the PDF's Figure has it.
+    const altText = chart.altText ?? chart.title;
     const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: W - 2 * MX, h, title: chart.title, altText };
     if (native) item.native = native;
     else if (chart.rendered) {
