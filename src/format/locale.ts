@@ -103,3 +103,9 @@ export const chartAltWords: Record<Locale, { kinds: Record<ChartKind, string>; h
     count: (n, kind) => `${n} ${{ bar: 'cột', line: 'điểm', area: 'điểm', arc: 'phần', point: 'điểm' }[kind]}`,
   },
 };
+
+/** A deck table's alternative text (`descr`): its column headings and how many rows this slide shows. */
+export const tableAltWords: Record<Locale, (headings: string[], rows: number) => string> = {
+  en: (headings, rows) => `Table, ${rows} ${rows === 1 ? 'row' : 'rows'}; columns: ${headings.join(', ')}.`,
+  vi: (headings, rows) => `Bảng, ${rows} dòng; các cột: ${headings.join(', ')}.`,
+};

@@ -19,7 +19,8 @@ describe('the Viet Nam–China deck', async () => {
 
   it('has the expected slides, in order, with their titles', () => {
     expect(deck.slides.map((s) => s.texts[0])).toEqual([
-      'FOR DISCUSSION',
+      // The title slide's title comes first in its reading order (issue 14), the marking after it.
+      'Viet Nam–China economic cooperation',
       'Agenda',
       'Key figures',
       'Trade: how big, on whose count',

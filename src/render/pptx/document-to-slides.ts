@@ -10,7 +10,7 @@ import type { Block, Chart, Citation, Document, Inline, KeyFigures, SourceEntry,
 import { assertNever } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
 import { toNativeChart } from '../../charts/native-chart.js';
-import { words } from '../../format/locale.js';
+import { tableAltWords, words } from '../../format/locale.js';
 import { theme, type FontStyle } from '../../theme/theme.js';
 import { fontName, measure, missingGlyphs } from '../../theme/fonts.js';
 import { breakLines } from '../layout/break-lines.js';
@@ -274,7 +274,8 @@ class SlideBuilder {
         h = this.room();
       }
       this.cite(t.rows.slice(start, end).flatMap((r) => r.flatMap((cell) => citationsIn(cell.children))));
-      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: W - 2 * MX, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size, rowHeights });
+      const altText = tableAltWords[this.doc.meta.locale](head.map((cell) => cell.map((r) => r.text).join('')), end - start);
+      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: W - 2 * MX, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size, rowHeights, altText });
       this.y += h + 0.15;
       start = end;
       if (start >= rows.length) break;
@@ -421,22 +422,22 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
   const first = doc.children[0]?.position;
   const titleSlide = sb.newSlide(doc.meta.title, first, 'title');
   titleSlide.items.push({ type: 'rect', x: 0, y: 0, w: W, h: 0.18, fill: c.accent });
-  titleSlide.items.push({
-    type: 'text',
-    x: MX,
-    y: 2.2,
-    w: W - 2 * MX,
-    h: 2.6,
-    valign: 'top',
-    align: 'left',
-    paragraphs: [
-      ...(doc.meta.marking ? [{ runs: [{ text: doc.meta.marking.toUpperCase(), font: 'bold' as const, sizePt: 14, color: c.accent }], bullet: false, level: 0 }] : []),
-      { runs: [{ text: doc.meta.title, font: 'bold', sizePt: 40, color: c.text }], bullet: false, level: 0 },
-      ...(doc.meta.subtitle ? [{ runs: [{ text: doc.meta.subtitle, font: 'regular' as const, sizePt: 20, color: c.muted }], bullet: false, level: 0 }] : []),
-      { runs: [{ text: [doc.meta.dateText, doc.meta.author].filter(Boolean).join('  ·  '), font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
-      { runs: [{ text: doc.meta.dataAsOfText, font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
-    ],
-  });
+  // Marking, title, and the rest stacked in three boxes; the title alone is the slide's title
+  // placeholder, and comes first in the reading order (the marking above it is read next).
+  const box = (paragraphs: Paragraph[], y: number, h: number, role?: 'title'): SlideItem => ({ type: 'text', x: MX, y, w: W - 2 * MX, h, valign: 'top', align: 'left', paragraphs, ...(role ? { role } : {}) });
+  const marking: Paragraph[] = doc.meta.marking ? [{ runs: [{ text: doc.meta.marking.toUpperCase(), font: 'bold', sizePt: 14, color: c.accent }], bullet: false, level: 0 }] : [];
+  const markingH = marking.length ? textHeight(marking, W - 2 * MX) : 0;
+  const titleY = 2.2 + markingH;
+  const title: Paragraph[] = [{ runs: [{ text: doc.meta.title, font: 'bold', sizePt: 40, color: c.text }], bullet: false, level: 0 }];
+  const titleH = textHeight(title, W - 2 * MX);
+  titleSlide.items.push(box(title, titleY, titleH, 'title'));
+  if (marking.length) titleSlide.items.push(box(marking, 2.2, markingH));
+  const rest: Paragraph[] = [
+    ...(doc.meta.subtitle ? [{ runs: [{ text: doc.meta.subtitle, font: 'regular' as const, sizePt: 20, color: c.muted }], bullet: false, level: 0 }] : []),
+    { runs: [{ text: [doc.meta.dateText, doc.meta.author].filter(Boolean).join('  ·  '), font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
+    { runs: [{ text: doc.meta.dataAsOfText, font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
+  ];
+  titleSlide.items.push(box(rest, titleY + titleH, Math.max(textHeight(rest, W - 2 * MX), 4.8 - titleY - titleH)));
   let pending: Paragraph[] = [];
   let pendingAt: Position | undefined;
   const flush = () => {

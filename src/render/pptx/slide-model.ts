@@ -33,8 +33,12 @@ export interface TextItem extends Box {
   type: 'text';
   paragraphs: Paragraph[];
   fill?: string;
-  /** The slide's source line: it sits in its band between the body and the footer, not in the body. */
-  role?: 'source-line';
+  /**
+   * `source-line`: the slide's source line, in its band between the body and
+   * the footer, not in the body. `title`: the title slide's title, written
+   * in the title placeholder (what screen readers and PowerPoint's checker read as the slide title).
+   */
+  role?: 'source-line' | 'title';
   valign: 'top' | 'middle' | 'bottom';
   align: 'left' | 'center' | 'right';
 }
@@ -48,6 +52,8 @@ export interface TableItem extends Box {
   sizePt: number;
   /** Height of each row in inches, the header row first; they add up to `h`. */
   rowHeights: number[];
+  /** Alternative text of the table's frame (`descr`): its columns and rows. */
+  altText: string;
 }
 
 export interface ChartItem extends Box {

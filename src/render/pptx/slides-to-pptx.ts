@@ -8,6 +8,7 @@ import { theme, type FontStyle } from '../../theme/theme.js';
 import { normalizePptx } from './normalize-pptx.js';
 import { xmlSafeDeep } from '../../facts/clean-text.js';
 import { textPartsRewrite } from './text-parts.js';
+import { accessibleSlideXml } from './accessible-parts.js';
 import type { NativeChart } from '../../charts/native-chart.js';
 import type { ChartItem, Paragraph, SlideModel, TableItem, TextItem, TextRun } from './slide-model.js';
 
@@ -50,8 +51,12 @@ function paragraphsProps(paragraphs: readonly Paragraph[], lang: string) {
   return out;
 }
 
+/** The layout whose title placeholder holds every slide's title (PowerPoint's checker and screen readers read it as the slide title). */
+const MASTER = 'BRIEFDECK';
+
 function addText(slide: PSlide, t: TextItem, lang: string): void {
   slide.addText(paragraphsProps(t.paragraphs, lang) as never, {
+    ...(t.role === 'title' ? { placeholder: 'title' } : {}),
     x: t.x,
     y: t.y,
     w: t.w,
@@ -187,14 +192,15 @@ export async function slidesToPptx(built: SlideModel, date: Date): Promise<Buffe
   const pngs = await Promise.all(model.pictures.map((p) => chartToPng(p.svg)));
   const lang = model.info.lang;
   const c = theme.colors;
+  pres.defineSlideMaster({ title: MASTER, objects: [{ placeholder: { options: { name: 'title', type: 'title', x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9 }, text: '' } }] });
   for (const s of model.slides) {
-    const slide = pres.addSlide();
+    const slide = pres.addSlide({ masterName: MASTER });
     if (s.kind === 'content' && s.title) {
-      slide.addText([runProps({ text: s.title, font: 'bold', sizePt: 28, color: c.accent }, lang)] as never, { x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9, valign: 'bottom', margin: 6, fit: 'none' });
+      slide.addText([runProps({ text: s.title, font: 'bold', sizePt: 28, color: c.accent }, lang)] as never, { placeholder: 'title', x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9, valign: 'bottom', margin: 6, fit: 'none' });
       slide.addShape(pres.ShapeType.line, { x: 0.6, y: 1.3, w: model.widthIn - 1.2, h: 0, line: { color: hex(c.accent), width: 1.5 } });
     }
     if (s.kind === 'section') {
-      slide.addText([runProps({ text: s.title, font: 'bold', sizePt: 40, color: c.accent }, lang)] as never, { x: 0.6, y: 2.8, w: model.widthIn - 1.2, h: 1.5, valign: 'middle', margin: 6, fit: 'none' });
+      slide.addText([runProps({ text: s.title, font: 'bold', sizePt: 40, color: c.accent }, lang)] as never, { placeholder: 'title', x: 0.6, y: 2.8, w: model.widthIn - 1.2, h: 1.5, valign: 'middle', margin: 6, fit: 'none' });
     }
     for (const it of s.items) {
       switch (it.type) {
@@ -219,7 +225,8 @@ export async function slidesToPptx(built: SlideModel, date: Date): Promise<Buffe
     if (s.footer) {
       const f = s.footer;
       const style = { font: 'regular' as const, sizePt: 10, color: c.muted };
-      slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang)] as never, { x: 0.6, y: 7.0, w: 4, h: 0.3, margin: 0, fit: 'none' });
+      // No marking, no box: an empty text box is one more stop for a screen reader.
+      if (f.marking) slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang)] as never, { x: 0.6, y: 7.0, w: 4, h: 0.3, margin: 0, fit: 'none' });
       slide.addText([runProps({ ...style, text: f.date }, lang)] as never, { x: 4.67, y: 7.0, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
       slide.addText([runProps({ ...style, text: f.number }, lang)] as never, { x: model.widthIn - 4.6, y: 7.0, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
     }
@@ -234,6 +241,8 @@ export async function slidesToPptx(built: SlideModel, date: Date): Promise<Buffe
   return normalizePptx(raw, date, (name, xml) => {
     const chartNo = /^ppt\/charts\/chart(\d+)\.xml$/.exec(name)?.[1];
     const native = chartNo ? natives[Number(chartNo) - 1] : undefined;
-    return textParts(name, native ? patchChartXml(xml, native) : xml);
+    const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1];
+    const accessible = slide && model.slides[Number(slide) - 1] ? accessibleSlideXml(xml, model.slides[Number(slide) - 1]!) : xml;
+    return textParts(name, native ? patchChartXml(accessible, native) : accessible);
   });
 }
