@@ -74,6 +74,11 @@ export interface TaggingInternals {
   getStructTreeRoot(): PdfRef;
   getStructParentTree(): { get(key: number): unknown; add(key: number, value: unknown): void };
   createStructParentTreeNextKey(): number;
+  /** Writes a chunk of the file (a binary string gets a newline) and advances `_offset`, which the xref table uses. */
+  _write(data: string | Uint8Array): void;
+  _offset: number;
+  /** The Readable stream's push: the file's bytes go out through it. */
+  push(chunk: Uint8Array): boolean;
 }
 
 export const taggingInternals = (doc: PDFKit.PDFDocument): TaggingInternals => doc as unknown as TaggingInternals;

@@ -79,6 +79,30 @@ export class TagTree {
     const root = this.doc.getStructTreeRoot();
     root.data['K'] = [this.refs[0]];
     const ids: [string, PdfRef][] = [];
+    // pdfkit writes an object as three chunks, each pushed through its stream;
+    // hundreds of elements make that a cost of its own: gather them, push once.
+    const doc = this.doc;
+    const write = doc._write;
+    const chunks: Uint8Array[] = [];
+    doc._write = (data) => {
+      const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+      chunks.push(bytes);
+      doc._offset += bytes.length;
+    };
+    try {
+      this.writeElements(root, ids);
+    } finally {
+      doc._write = write;
+    }
+    doc.push(Buffer.concat(chunks));
+    if (ids.length) {
+      // A name tree of one node: its keys sorted (byte order, as PDF compares strings).
+      ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      root.data['IDTree'] = { Names: ids.flatMap(([id, ref]) => [new String(id), ref]) };
+    }
+  }
+
+  private writeElements(root: PdfRef, ids: [string, PdfRef][]): void {
     this.nodes.forEach((n, i) => {
       const data: Record<string, unknown> = { Type: 'StructElem', S: n.role, P: n.parent < 0 ? root : this.refs[n.parent] };
       const kids = this.kids[i]!;
@@ -102,11 +126,6 @@ export class TagTree {
       Object.assign(this.refs[i]!.data, data);
       this.refs[i]!.end();
     });
-    if (ids.length) {
-      // A name tree of one node: its keys sorted (byte order, as PDF compares strings).
-      ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      root.data['IDTree'] = { Names: ids.flatMap(([id, ref]) => [new String(id), ref]) };
-    }
   }
 
   /**
