@@ -40,7 +40,14 @@ export interface FootnoteRef extends Node {
 export interface Break extends Node {
   type: 'break';
 }
-export type Inline = Text | Strong | Emphasis | Link | Citation | FootnoteRef | Break;
+/** Text in another language than the document's (`:lang[…]{code=fr}`): screen readers switch voice and spell-checkers language. */
+export interface Lang extends Node {
+  type: 'lang';
+  /** A BCP 47 language tag: `en`, `zh-Hans`, `fr-CA`. */
+  lang: string;
+  children: Inline[];
+}
+export type Inline = Text | Strong | Emphasis | Link | Citation | FootnoteRef | Break | Lang;
 
 // Blocks
 

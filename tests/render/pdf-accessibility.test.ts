@@ -172,6 +172,13 @@ describe('tagged PDF: what the checks above must find', async () => {
     expect(outcome.pdf!.toString('latin1')).toMatch(/\/IDTree <<\s*\/Names \[\s*\(note-1\)/);
   });
 
+  it('a run the text marks as another language (`:lang`) is a Span with that Lang', async () => {
+    const outcome = await build(path.join(fixtures, 'fidelity'));
+    const pages = await readStructure(outcome.pdf!);
+    const spans = pages.flatMap((p) => elements(p.tree).filter((e) => e.role === 'Span').map((e) => ({ e, p })));
+    expect(spans.map(({ e, p }) => [e.lang, elementText(e, p).trim()])).toEqual([['vi', 'Cảng Hải Phòng']]);
+  });
+
   it('lists are L > LI > Lbl + LBody, the source list too', async () => {
     const outcome = await build(path.join(fixtures, 'mini'));
     const pages = await readStructure(outcome.pdf!);

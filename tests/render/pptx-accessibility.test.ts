@@ -109,3 +109,13 @@ describe.each(cases)('accessible deck: $name', async ({ req }) => {
     });
   });
 });
+
+describe('accessible deck: text in another language', async () => {
+  it('keeps the language the text marks (`:lang`) on its runs, the deck language on the rest', async () => {
+    const outcome = await buildPptx({ templatesDir: path.join(fixtures, 'fidelity', 'templates'), template: 'deck', dataDir: path.join(fixtures, 'fidelity', 'data'), outDir: '/nonexistent' }, { write: false });
+    const deck = await readPptx(outcome.pptx!);
+    const runs = deck.slides.flatMap((s) => [...s.xml.matchAll(/<a:rPr [^>]*lang="([^"]*)"[^>]*>[\s\S]*?<\/a:rPr><a:t>([^<]*)<\/a:t>/g)].map((m) => [m[1], decode(m[2]!)]));
+    expect(runs.filter(([lang]) => lang === 'vi')).toEqual([['vi', 'Cảng Hải Phòng']]);
+    expect(runs.filter(([lang]) => lang !== 'vi').every(([lang]) => lang === outcome.slideModel!.info.lang)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 // Structure elements made during layout, for the tagged PDF: a context
 // opens a child element for a block, and text items point at the element
 // of their run (a Link element for a linked run, one per link).
-import type { LinkTarget, StructNode, StructRole } from '../pdf/page-model.js';
+import type { StructNode, StructRole } from '../pdf/page-model.js';
 import type { Run } from './inline-runs.js';
 
 export interface StructContext {
@@ -23,23 +23,29 @@ export type RunTagger = (run: Run) => number;
 /**
  * The tagger for `runs` laid out in `ctx`: linked runs go into a Link
  * element (one per link even when it wraps over lines, described by its
- * text), the rest into the context's element. Runs of one link share one
- * target object (inline-runs makes one per link node).
+ * text), runs in another language into a Span with that Lang, the rest
+ * into the context's element. Runs of one link or language span share one
+ * object (inline-runs makes one per node), which keys its element.
  */
 export function runTagger(runs: readonly Run[], ctx: StructContext): RunTagger {
-  const links = new Map<LinkTarget, StructNode & { alt: string }>();
-  const ids = new Map<LinkTarget, number>();
+  const nodes = new Map<object, StructNode & { alt?: string }>();
+  const ids = new Map<object, number>();
   for (const r of runs) {
-    if (!r.link) continue;
-    let node = links.get(r.link);
+    const key = r.link ?? r.language;
+    if (!key) continue;
+    let node = nodes.get(key);
     if (!node) {
-      node = { role: 'Link', parent: ctx.struct, alt: '' };
+      node = r.link ? { role: 'Link', parent: ctx.struct, alt: '' } : { role: 'Span', parent: ctx.struct };
+      if (r.language) node.lang = r.language.code;
       ctx.structure.push(node);
-      links.set(r.link, node);
-      ids.set(r.link, ctx.structure.length - 1);
+      nodes.set(key, node);
+      ids.set(key, ctx.structure.length - 1);
     }
-    node.alt += r.text;
+    if (node.alt !== undefined) node.alt += r.text;
   }
-  for (const node of links.values()) node.alt = node.alt.replace(/\s+/g, ' ').trim();
-  return (run) => (run.link && ids.get(run.link)) ?? ctx.struct;
+  for (const node of nodes.values()) if (node.alt !== undefined) node.alt = node.alt.replace(/\s+/g, ' ').trim();
+  return (run) => {
+    const key = run.link ?? run.language;
+    return (key && ids.get(key)) ?? ctx.struct;
+  };
 }

@@ -6,7 +6,7 @@ import type { FontStyle } from '../../theme/theme.js';
 export type LinkTarget = { url: string } | { dest: string };
 
 /** Standard structure types (ISO 32000-1 §14.8.4) a tagged brief uses. */
-export type StructRole = 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Figure' | 'Caption' | 'Link' | 'Note';
+export type StructRole = 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Figure' | 'Caption' | 'Link' | 'Note' | 'Span';
 
 /** One element of the structure tree; `PageModel.structure[0]` is the Document. */
 export interface StructNode {

@@ -34,20 +34,23 @@ export const bodyArea = { top: BODY_TOP, bottom: BODY_BOTTOM, left: MX, right: W
 
 function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color: string): TextRun[] {
   const out: TextRun[] = [];
-  const walk = (list: readonly Inline[], f: FontStyle, url?: string) => {
+  const walk = (list: readonly Inline[], f: FontStyle, url?: string, lang?: string) => {
     for (const n of list) {
       switch (n.type) {
         case 'text':
-          out.push({ text: n.value.replace(/\s+/g, ' '), font: f, sizePt, color: url ? c.link : color, ...(url ? { url } : {}) });
+          out.push({ text: n.value.replace(/\s+/g, ' '), font: f, sizePt, color: url ? c.link : color, ...(url ? { url } : {}), ...(lang ? { lang } : {}) });
           break;
         case 'strong':
-          walk(n.children, f === 'italic' ? 'boldItalic' : 'bold', url);
+          walk(n.children, f === 'italic' ? 'boldItalic' : 'bold', url, lang);
           break;
         case 'emphasis':
-          walk(n.children, f === 'bold' ? 'boldItalic' : 'italic', url);
+          walk(n.children, f === 'bold' ? 'boldItalic' : 'italic', url, lang);
           break;
         case 'link':
-          walk(n.children, f, n.url);
+          walk(n.children, f, n.url, lang);
+          break;
+        case 'lang':
+          walk(n.children, f, url, n.lang);
           break;
         case 'citation':
           out.push({ text: `[${n.number}]`, font: 'regular', sizePt, color: c.link, superscript: true });

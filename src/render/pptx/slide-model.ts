@@ -12,6 +12,8 @@ export interface TextRun {
   /** Superscript citation marker. */
   superscript?: boolean;
   url?: string;
+  /** Language of a run in another language than the deck's (`:lang`). */
+  lang?: string;
 }
 
 export interface Paragraph {

@@ -29,7 +29,7 @@ function runProps(r: TextRun, lang: string) {
       bold: bold(r.font),
       italic: italic(r.font),
       color: hex(r.color),
-      lang,
+      lang: r.lang ?? lang,
       ...(r.superscript ? { superscript: true } : {}),
       ...(r.url ? { hyperlink: { url: r.url } } : {}),
     },
