@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { buildPdf } from '../../src/build.js';
 import { documentCharts } from '../../src/charts/render-charts.js';
 import { prepareDocument } from '../../src/build.js';
-import { fixtures, root } from '../helpers.js';
+import { copyFixture, edit, fixtures, root } from '../helpers.js';
+import { readPdf } from './read-pdf.js';
 import { elements, elementText, contentIds, readStructure, type StructElement } from './read-pdf-structure.js';
 
 const hasPdfinfo = (() => {
@@ -185,5 +186,19 @@ describe('tagged PDF: what the checks above must find', async () => {
     const items = pages.flatMap((p) => elements(p.tree).filter((e) => e.role === 'LI'));
     expect(items.length).toBeGreaterThan(0);
     for (const li of items) expect(li.children.filter((k): k is StructElement => 'role' in k).map((k) => k.role)).toEqual(['Lbl', 'LBody']);
+  });
+});
+
+describe('tagged PDF: metadata that needs escaping', () => {
+  it('writes a title with & and < into well-formed XMP, and as written into Info', async () => {
+    const dir = copyFixture('mini');
+    edit(dir, 'templates/brief/document.md.hbs', 'title: Mini brief – Lạng Sơn', "title: 'Trade & <routes> – Lạng Sơn'");
+    const outcome = await buildPdf({ templatesDir: path.join(dir, 'templates'), template: 'brief', dataDir: path.join(dir, 'data'), outDir: '/nonexistent' }, { write: false });
+    expect(outcome.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const xmp = /<x:xmpmeta[\s\S]*<\/x:xmpmeta>/.exec(outcome.pdf!.toString('utf8'))![0];
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Trade &amp; &lt;routes&gt; – Lạng Sơn</rdf:li>');
+    expect(xmp).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+    const pdf = await readPdf(outcome.pdf!);
+    expect(pdf.info['Title']).toBe('Trade & <routes> – Lạng Sơn');
   });
 });

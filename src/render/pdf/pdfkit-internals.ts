@@ -82,3 +82,24 @@ export interface TaggingInternals {
 }
 
 export const taggingInternals = (doc: PDFKit.PDFDocument): TaggingInternals => doc as unknown as TaggingInternals;
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * pdfkit copies the Info values (title, author…) into the XMP packet as
+ * they are, so a title with `&` or `<` made the packet unreadable (PDF/UA
+ * wants it read). They are escaped for the packet only; Info keeps the text.
+ */
+export function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as { info: Record<string, unknown>; _addInfo(): void };
+  const addInfo = d._addInfo;
+  d._addInfo = () => {
+    const info = d.info;
+    d.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    try {
+      addInfo.call(d);
+    } finally {
+      d.info = info;
+    }
+  };
+}
