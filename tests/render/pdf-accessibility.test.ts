@@ -118,6 +118,8 @@ describe.each(cases)('tagged PDF: $name', async ({ req }) => {
       expect(l).toMatch(/\/StructParent \d+/);
       expect(l).toMatch(/\/Contents /);
     }
+    // Pages with annotations visit them in structure order (PDF/UA 7.18.3).
+    for (const page of dicts.filter((d) => /\/Type \/Page\b/.test(d) && /\/Annots/.test(d))) expect(page).toMatch(/\/Tabs \/S/);
     const linkElements = pages.flatMap((p) => elements(p.tree).filter((e) => e.role === 'Link'));
     expect(linkElements.every((e) => e.children.some((k) => 'type' in k && k.type === 'object'))).toBe(true);
   });
@@ -200,5 +202,16 @@ describe('tagged PDF: metadata that needs escaping', () => {
     expect(xmp).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
     const pdf = await readPdf(outcome.pdf!);
     expect(pdf.info['Title']).toBe('Trade & <routes> – Lạng Sơn');
+  });
+});
+
+describe('tagged PDF: headings the template skips a level of', () => {
+  it('are a warning at the heading, naming the level to use', async () => {
+    const dir = copyFixture('mini');
+    edit(dir, 'templates/brief/document.md.hbs', '## Trade', '#### Trade');
+    const outcome = await buildPdf({ templatesDir: path.join(dir, 'templates'), template: 'brief', dataDir: path.join(dir, 'data'), outDir: '/nonexistent' }, { write: false });
+    const skipped = outcome.diagnostics.filter((d) => d.rule === 'render/heading-level-skipped');
+    expect(skipped.map((d) => [d.severity, d.position.line, d.hint])).toEqual([['warning', 18, 'use ## here, or add the missing heading; the brief\'s title counts as level 1']]);
+    expect(outcome.pdf).toBeDefined();
   });
 });

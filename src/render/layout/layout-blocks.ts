@@ -8,6 +8,7 @@ import { shiftItems, stack, type Fragment } from './fragment.js';
 import { footnoteDest, sourceDest, type Run } from './inline-runs.js';
 import { layoutTable } from './layout-table.js';
 import { openStruct } from './structure.js';
+import { report } from '../../diagnostics/messages.js';
 import { plainRuns, runsFor, textFragments, checkGlyphs, type LayoutContext, type TextStyle } from './text-blocks.js';
 
 const c = theme.colors;
@@ -254,9 +255,13 @@ export function layoutBlocks(blocks: readonly Block[], ctx: LayoutContext, first
 export function layoutSections(blocks: readonly Block[], ctx: LayoutContext, firstSpacePt = 0): Fragment[] {
   const out: Fragment[] = [];
   const open: { level: number; ctx: LayoutContext }[] = [];
+  // The brief's title is the level-1 heading everything follows.
+  let previous = 1;
   blocks.forEach((b, i) => {
     const level = b.type === 'heading' ? b.level : b.type === 'sources-list' ? 2 : undefined;
     if (level !== undefined) {
+      if (level > previous + 1) ctx.diagnostics.push(report('render/heading-level-skipped', b.position, { level, previous }));
+      previous = level;
       while (open.length && open[open.length - 1]!.level >= level) open.pop();
       open.push({ level, ctx: openStruct(open[open.length - 1]?.ctx ?? ctx, 'Sect') });
     }
