@@ -63,8 +63,13 @@ export const internals = (doc: PDFKit.PDFDocument): DocInternals => doc as unkno
 
 /** A PDF object pdfkit will write: its dictionary, written when ended. */
 export interface PdfRef {
+  id: number;
+  /** Where the object starts in the file (for the xref table). */
+  offset: number;
   data: Record<string, unknown>;
   end(): void;
+  /** "12 0 R" */
+  toString(): string;
 }
 
 /** pdfkit's tagging internals (its MarkingsMixin, pdfkit ≥ 0.15), used to write a structure tree of our own MCIDs. */
@@ -74,9 +79,10 @@ export interface TaggingInternals {
   getStructTreeRoot(): PdfRef;
   getStructParentTree(): { get(key: number): unknown; add(key: number, value: unknown): void };
   createStructParentTreeNextKey(): number;
-  /** Writes a chunk of the file (a binary string gets a newline) and advances `_offset`, which the xref table uses. */
-  _write(data: string | Uint8Array): void;
+  /** Bytes written so far (no encryption: briefdeck never sets a password). */
   _offset: number;
+  /** Records a written object's offset for the xref table. */
+  _refEnd(ref: PdfRef): void;
   /** The Readable stream's push: the file's bytes go out through it. */
   push(chunk: Uint8Array): boolean;
 }

@@ -5,6 +5,7 @@
 // goes; briefdeck writes content operators itself (content-stream.ts), so
 // it assigns the MCIDs and hands pdfkit only dictionaries.
 import type { PageItem, StructNode } from './page-model.js';
+import { pdfNumber } from './content-stream.js';
 import type { TaggingInternals, PdfRef } from './pdfkit-internals.js';
 
 type Kid = { node: number } | { page: PdfRef; mcid: number } | { page: PdfRef; annot: PdfRef };
@@ -79,22 +80,7 @@ export class TagTree {
     const root = this.doc.getStructTreeRoot();
     root.data['K'] = [this.refs[0]];
     const ids: [string, PdfRef][] = [];
-    // pdfkit writes an object as three chunks, each pushed through its stream;
-    // hundreds of elements make that a cost of its own: gather them, push once.
-    const doc = this.doc;
-    const write = doc._write;
-    const chunks: Uint8Array[] = [];
-    doc._write = (data) => {
-      const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
-      chunks.push(bytes);
-      doc._offset += bytes.length;
-    };
-    try {
-      this.writeElements(root, ids);
-    } finally {
-      doc._write = write;
-    }
-    doc.push(Buffer.concat(chunks));
+    this.writeElements(root, ids);
     if (ids.length) {
       // A name tree of one node: its keys sorted (byte order, as PDF compares strings).
       ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -102,30 +88,44 @@ export class TagTree {
     }
   }
 
+  /**
+   * The elements as PDF objects, serialised here and handed to pdfkit's
+   * stream in one chunk: its general `end()` (three stream pushes and a
+   * generic conversion per object) cost as much as the rest of the tagging.
+   * pdfkit still records each object's offset for the xref table (`_refEnd`).
+   */
   private writeElements(root: PdfRef, ids: [string, PdfRef][]): void {
+    const doc = this.doc;
+    const parts: string[] = [];
     this.nodes.forEach((n, i) => {
-      const data: Record<string, unknown> = { Type: 'StructElem', S: n.role, P: n.parent < 0 ? root : this.refs[n.parent] };
+      const ref = this.refs[i]!;
       const kids = this.kids[i]!;
       const firstPage = kids.find((k): k is Kid & { page: PdfRef } => 'page' in k)?.page;
-      if (firstPage) data['Pg'] = firstPage;
+      const dict = [`/S /${n.role}`, `/P ${String(n.parent < 0 ? root : this.refs[n.parent])}`];
+      if (firstPage) dict.push(`/Pg ${String(firstPage)}`);
       const K = kids.map((k) => {
-        if ('node' in k) return this.refs[k.node];
-        if ('annot' in k) return { Type: 'OBJR', Obj: k.annot, Pg: k.page };
-        return k.page === firstPage ? k.mcid : { Type: 'MCR', Pg: k.page, MCID: k.mcid };
+        if ('node' in k) return String(this.refs[k.node]);
+        if ('annot' in k) return `<< /Type /OBJR /Obj ${String(k.annot)} /Pg ${String(k.page)} >>`;
+        return k.page === firstPage ? String(k.mcid) : `<< /Type /MCR /Pg ${String(k.page)} /MCID ${k.mcid} >>`;
       });
-      if (K.length) data['K'] = K;
-      if (n.alt !== undefined) data['Alt'] = new String(n.alt);
-      if (n.lang) data['Lang'] = new String(n.lang);
+      if (K.length) dict.push(`/K [${K.join(' ')}]`);
+      if (n.alt !== undefined) dict.push(`/Alt ${pdfTextString(n.alt)}`);
+      if (n.lang) dict.push(`/Lang ${pdfTextString(n.lang)}`);
       if (n.id) {
-        data['ID'] = new String(n.id);
-        ids.push([n.id, this.refs[i]!]);
+        dict.push(`/ID ${pdfTextString(n.id)}`);
+        ids.push([n.id, ref]);
       }
       const bbox = this.bboxes.get(i);
-      if (n.scope) data['A'] = { O: 'Table', Scope: n.scope };
-      else if (bbox) data['A'] = { O: 'Layout', Placement: 'Block', BBox: bbox };
-      Object.assign(this.refs[i]!.data, data);
-      this.refs[i]!.end();
+      if (n.scope) dict.push(`/A << /O /Table /Scope /${n.scope} >>`);
+      else if (bbox) dict.push(`/A << /O /Layout /Placement /Block /BBox [${bbox.map(pdfNumber).join(' ')}] >>`);
+      const text = `${ref.id} 0 obj\n<<\n${dict.join('\n')}\n>>\nendobj\n`;
+      ref.offset = doc._offset;
+      parts.push(text);
+      // Hex and escaped strings only: one byte per character.
+      doc._offset += text.length;
+      doc._refEnd(ref);
     });
+    doc.push(Buffer.from(parts.join(''), 'latin1'));
   }
 
   /**
@@ -149,4 +149,12 @@ export class TagTree {
     });
     kids.splice(at, 0, { node: i });
   }
+}
+
+/** A PDF text string: printable ASCII as a literal, anything else UTF-16BE with its byte-order mark, in hex. */
+export function pdfTextString(s: string): string {
+  if (/^[\x20-\x7e]*$/.test(s)) return `(${s.replace(/[\\()]/g, '\\$&')})`;
+  let hex = 'FEFF';
+  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
 }
