@@ -45,11 +45,12 @@ export class PageContent {
 
   constructor(private readonly doc: DocInternals) {}
 
-  /** Graphics operators (outside a text object). They may change any state. */
+  /** Graphics operators (outside a text object). They may change any state (a `Q` restores an older font too). */
   op(ops: string): void {
     this.endText();
     this.parts.push(ops);
     this.fill = undefined;
+    this.font = undefined;
   }
 
   /** Sets the fill colour ("r g b") unless it is already set; allowed inside text objects too. */
@@ -62,9 +63,9 @@ export class PageContent {
   /** Text operators, inside a BT…ET shared with the text shown just before. */
   text(fontId: string, sizePt: number, ops: string): void {
     if (!this.inText) {
+      // The font is text state, which outlives the text object: kept from the last BT…ET unless something else ran since.
       this.parts.push('BT');
       this.inText = true;
-      this.font = undefined;
     }
     const font = `/${fontId} ${pdfNumber(sizePt)} Tf`;
     if (this.font !== font) {
@@ -95,6 +96,7 @@ export class PageContent {
     if (this.parts.length) this.doc.addContent(this.parts.join('\n'));
     this.parts = [];
     this.fill = undefined;
+    this.font = undefined;
   }
 
   private endText(): void {
