@@ -124,6 +124,23 @@ describe.each(cases)('tagged PDF: $name', async ({ req }) => {
     expect(linkElements.every((e) => e.children.some((k) => 'type' in k && k.type === 'object'))).toBe(true);
   });
 
+  it('uses only standard structure types, each where ISO 32000-1 allows it (tables, lists)', () => {
+    const standard = new Set(['Document', 'Sect', 'Div', 'H1', 'H2', 'H3', 'H4', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD', 'Figure', 'Link', 'Note', 'Span']);
+    const parents: Record<string, string[]> = { THead: ['Table'], TBody: ['Table'], TR: ['THead', 'TBody', 'Table'], TH: ['TR'], TD: ['TR'], LI: ['L'], Lbl: ['LI', 'Note'], LBody: ['LI'] };
+    for (const page of pages) {
+      const walk = (e: StructElement, parent: string) => {
+        expect(standard.has(e.role), e.role).toBe(true);
+        const allowed = parents[e.role];
+        if (allowed) expect(allowed, `${e.role} in ${parent}`).toContain(parent);
+        for (const k of e.children) if ('role' in k) walk(k, e.role);
+      };
+      for (const k of page.tree.children) if ('role' in k) walk(k, '');
+    }
+    expect(raw).not.toMatch(/\/Suspects true/);
+    const noteIds = model.structure.filter((n) => n.role === 'Note').map((n) => n.id);
+    expect(new Set(noteIds).size).toBe(noteIds.length);
+  });
+
   it('says its language, shows its title, and claims PDF/UA-1 in XMP with the title', () => {
     expect(raw).toMatch(new RegExp(`/Lang \\(${model.info.lang}\\)`));
     expect(raw).toMatch(/\/DisplayDocTitle true/);
