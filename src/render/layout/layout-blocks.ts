@@ -157,13 +157,18 @@ function callout(box: Callout, ctx: LayoutContext, spaceBeforePt: number): Fragm
   return [{ heightPt: h, spaceBeforePt: spaceBeforePt + 4, keepWithNext: false, items: [{ type: 'rect', x: ctx.x, y: 0, w: ctx.width, h, fill }, { type: 'rect', x: ctx.x, y: 0, w: 3, h, fill: bar }, ...items] }];
 }
 
-/** A numbered entry with a hanging label (`[3]`, `2.`) and a link target: in `ctx`'s element, a Lbl and a `body` element. */
+/**
+ * A numbered entry with a hanging label (`[3]`, `2.`) and a link target, in
+ * `ctx`'s element: a list item's label is its Lbl beside the LBody; a
+ * note's label opens its P (PDF/UA-1 keeps Lbl to lists).
+ */
 function hangingEntry(label: string, runs: Run[], dest: string, style: TextStyle, ctx: LayoutContext, spaceBeforePt: number, body: 'LBody' | 'P'): Fragment[] {
   const indent = 22;
-  const labelStruct = openStruct(ctx, 'Lbl').struct;
-  const frags = textFragments(runs, style, { ...openStruct(ctx, body), x: ctx.x + indent, width: ctx.width - indent }, { spaceBeforePt, keepAll: true });
+  const labelStruct = body === 'LBody' ? openStruct(ctx, 'Lbl').struct : undefined;
+  const bodyCtx = openStruct(ctx, body);
+  const frags = textFragments(runs, style, { ...bodyCtx, x: ctx.x + indent, width: ctx.width - indent }, { spaceBeforePt, keepAll: true });
   const first = frags[0]!;
-  first.items.unshift({ type: 'dest', name: dest, y: 0 }, { type: 'text', x: ctx.x, y: first.firstBaselinePt ?? style.sizePt, text: label, font: 'regular', sizePt: style.sizePt, color: c.muted, width: measure(label, 'regular', style.sizePt), struct: labelStruct });
+  first.items.unshift({ type: 'dest', name: dest, y: 0 }, { type: 'text', x: ctx.x, y: first.firstBaselinePt ?? style.sizePt, text: label, font: 'regular', sizePt: style.sizePt, color: c.muted, width: measure(label, 'regular', style.sizePt), struct: labelStruct ?? bodyCtx.struct });
   return frags;
 }
 
