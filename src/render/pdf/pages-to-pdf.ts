@@ -12,7 +12,7 @@ import { DocFonts } from './doc-fonts.js';
 import { chartProgram, drawChart, type ChartTarget } from './draw-chart.js';
 import { encodeRun, showRun } from './glyph-run.js';
 import type { LineItem, PageModel, RectItem, TextItem } from './page-model.js';
-import { escapeXmpInfo, internals, taggingInternals } from './pdfkit-internals.js';
+import { claimPdfUa, escapeXmpInfo, internals, taggingInternals } from './pdfkit-internals.js';
 import { TagTree } from './tag-tree.js';
 import { memoiseSubsetEncoding } from './subset-cache.js';
 
@@ -50,12 +50,13 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
     lang: model.info.lang,
     displayTitle: true,
     pdfVersion: '1.7',
-    // Tagged, with the XMP `pdfuaid:part 1` claim (pdfkit's PDF/UA subset; @types/pdfkit lists only PDF/A).
+    // Tagged; the PDF/UA claim is added to the XMP below (pdfkit's `subset: 'PDF/UA'`
+    // would also give every font a CIDSet, a PDF/A-1 requirement, at a cost each build).
     tagged: true,
-    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     info,
   } as PDFKit.PDFDocumentOptions);
   escapeXmpInfo(doc);
+  claimPdfUa(doc);
   // The same Buffer objects the layout measured with: fontkit parses each once per process.
   for (const style of fontStyles) doc.registerFont(style, fontBuffer(style));
   const chunks: Buffer[] = [];

@@ -109,3 +109,12 @@ export function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
     }
   };
 }
+
+/** The XMP identification of PDF/UA-1 (ISO 14289-1 §5), as pdfkit's PDF/UA subset writes it. */
+export function claimPdfUa(doc: PDFKit.PDFDocument): void {
+  (doc as unknown as { appendXML(xml: string): void }).appendXML(`
+        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        `);
+}
