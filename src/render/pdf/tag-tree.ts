@@ -8,7 +8,7 @@ import type { PageItem, StructNode } from './page-model.js';
 import { pdfNumber } from './content-stream.js';
 import type { TaggingInternals, PdfRef } from './pdfkit-internals.js';
 
-type Kid = { node: number } | { page: PdfRef; mcid: number } | { page: PdfRef; annot: PdfRef };
+type Kid = { kind: 'node'; node: number } | { kind: 'mcr'; page: PdfRef; mcid: number } | { kind: 'objr'; page: PdfRef; annot: PdfRef };
 
 export class TagTree {
   private readonly refs: PdfRef[];
@@ -52,7 +52,7 @@ export class TagTree {
     const mcid = page.parents.length;
     page.parents.push(this.refs[item.struct]!);
     this.attach(item.struct);
-    this.kids[item.struct]!.push({ page: page.ref, mcid });
+    this.kids[item.struct]!.push({ kind: 'mcr', page: page.ref, mcid });
     return `/${this.nodes[item.struct]!.role} <</MCID ${mcid}>> BDC`;
   }
 
@@ -68,7 +68,7 @@ export class TagTree {
         annotationRef.data['StructParent'] = key;
         this.doc.getStructParentTree().add(key, this.refs[struct]!);
         this.attach(struct);
-        this.kids[struct]!.push({ page: this.page!.ref, annot: annotationRef });
+        this.kids[struct]!.push({ kind: 'objr', page: this.page!.ref, annot: annotationRef });
       },
     };
   }
@@ -96,36 +96,47 @@ export class TagTree {
    */
   private writeElements(root: PdfRef, ids: [string, PdfRef][]): void {
     const doc = this.doc;
-    const parts: string[] = [];
-    this.nodes.forEach((n, i) => {
+    const r = (ref: PdfRef) => `${ref.id} 0 R`;
+    let out = '';
+    for (let i = 0; i < this.nodes.length; i++) {
+      const n = this.nodes[i]!;
       const ref = this.refs[i]!;
       const kids = this.kids[i]!;
-      const firstPage = kids.find((k): k is Kid & { page: PdfRef } => 'page' in k)?.page;
-      const dict = [`/S /${n.role}`, `/P ${String(n.parent < 0 ? root : this.refs[n.parent])}`];
-      if (firstPage) dict.push(`/Pg ${String(firstPage)}`);
-      const K = kids.map((k) => {
-        if ('node' in k) return String(this.refs[k.node]);
-        if ('annot' in k) return `<< /Type /OBJR /Obj ${String(k.annot)} /Pg ${String(k.page)} >>`;
-        return k.page === firstPage ? String(k.mcid) : `<< /Type /MCR /Pg ${String(k.page)} /MCID ${k.mcid} >>`;
-      });
-      if (K.length) dict.push(`/K [${K.join(' ')}]`);
-      if (n.alt !== undefined) dict.push(`/Alt ${pdfTextString(n.alt)}`);
-      if (n.lang) dict.push(`/Lang ${pdfTextString(n.lang)}`);
+      let firstPage: PdfRef | undefined;
+      for (const k of kids) {
+        if (k.kind !== 'node') {
+          firstPage = k.page;
+          break;
+        }
+      }
+      let text = `${ref.id} 0 obj\n<< /S /${n.role} /P ${r(n.parent < 0 ? root : this.refs[n.parent]!)}`;
+      if (firstPage) text += ` /Pg ${r(firstPage)}`;
+      if (kids.length) {
+        text += ' /K [';
+        for (const k of kids) {
+          if (k.kind === 'node') text += ` ${r(this.refs[k.node]!)}`;
+          else if (k.kind === 'objr') text += ` << /Type /OBJR /Obj ${r(k.annot)} /Pg ${r(k.page)} >>`;
+          else text += k.page === firstPage ? ` ${k.mcid}` : ` << /Type /MCR /Pg ${r(k.page)} /MCID ${k.mcid} >>`;
+        }
+        text += ' ]';
+      }
+      if (n.alt !== undefined) text += ` /Alt ${pdfTextString(n.alt)}`;
+      if (n.lang) text += ` /Lang ${pdfTextString(n.lang)}`;
       if (n.id) {
-        dict.push(`/ID ${pdfTextString(n.id)}`);
+        text += ` /ID ${pdfTextString(n.id)}`;
         ids.push([n.id, ref]);
       }
       const bbox = this.bboxes.get(i);
-      if (n.scope) dict.push(`/A << /O /Table /Scope /${n.scope} >>`);
-      else if (bbox) dict.push(`/A << /O /Layout /Placement /Block /BBox [${bbox.map(pdfNumber).join(' ')}] >>`);
-      const text = `${ref.id} 0 obj\n<<\n${dict.join('\n')}\n>>\nendobj\n`;
+      if (n.scope) text += ` /A << /O /Table /Scope /${n.scope} >>`;
+      else if (bbox) text += ` /A << /O /Layout /Placement /Block /BBox [${bbox.map(pdfNumber).join(' ')}] >>`;
+      text += ' >>\nendobj\n';
       ref.offset = doc._offset;
-      parts.push(text);
       // Hex and escaped strings only: one byte per character.
       doc._offset += text.length;
       doc._refEnd(ref);
-    });
-    doc.push(Buffer.from(parts.join(''), 'latin1'));
+      out += text;
+    }
+    doc.push(Buffer.from(out, 'latin1'));
   }
 
   /**
@@ -140,14 +151,14 @@ export class TagTree {
     this.attach(parent, late);
     const kids = this.kids[parent]!;
     if (!late) {
-      kids.push({ node: i });
+      kids.push({ kind: 'node', node: i });
       return;
     }
     let at = 0;
     kids.forEach((k, j) => {
-      if ('node' in k && k.node < i) at = j + 1;
+      if (k.kind === 'node' && k.node < i) at = j + 1;
     });
-    kids.splice(at, 0, { node: i });
+    kids.splice(at, 0, { kind: 'node', node: i });
   }
 }
 
