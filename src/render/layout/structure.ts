@@ -1,7 +1,7 @@
 // Structure elements made during layout, for the tagged PDF: a context
 // opens a child element for a block, and text items point at the element
 // of their run (a Link element for a linked run, one per link).
-import type { StructNode, StructRole } from '../pdf/page-model.js';
+import type { LinkTarget, StructNode, StructRole } from '../pdf/page-model.js';
 import type { Run } from './inline-runs.js';
 
 export interface StructContext {
@@ -9,6 +9,8 @@ export interface StructContext {
   structure: StructNode[];
   /** The element that content laid out in this context belongs to. */
   struct: number;
+  /** What a link leads to, in words, when its text alone does not say (`[3]` → "Source 3: publisher, title"). */
+  describeLink?: (target: LinkTarget) => string | undefined;
 }
 
 /** A context whose content goes into a new child element of the current one. */
@@ -43,7 +45,11 @@ export function runTagger(runs: readonly Run[], ctx: StructContext): RunTagger {
     }
     if (node.alt !== undefined) node.alt += r.text;
   }
-  for (const node of nodes.values()) if (node.alt !== undefined) node.alt = node.alt.replace(/\s+/g, ' ').trim();
+  for (const [key, node] of nodes) {
+    if (node.alt === undefined) continue;
+    const text = node.alt.replace(/\s+/g, ' ').trim();
+    node.alt = ('url' in key || 'dest' in key ? ctx.describeLink?.(key as LinkTarget) : undefined) ?? text;
+  }
   return (run) => {
     const key = run.link ?? run.language;
     return (key && ids.get(key)) ?? ctx.struct;

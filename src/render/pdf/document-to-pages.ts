@@ -11,7 +11,8 @@ import { layoutSections } from '../layout/layout-blocks.js';
 import { openStruct } from '../layout/structure.js';
 import { paginate } from '../layout/paginate.js';
 import { plainRuns, textFragments, type LayoutContext, type TextStyle } from '../layout/text-blocks.js';
-import type { PageItem, PageModel, TextItem } from './page-model.js';
+import type { LinkTarget, PageItem, PageModel, TextItem } from './page-model.js';
+import { footnoteDest, sourceDest } from '../layout/inline-runs.js';
 
 const { page: P, colors: c, sizePt: size } = theme;
 
@@ -53,10 +54,18 @@ export function runningItems(doc: Document, pageNumber: number, pageCount: numbe
   return items;
 }
 
+/** Citation and footnote links described for a screen reader (their Link element's Alt and the annotation's Contents). */
+function linkDescriptions(doc: Document): (target: LinkTarget) => string | undefined {
+  const w = words[doc.meta.locale];
+  const byDest = new Map(doc.sources.map((e) => [sourceDest(e.number), `${w['source']} ${e.number}: ${e.publisher}, ${e.title}`]));
+  for (const b of doc.children) if (b.type === 'footnote-list') for (const item of b.items) byDest.set(footnoteDest(item.number), `${w['note']} ${item.number}`);
+  return (target) => ('dest' in target ? byDest.get(target.dest) : undefined);
+}
+
 export function documentToPages(doc: Document): Result<PageModel> {
   const diagnostics: Diagnostic[] = [];
   const structure: PageModel['structure'] = [{ role: 'Document', parent: -1 }];
-  const ctx: LayoutContext = { x: P.marginLeftPt, width: P.widthPt - P.marginLeftPt - P.marginRightPt, diagnostics, svgs: [], warnedGlyphs: new Set(), structure, struct: 0 };
+  const ctx: LayoutContext = { x: P.marginLeftPt, width: P.widthPt - P.marginLeftPt - P.marginRightPt, diagnostics, svgs: [], warnedGlyphs: new Set(), structure, struct: 0, describeLink: linkDescriptions(doc) };
   const fragments = [...titleBlock(doc, ctx), ...layoutSections(doc.children, ctx, 10)];
   const { pages, outline } = paginate(fragments, { topPt: P.marginTopPt, bottomPt: P.heightPt - P.marginBottomPt }, diagnostics);
   for (const p of pages) p.items.push(...runningItems(doc, p.number, pages.length));
