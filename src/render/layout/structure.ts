@@ -30,25 +30,25 @@ export type RunTagger = (run: Run) => number;
  * object (inline-runs makes one per node), which keys its element.
  */
 export function runTagger(runs: readonly Run[], ctx: StructContext): RunTagger {
-  const nodes = new Map<object, StructNode & { alt?: string }>();
+  const nodes = new Map<object, StructNode>();
   const ids = new Map<object, number>();
   for (const r of runs) {
     const key = r.link ?? r.language;
     if (!key) continue;
     let node = nodes.get(key);
     if (!node) {
-      node = r.link ? { role: 'Link', parent: ctx.struct, alt: '' } : { role: 'Span', parent: ctx.struct };
+      node = r.link ? { role: 'Link', parent: ctx.struct, contents: '' } : { role: 'Span', parent: ctx.struct };
       if (r.language) node.lang = r.language.code;
       ctx.structure.push(node);
       nodes.set(key, node);
       ids.set(key, ctx.structure.length - 1);
     }
-    if (node.alt !== undefined) node.alt += r.text;
+    if (node.contents !== undefined) node.contents += r.text;
   }
   for (const [key, node] of nodes) {
-    if (node.alt === undefined) continue;
-    const text = node.alt.replace(/\s+/g, ' ').trim();
-    node.alt = ('url' in key || 'dest' in key ? ctx.describeLink?.(key as LinkTarget) : undefined) ?? text;
+    if (node.contents === undefined) continue;
+    const text = node.contents.replace(/\s+/g, ' ').trim();
+    node.contents = ('url' in key || 'dest' in key ? ctx.describeLink?.(key as LinkTarget) : undefined) ?? text;
   }
   return (run) => {
     const key = run.link ?? run.language;

@@ -54,7 +54,7 @@ export function runningItems(doc: Document, pageNumber: number, pageCount: numbe
   return items;
 }
 
-/** Citation and footnote links described for a screen reader (their Link element's Alt and the annotation's Contents). */
+/** Citation and footnote links described for a screen reader (the annotation's Contents). */
 function linkDescriptions(doc: Document): (target: LinkTarget) => string | undefined {
   const w = words[doc.meta.locale];
   const byDest = new Map(doc.sources.map((e) => [sourceDest(e.number), `${w['source']} ${e.number}: ${e.publisher}, ${e.title}`]));

@@ -13,8 +13,14 @@ export interface StructNode {
   role: StructRole;
   /** Index of the parent in `PageModel.structure` (-1 for the Document). */
   parent: number;
-  /** Alternative text (figures) or the description of a link (its annotation's Contents). */
+  /** Alternative text (figures): read instead of the element's content. */
   alt?: string;
+  /**
+   * A link's description: its annotation's Contents, what a screen reader
+   * says of the link when it is focused ("Source 3: publisher, title"); the
+   * text itself ("[3]") is still what is read in the flow.
+   */
+  contents?: string;
   lang?: string;
   /** Header cells: which cells they head. */
   scope?: 'Column' | 'Row';
