@@ -1,87 +1,144 @@
 // `npm run bench`: medians of several runs, on the bundled CLI.
 //   cold: `briefdeck build` as a new process, start to exit (what a user waits for)
 //   warm: a rebuild inside one process that has built once already (watch mode, tests)
-// Output goes to a temp folder so out/ is not touched.
+//   at scale: batches, a 40-chart document and a 2,000-row series, on datasets
+//     written afresh for every run with new random figures (scripts/bench-workloads.mjs),
+//     so that no chart cache from an earlier run can hide the cost.
+// Each row prints the median wall time, the peak memory (the resident memory of
+// the CLI and its worker processes, summed, sampled every 10 ms) and, for
+// batches, documents per second. Output goes to temp folders; out/ is not touched.
+// BENCH_RUNS sets the runs of the small rows (default 9); BENCH_ONLY=example,scale
+// picks groups.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { runCli } from './bench-measure.mjs';
+import { writeBatchProject } from './bench-workloads.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 9);
+const only = new Set((process.env.BENCH_ONLY ?? 'example,scale').split(','));
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const fmt = (ms) => `${ms.toFixed(ms < 100 ? 1 : 0)} ms`;
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 100 ? 1 : 0)} ms`);
+const mib = (bytes) => `${Math.round(bytes / 2 ** 20)} MiB`;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-'));
-const cli = path.resolve('dist/cli.js');
+const noCache = { BRIEFDECK_NO_CACHE: '1' };
 
-function cold(args, env = {}) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    execFileSync(process.execPath, [cli, 'build', '--quiet', '--out', tmp, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
-    times.push(performance.now() - t0);
-  }
-  return times;
+/** `n` runs of `once()` (which may set up a fresh workload each time); medians of time and peak memory. */
+async function repeat(n, once) {
+  const samples = [];
+  for (let i = 0; i < n; i++) samples.push(await once(i));
+  return { ms: median(samples.map((s) => s.ms)), peak: median(samples.map((s) => s.peak)) };
 }
 
-async function warm(req, format) {
-  const { buildDocument } = await import(path.resolve('dist/index.cjs'));
-  await buildDocument(req, format);
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const outcome = await buildDocument(req, format);
-    times.push(performance.now() - t0);
-    if (outcome.outputs.length === 0) throw new Error('warm build failed');
-  }
-  return times;
-}
+/** A fresh folder under the bench's temp folder. */
+let folders = 0;
+const fresh = (name) => {
+  const dir = path.join(tmp, `${name}-${folders++}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
 
-/** A rebuild after the analyst changes one figure: a copy of the dataset, one value edited per run. */
-async function warmAfterEdit() {
+const rows = [];
+const row = (name, r, target = '', docs = 0) => rows.push([name, fmt(r.ms), r.peak ? mib(r.peak) : '', docs ? `${(docs / (r.ms / 1000)).toFixed(1)} docs/s` : '', target]);
+
+async function exampleRows() {
+  const node = await repeat(runs, async () => {
+    const t0 = performance.now();
+    execFileSync(process.execPath, ['-e', '0']);
+    return { ms: performance.now() - t0, peak: 0 };
+  });
+  row('node -e 0 (process start)', node);
+  const out = fresh('out');
+  const briefArgs = ['build', '--quiet', '--out', out, '--template', 'brief', '--data', 'data/vietnam-china'];
+  row('example: cold brief, caches off', await repeat(runs, () => runCli(briefArgs, { env: noCache })), '(first build)');
+  await runCli(briefArgs); // fill the caches
+  row('example: cold brief', await repeat(runs, () => runCli([...briefArgs, '--force'])), '≤ 600 ms');
+  row('example: cold brief + deck, caches off', await repeat(runs, () => runCli(['build', '--quiet', '--out', out], { env: noCache })));
+  // --force: the example did not change, and an up-to-date build would be skipped.
+  row('example: cold brief + deck', await repeat(runs, () => runCli(['build', '--quiet', '--force', '--out', out])), '≤ 750 ms; ≤ 0.60× anchor (≤ 0.64–0.81 s)');
+
   const { buildDocument } = await import(path.resolve('dist/index.cjs'));
-  const data = path.join(tmp, 'data');
+  const warm = async (req, format) => {
+    await buildDocument(req, format);
+    return repeat(runs, async () => {
+      const t0 = performance.now();
+      const outcome = await buildDocument(req, format);
+      if (outcome.outputs.length === 0) throw new Error('warm build failed');
+      return { ms: performance.now() - t0, peak: 0 };
+    });
+  };
+  const req = (template, dataDir = path.resolve('data/vietnam-china')) => ({ templatesDir: path.resolve('templates'), template, dataDir, outDir: out });
+  row('example: warm rebuild, brief', await warm(req('brief'), 'pdf'), '≤ 60 ms');
+  // A rebuild after the analyst changes one figure: a copy of the dataset, one value edited per run.
+  const data = fresh('data');
   cpSync('data/vietnam-china', data, { recursive: true });
   const facts = path.join(data, 'facts.yaml');
   const original = readFileSync(facts, 'utf8');
-  const req = { templatesDir: path.resolve('templates'), template: 'brief', dataDir: data, outDir: tmp };
-  await buildDocument(req, 'pdf');
-  const times = [];
-  for (let i = 0; i < runs; i++) {
+  await buildDocument(req('brief', data), 'pdf');
+  const edited = await repeat(runs, async () => {
     // A value not built before, so no cache has it (as after a real edit).
     writeFileSync(facts, original.replace('value: 692500', `value: ${692500 + 100 * Math.floor(1 + Math.random() * 1e6)}`));
     const t0 = performance.now();
-    const outcome = await buildDocument(req, 'pdf');
-    times.push(performance.now() - t0);
+    const outcome = await buildDocument(req('brief', data), 'pdf');
     if (outcome.outputs.length === 0) throw new Error('warm build after an edit failed');
-  }
-  return times;
+    return { ms: performance.now() - t0, peak: 0 };
+  });
+  row('  after editing one figure', edited, '≤ 60 ms');
+  row('example: warm rebuild, deck', await warm(req('deck'), 'pptx'), '≤ 80 ms');
 }
 
-const node = [];
-for (let i = 0; i < runs; i++) {
-  const t0 = performance.now();
-  execFileSync(process.execPath, ['-e', '0']);
-  node.push(performance.now() - t0);
+async function scaleRows() {
+  const scaleRuns = Number(process.env.BENCH_SCALE_RUNS ?? 3);
+  // Batches: a project of n fresh datasets × (standard brief + deck), built from its own folder (which has no node_modules, so no disk cache).
+  for (const n of [20, 100]) {
+    const r = await repeat(scaleRuns, () => {
+      const dir = fresh(`batch${n}`);
+      writeBatchProject(dir, n);
+      return runCli(['build', '--quiet'], { cwd: dir });
+    });
+    row(`batch: ${n} datasets × (brief + deck)`, r, n === 100 ? '≤ 10 s on 2 cores' : '', 2 * n);
+  }
+  // A 40-chart document: a 27-page brief and its 63-slide deck.
+  const big = { id: 'big', sections: 10, charts: 40, rows: 8 };
+  // Caches off: the project has no node_modules, so no disk cache (BRIEFDECK_NO_CACHE=1 would also drop briefdeck's own compiled-code cache, which an installed briefdeck has).
+  const bigRow = (jobs) => repeat(scaleRuns, () => {
+    const dir = fresh('big');
+    writeBatchProject(dir, 1, big);
+    return runCli(['build', '--quiet', '--jobs', String(jobs)], { cwd: dir });
+  });
+  row('40 charts: brief + deck, caches off', await bigRow(os.availableParallelism()), '≤ 2.0 s, ≤ 250 MiB', 2);
+  row('  the same on one worker (--jobs 1)', await bigRow(1), '', 2);
+  {
+    const dir = fresh('big-warm');
+    writeBatchProject(dir, 1, big);
+    mkdirSync(path.join(dir, 'node_modules')); // where the disk caches go
+    await runCli(['build', '--quiet'], { cwd: dir });
+    row('  the same, second build (nothing changed)', await repeat(scaleRuns, () => runCli(['build', '--quiet'], { cwd: dir })), '≤ 0.3 s', 2);
+  }
+  // One 2,000-row line chart against the same document with a 6-row one: what the long series adds.
+  const series = (rows) => repeat(scaleRuns + 2, () => {
+    const dir = fresh(`rows${rows}`);
+    writeBatchProject(dir, 1, { sections: 1, charts: 1, rows });
+    return runCli(['build', '--quiet'], { cwd: dir });
+  });
+  const short = await series(6);
+  const long = await series(2000);
+  row('one 6-row line chart: brief + deck, cold', short);
+  row('one 2,000-row line chart: brief + deck, cold', long);
+  row('  what the 2,000 rows add', { ms: long.ms - short.ms, peak: 0 }, '≤ 150 ms');
 }
-const briefArgs = ['--template', 'brief', '--data', 'data/vietnam-china'];
-const briefFirst = cold(briefArgs, { BRIEFDECK_NO_CACHE: '1' });
-cold(briefArgs); // fill the caches
-const brief = cold(briefArgs);
-const both = cold([]);
-const warmBrief = await warm({ templatesDir: path.resolve('templates'), template: 'brief', dataDir: path.resolve('data/vietnam-china'), outDir: tmp }, 'pdf');
-const warmEdit = await warmAfterEdit();
-const warmDeck = await warm({ templatesDir: path.resolve('templates'), template: 'deck', dataDir: path.resolve('data/vietnam-china'), outDir: tmp }, 'pptx');
+
+if (only.has('example')) await exampleRows();
+if (only.has('scale')) await scaleRows();
 rmSync(tmp, { recursive: true, force: true });
 
-console.log(`briefdeck bench (median of ${runs} runs, ${os.cpus().length} cores, Node ${process.version})`);
-console.log(`  node -e 0 (process start)     ${fmt(median(node))}`);
-console.log(`  cold CLI build, brief (PDF)   ${fmt(median(brief))}   target ≤ 600 ms`);
-console.log(`    same, caches off            ${fmt(median(briefFirst))}   (first build: BRIEFDECK_NO_CACHE=1)`);
-console.log(`  cold CLI build, brief + deck  ${fmt(median(both))}   target ≤ 750 ms`);
-console.log(`  warm rebuild, brief (PDF)     ${fmt(median(warmBrief))}   target ≤ 60 ms`);
-console.log(`    after editing one figure    ${fmt(median(warmEdit))}   (data changed: dataset, template and Markdown redone)`);
-console.log(`  warm rebuild, deck (PPTX)     ${fmt(median(warmDeck))}   target ≤ 80 ms`);
+const load = os.loadavg()[0].toFixed(1);
+console.log(`briefdeck bench: medians (${runs} runs for the example, ${process.env.BENCH_SCALE_RUNS ?? 3}+ at scale), ${os.cpus().length} cores, Node ${process.version}, load ${load}`);
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) console.log(`  ${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3].padStart(widths[3])}  ${r[4]}`);
+if (only.has('example') || only.has('watch')) await (await import('./bench-watch.mjs')).benchWatch({ runs, median, fmt });

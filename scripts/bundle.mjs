@@ -1,6 +1,7 @@
 // Bundle briefdeck with esbuild into dist/:
 //   dist/briefdeck.cjs  the CLI, one CommonJS file (loading one file instead of
 //                       hundreds of modules is most of a cold start)
+//   dist/worker.cjs     a batch worker process: the build pipeline (src/batch/worker-main.ts)
 //   dist/cli.js         the `briefdeck` command: loads the bundle with a V8 code cache
 //   dist/index.cjs      the library API (used by the benchmark)
 //   dist/pptx-writer.cjs  the PPTX writer, required only when a deck is built
@@ -36,6 +37,8 @@ const codeHash = (() => {
   const h = createHash('sha256');
   const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
   for (const f of files) h.update(f).update(readFileSync(path.join('src', f)));
+  // The libraries' versions too: a new pdfkit or Vega can change what a build writes.
+  h.update(readFileSync('package-lock.json'));
   return h.digest('hex').slice(0, 16);
 })();
 
@@ -59,6 +62,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, plugins: [redirects, pptxApart], entryPoints: ['src/cli.ts'], outfile: 'dist/briefdeck.cjs', format: 'cjs' }),
+  build({ ...common, plugins: [redirects, pptxApart], entryPoints: ['src/batch/worker-main.ts'], outfile: 'dist/worker.cjs', format: 'cjs' }),
   build({ ...common, plugins: [redirects, pptxApart], entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['src/render/pptx/slides-to-pptx.ts'], outfile: 'dist/pptx-writer.cjs', format: 'cjs' }),
   build({ entryPoints: ['src/bin/launch.ts'], outfile: 'dist/cli.js', format: 'esm', platform: 'node', target: 'node20', bundle: false, logLevel: 'warning' }),

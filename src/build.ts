@@ -1,7 +1,7 @@
 // The one place that knows the order of the stages:
 //
-//   load facts → expand template → parse Markdown → document tree
-//     → provenance checks → render charts → lay out pages / slides → write PDF / PPTX (atomically)
+//   load brand → load facts → expand template → parse Markdown → document tree
+//     → load images → provenance checks → render charts → lay out pages / slides → write PDF / PPTX (atomically)
 //
 // Each stage returns a value and diagnostics; the build stops before
 // writing anything if any stage reported an error, so a failed build never
@@ -10,20 +10,26 @@
 // errors together.
 import path from 'node:path';
 import { chartCatalog } from './charts/chart-catalog.js';
-import { renderCharts } from './charts/render-charts.js';
-import { hasErrors, type Diagnostic, type Position } from './diagnostics/diagnostic.js';
+import { renderCharts, type RenderChartsOptions } from './charts/render-charts.js';
+import { brandFileOf, loadBrand } from './brand/load-brand.js';
+import { loadReferenceDeck, referenceDeckFile, type LoadedReferenceDeck } from './brand/load-reference-deck.js';
+import { layoutKind } from './render/pptx/layout-kinds.js';
+import { loadDocumentImages } from './images/document-images.js';
+import { hasErrors, type Diagnostic, type Position, type Result } from './diagnostics/diagnostic.js';
+import { defaultTheme, withPaper, type Theme } from './theme/theme.js';
 import { report } from './diagnostics/messages.js';
 import { markdownToDocument } from './document/markdown-to-document.js';
-import type { Document } from './document/nodes.js';
+import type { Document, ReferenceDeckConfig } from './document/nodes.js';
 import type { Dataset } from './facts/dataset.js';
 import { loadDataset } from './facts/load-dataset.js';
 import type { Locale } from './format/locale.js';
 import { documentToPages } from './render/pdf/document-to-pages.js';
 import type { PageModel } from './render/pdf/page-model.js';
 import { creationDate, pagesToPdf } from './render/pdf/pages-to-pdf.js';
-import { documentToSlides } from './render/pptx/document-to-slides.js';
+import { documentToSlides, drawnAsPicture } from './render/pptx/document-to-slides.js';
 import type { SlideModel } from './render/pptx/slide-model.js';
-import { checkTemplateSet, expandTemplate, loadTemplateSet, templateFile, type TemplateSet } from './template/expand-template.js';
+import { checkTemplateSet, expandTemplate, loadTemplateSet, type TemplateSet } from './template/expand-template.js';
+import { templateFile } from './template/list-templates.js';
 import type { FactUse } from './template/helpers/helper-env.js';
 import { provenanceChecks, type CheckInput } from './check/check-project.js';
 import { outputPath } from './output-path.js';
@@ -63,6 +69,15 @@ export interface BuildRequest {
   outAt?: Position;
   /** Where the document was asked for (its briefdeck.yaml entry): where a refused main template is reported. */
   at?: Position;
+  /**
+   * The brand file (`_brand.yml`, src/brand), relative to `root` or
+   * absolute. Default: `_brand.yml` at the root when there is one, else the
+   * default look. A path (not a loaded theme) so that a request crosses to
+   * a worker process as it is; the worker loads the brand itself.
+   */
+  brand?: string;
+  /** briefdeck.yaml's `reference-deck:` (its file relative to `root`); a deck's front matter `reference-deck:` wins. */
+  referenceDeck?: ReferenceDeckConfig & { at?: Position };
 }
 
 /** The project folder a request confines reading to (see `BuildRequest.root`). */
@@ -77,6 +92,8 @@ export interface Prepared {
   markdown: string;
   /** Facts the template used, and how: what the stale-data checks read. */
   uses: FactUse[];
+  /** The look (the project's brand, with the document's paper and slide shape). */
+  theme: Theme;
 }
 
 /** Stages 1–3 plus the provenance checks: what `check` reports and what `build` runs first. */
@@ -145,12 +162,27 @@ function outOfTime(req: BuildRequest, nextStage: string): Diagnostic | undefined
   return report('limit/exceeded', req.at ?? { file: templateFile(req.templatesDir, req.template), line: 1, column: 1 }, { what: 'seconds one document may take', limit: limitsOf(req).documentSeconds, key: 'documentSeconds', detail: `out of time before ${nextStage}` });
 }
 
+/** The project's brand as a theme: the brand file the request names, or the root's `_brand.yml`, or the default look. */
+function requestTheme(req: BuildRequest): Result<Theme> {
+  const root = requestRoot(req);
+  const file = brandFileOf(root, req.brand);
+  return file ? loadBrand({ file, root, limits: limitsOf(req) }) : { value: defaultTheme, diagnostics: [] };
+}
+
+/** The brand's theme with what the document's front matter asks for (paper, slide shape). */
+function documentTheme(theme: Theme, doc: Document): Theme {
+  const papered = doc.meta.paper ? withPaper(theme, doc.meta.paper) : theme;
+  return doc.meta.slides && doc.meta.slides !== papered.slides ? { ...papered, slides: doc.meta.slides } : papered;
+}
+
 /** Stages 1–3: dataset, template, document tree. No charts rendered, nothing written. */
 export function prepareDocument(req: BuildRequest): PrepareResult {
   const diagnostics: Diagnostic[] = [];
   const root = requestRoot(req);
   startedMs.set(req, performance.now());
   const deadlineMs = deadlineOf(req);
+  const brand = requestTheme(req);
+  diagnostics.push(...brand.diagnostics);
   const data = loadDataset(req.dataDir, { root, seriesRows: limitsOf(req).seriesRows });
   diagnostics.push(...data.diagnostics);
   const templates = loadTemplateSet(req.templatesDir, req.template, { root, partialDepth: limitsOf(req).partialDepth, ...(req.at ? { at: req.at } : {}) });
@@ -182,7 +214,8 @@ export function prepareDocument(req: BuildRequest): PrepareResult {
   const lineOf = (d: Diagnostic) => `${d.position.file}\u0000${d.position.line}`;
   const failedLines = new Set(diagnostics.filter((d) => d.severity === 'error').map(lineOf));
   diagnostics.push(...doc.diagnostics.filter((d) => !failedLines.has(lineOf(d))));
-  const prepared: Prepared = { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses };
+  diagnostics.push(...loadDocumentImages(doc.value, { root, limits: limitsOf(req) }));
+  const prepared: Prepared = { dataset, templates: templates.value, document: doc.value, markdown: expanded.value.markdown, uses: expanded.value.uses, theme: documentTheme(brand.value, doc.value) };
   return failed ? { ...loaded, partial: prepared, diagnostics } : { ...loaded, value: prepared, diagnostics };
 }
 
@@ -205,12 +238,12 @@ export function checkDocument(req: BuildRequest): Checked {
  * a Vega-Lite error is reported with the template errors rather than in a
  * second round; also for a partial document.
  */
-export async function checkDocumentAndCharts(req: BuildRequest): Promise<Checked> {
+export async function checkDocumentAndCharts(req: BuildRequest, charts: RenderChartsOptions = {}): Promise<Checked> {
   const checked = checkDocument(req);
   const doc = (checked.prepared ?? checked.partial)?.document;
   const late = doc && outOfTime(req, 'rendering the charts');
   if (late) checked.diagnostics.push(late);
-  else if (doc) checked.diagnostics.push(...(await renderCharts(doc)));
+  else if (doc) checked.diagnostics.push(...(await renderCharts(doc, { ...charts, theme: (checked.prepared ?? checked.partial)!.theme })));
   checked.chartsRendered = true;
   return checked;
 }
@@ -242,15 +275,16 @@ function writeOutput(req: BuildRequest, datasetId: string, ext: string, bytes: B
  * Every format: stages 1–3, charts, then `render` (document → model → bytes),
  * then the atomic write, which happens only if no stage reported an error.
  */
-async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOptions, render: (doc: Document, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
-  const checked = opts.checked ?? (await checkDocumentAndCharts(req));
+async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOptions, render: (doc: Document, theme: Theme, outcome: BuildOutcome) => Promise<Buffer>): Promise<BuildOutcome> {
+  const charts = chartsDrawnBy(ext);
+  const checked = opts.checked ?? (await checkDocumentAndCharts(req, charts));
   const outcome: BuildOutcome = { diagnostics: [...checked.diagnostics], outputs: [] };
   const prepared = checked.prepared;
   if (!prepared || hasErrors(outcome.diagnostics)) return outcome;
   outcome.prepared = prepared;
   if (!checked.chartsRendered) {
     const late = outOfTime(req, 'rendering the charts');
-    outcome.diagnostics.push(...(late ? [late] : await renderCharts(prepared.document)));
+    outcome.diagnostics.push(...(late ? [late] : await renderCharts(prepared.document, { ...charts, theme: prepared.theme })));
   }
   if (hasErrors(outcome.diagnostics)) return outcome;
   const lateLayout = outOfTime(req, `laying out the ${ext === 'pptx' ? 'slides' : 'pages'}`);
@@ -258,12 +292,17 @@ async function buildWith(req: BuildRequest, ext: OutputFormat, opts: BuildOption
     outcome.diagnostics.push(lateLayout);
     return outcome;
   }
-  const bytes = await render(prepared.document, outcome);
+  const bytes = await render(prepared.document, prepared.theme, outcome);
   if (hasErrors(outcome.diagnostics)) return outcome;
   const lateWrite = outOfTime(req, `writing the ${ext === 'pptx' ? 'deck' : 'PDF'}`);
   if (lateWrite) outcome.diagnostics.push(lateWrite);
   else if (opts.write !== false) writeOutput(req, prepared.dataset.id, ext, bytes, outcome);
   return outcome;
+}
+
+/** Which charts a format draws from Vega: a deck draws its native charts itself, so Vega runs only for the ones it shows as pictures. */
+export function chartsDrawnBy(format: OutputFormat): RenderChartsOptions {
+  return format === 'pptx' ? { draws: drawnAsPicture } : {};
 }
 
 /** More pages or slides than the limit → the diagnostic (at the main template), before the file is made. */
@@ -282,8 +321,8 @@ export interface BuildOptions {
 }
 
 export function buildPdf(req: BuildRequest, opts: BuildOptions = {}): Promise<BuildOutcome> {
-  return buildWith(req, 'pdf', opts, async (document, outcome) => {
-    const pages = documentToPages(document);
+  return buildWith(req, 'pdf', opts, async (document, theme, outcome) => {
+    const pages = documentToPages(document, theme);
     outcome.diagnostics.push(...pages.diagnostics);
     const refused = tooMany(req, pages.value.pages.length, 'pages');
     if (refused) {
@@ -291,13 +330,17 @@ export function buildPdf(req: BuildRequest, opts: BuildOptions = {}): Promise<Bu
       return Buffer.alloc(0);
     }
     outcome.pageModel = pages.value;
-    return (outcome.pdf = await pagesToPdf(pages.value));
+    return (outcome.pdf = await pagesToPdf(pages.value, creationDate(pages.value.info.date), theme.fonts));
   });
 }
 
 export function buildPptx(req: BuildRequest, opts: BuildOptions = {}): Promise<BuildOutcome> {
-  return buildWith(req, 'pptx', opts, async (document, outcome) => {
-    const slides = documentToSlides(document);
+  return buildWith(req, 'pptx', opts, async (document, theme, outcome) => {
+    const reference = await requestReferenceDeck(req, document);
+    outcome.diagnostics.push(...reference.diagnostics);
+    if (hasErrors(reference.diagnostics)) return Buffer.alloc(0);
+    const ref = reference.value;
+    const slides = documentToSlides(document, theme, ref?.frame);
     outcome.diagnostics.push(...slides.diagnostics);
     const refused = tooMany(req, slides.value.slides.length, 'slides');
     if (refused) {
@@ -307,8 +350,20 @@ export function buildPptx(req: BuildRequest, opts: BuildOptions = {}): Promise<B
     outcome.slideModel = slides.value;
     // pptxgenjs and the zip libraries load only when a deck is built.
     const { slidesToPptx } = await import('./render/pptx/slides-to-pptx.js');
-    return (outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date)));
+    const onReference = ref && { deck: ref.deck, layoutOf: (n: number) => ref.parts[layoutKind(slides.value.slides[n - 1]!)] };
+    return (outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date), theme, onReference));
   });
+}
+
+/** The deck's reference deck: its front matter's, else briefdeck.yaml's, else none. */
+async function requestReferenceDeck(req: BuildRequest, doc: Document): Promise<{ value?: LoadedReferenceDeck; diagnostics: Diagnostic[] }> {
+  const main = templateFile(req.templatesDir, req.template);
+  const own = doc.meta.referenceDeck;
+  const config = own ?? req.referenceDeck;
+  if (!config) return { diagnostics: [] };
+  const root = requestRoot(req);
+  const at = own ? { file: main, line: 1, column: 1 } : (req.referenceDeck?.at ?? { file: main, line: 1, column: 1 });
+  return loadReferenceDeck(config, { root, file: referenceDeckFile(config, own ? 'front-matter' : 'project', main, root), at });
 }
 
 export function buildDocument(req: BuildRequest, format: OutputFormat, opts: BuildOptions = {}): Promise<BuildOutcome> {

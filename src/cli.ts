@@ -6,14 +6,15 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { JobResult } from './batch/job.js';
+import type { Job, JobResult } from './batch/job.js';
+import type { Shard } from './batch/shard.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostic, summarize } from './diagnostics/format-diagnostic.js';
 import { internalErrorExitCode, internalErrorText } from './diagnostics/internal-error.js';
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { isLocale } from './format/locale.js';
+import { defaultLimits } from './limits.js';
 import { loadProject } from './project.js';
-import { isBatchWorker, serveJobs } from './batch/worker-main.js';
 
 const mainUsage = `briefdeck: facts with sources + templates + Vega-Lite charts → briefing PDFs
 
@@ -26,6 +27,8 @@ Commands:
   check       provenance report: conflicting figures, broken relations, stale
               facts, mixed charts, numbers typed by hand, and every error a
               build would stop on (--json for machines)
+  watch       rebuild on save and show the brief and deck in the browser, each
+              cited number's source one click away
   new         start a dataset (\`new data NAME\`) or a template of your own
               (\`new template NAME --from standard-brief\`)
 
@@ -41,14 +44,17 @@ const choosing = `Which documents (the same for build, validate and check):
 Each document's format is --format if given, else the entry's \`format:\`
 in briefdeck.yaml, else the template's front matter \`format:\`, else pdf.`;
 
-const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi] [--jobs N] [--shard K/N] [--quiet] [--verbose]
+const buildUsage = `Usage: briefdeck build [--data DIR] [--template NAME] [--format pdf|pptx] [--out DIR] [--locale en|vi] [--jobs N] [--shard K/N] [--force] [--quiet] [--verbose]
 
 Builds documents into out/<dataset id>-<template>.pdf (or .pptx). Each
 document is first checked as \`briefdeck check\` does, then built; a document
 with errors writes nothing and its earlier output stays as it was, and the
 other documents are still built. The run ends with a summary
 ("built 38 of 40 documents; failed: data/x (brief: 3 errors)") and exits 1
-if any document failed.
+if any document failed. A document none of whose inputs changed since it
+was last built (its dataset and template files, briefdeck.yaml, briefdeck
+itself, the day) and whose output is as it was written is not built again
+("up to date out/…"); --force builds it anyway.
 
 ${choosing}
 
@@ -61,10 +67,11 @@ Options:
   --locale en|vi      language of numbers, dates and labels (default: the dataset's)
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
-  --jobs N            documents built at once, on worker threads (default: one
+  --jobs N            documents built at once, on worker processes (default: one
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
+  --force             build every document, up to date or not
   --quiet             no progress and no \`wrote\` lines: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
@@ -88,7 +95,7 @@ Options:
   --locale en|vi      language the templates are expanded in
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
-  --jobs N            documents built at once, on worker threads (default: one
+  --jobs N            documents built at once, on worker processes (default: one
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
@@ -122,7 +129,7 @@ Options:
   --template NAME     template folder under templates/
   --format pdf|pptx   accepted for symmetry with build
   --locale en|vi      language the templates are expanded in
-  --jobs N            documents built at once, on worker threads (default: one
+  --jobs N            documents built at once, on worker processes (default: one
                       per core)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
@@ -154,6 +161,28 @@ Options:
   --debug             on an internal error (a bug), also print where it happened
   -h, --help          show this help`;
 
+const watchUsage = `Usage: briefdeck watch [--data DIR] [--template NAME] [--port N] [--open]
+
+Builds the documents (chosen as for build), serves a live preview on
+http://127.0.0.1 (a free port unless --port), and rebuilds only the
+documents a saved file touches. The page updates itself: the brief's pages
+drawn from the PDF, the deck's slides drawn from the slide model (a preview,
+not PowerPoint), errors over the last good preview, the check warnings, and
+each cited number's fact and source on hover. Outputs in out/ are replaced
+atomically, as by build. Ctrl-C stops.
+
+${choosing}
+
+Options:
+  --data DIR          dataset folder
+  --template NAME     template folder under templates/
+  --format pdf|pptx   output format for every document
+  --locale en|vi      language of numbers, dates and labels
+  --port N            port on 127.0.0.1 (default: a free one, printed)
+  --open              open the preview in the default browser
+  --project DIR       project folder holding briefdeck.yaml (default: .)
+  -h, --help          show this help`;
+
 const allOptions = {
   from: { type: 'string' },
   data: { type: 'string' },
@@ -166,8 +195,11 @@ const allOptions = {
   shard: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  force: { type: 'boolean' },
   verbose: { type: 'boolean' },
   debug: { type: 'boolean' },
+  port: { type: 'string' },
+  open: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -184,9 +216,10 @@ interface Command {
 
 // One entry per command: a new command (`briefdeck new`) is one more entry.
 const commands: Record<string, Command> = {
-  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'jobs', 'shard', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
+  build: { usage: buildUsage, options: ['data', 'template', 'format', 'out', 'locale', 'project', 'jobs', 'shard', 'force', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('build', v) },
   validate: { usage: validateUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'quiet', 'verbose', 'debug', 'help'], run: (v) => runDocuments('validate', v) },
   check: { usage: checkUsage, options: ['data', 'template', 'format', 'locale', 'project', 'jobs', 'shard', 'json', 'debug', 'help'], run: (v) => runDocuments('check', v) },
+  watch: { usage: watchUsage, options: ['data', 'template', 'format', 'locale', 'project', 'port', 'open', 'debug', 'help'], run: (v) => runWatchCommand(v) },
   new: { usage: newUsage, options: ['from', 'project', 'debug', 'help'], positionals: 2, run: (v, p) => runNew(v, p) },
 };
 
@@ -237,9 +270,23 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(`--format must be ${outputFormats.join(' or ')}, found ${values.format}`, command);
   const workers = values.jobs === undefined ? os.availableParallelism() : /^[1-9]\d{0,2}$/.test(values.jobs) ? Number(values.jobs) : undefined;
   if (workers === undefined) return fail(`--jobs must be a whole number from 1 to 999, found ${values.jobs}`, command);
-  const { parseShard, shardJobs } = await import('./batch/shard.js');
+  const { parseShard } = await import('./batch/shard.js');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') return fail(shard, command);
+  const workerFile = fileURLToPath(new URL('./cli.js', import.meta.url));
+  const { dropSpareWorker, startSpareWorker } = await import('./batch/worker-pool.js');
+  // A worker loads its bundle while this process reads the project and plans.
+  startSpareWorker(workerFile, defaultLimits.documentMemoryMb, values.debug ?? false);
+  try {
+    return await runPlanned(command, values, { workers, workerFile, shard });
+  } finally {
+    dropSpareWorker();
+  }
+}
+
+/** `runDocuments` once the options are known good: plan, run the documents on workers, print. */
+async function runPlanned(command: 'build' | 'validate' | 'check', values: Values, run: { workers: number; workerFile: string; shard: Shard | undefined }): Promise<number> {
+  const { workers, workerFile, shard } = run;
   const quiet = values.quiet ?? false;
   // build and validate print errors and warnings; information (the dataset's conflict listing…) with --verbose. check shows all.
   const verbose = values.verbose ?? false;
@@ -250,6 +297,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     return 1;
   }
   const { planJobs } = await import('./batch/plan-jobs.js');
+  const { shardJobs } = await import('./batch/shard.js');
   const { runBatchInWorkers } = await import('./batch/worker-pool.js');
   const { batchSummary, errorCount } = await import('./batch/summary.js');
   const { jobLabel } = await import('./batch/job.js');
@@ -280,11 +328,15 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
     outDir,
     root: project.value.root,
     limits: project.value.limits,
+    ...(project.value.brand !== undefined ? { brand: project.value.brand } : {}),
+    ...(project.value.referenceDeck !== undefined ? { referenceDeck: project.value.referenceDeck } : {}),
     outChosenBy: values.out ? ('user' as const) : ('project' as const),
     ...(project.value.outAt && !values.out ? { outAt: project.value.outAt } : {}),
   };
   // Each document in a worker process, even alone: a stage that runs away is stopped there (documentSeconds, documentMemoryMb), not in this process.
-  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile: fileURLToPath(new URL('./cli.js', import.meta.url)), debug: values.debug ?? false }, {
+  const { upToDate } = await import('./batch/up-to-date.js');
+  const skip = command === 'build' && !values.force ? (job: Job) => upToDate(job, context) : undefined;
+  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile, debug: values.debug ?? false, ...(skip ? { skip } : {}) }, {
     start: (job, i, n) => progress.start(jobLabel(job), i, n),
     done: (result, i, n) => {
       const fresh = result.diagnostics.filter((d) => !listed.has(formatDiagnostic(d)));
@@ -293,7 +345,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
       progress.clear();
       progress.done(jobLabel(result.job), i, n, errorCount(result));
       if (command !== 'check') printDiagnostics(fresh, verbose);
-      if (!quiet) for (const f of result.outputs) process.stdout.write(`wrote ${path.relative(process.cwd(), f)}\n`);
+      if (!quiet) for (const f of result.outputs) process.stdout.write(`${result.upToDate ? 'up to date' : 'wrote'} ${path.relative(process.cwd(), f)}\n`);
     },
   });
   progress.clear();
@@ -319,6 +371,26 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   }
   if (!quiet) process.stdout.write(command === 'validate' ? `ok: no errors (${summary})\n` : `${summary}\n`);
   return 0;
+}
+
+/** `briefdeck watch`: runs until Ctrl-C. */
+async function runWatchCommand(values: Values): Promise<number> {
+  if (values.locale !== undefined && !isLocale(values.locale)) return fail(`--locale must be en or vi, found ${values.locale}`, 'watch');
+  if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(`--format must be ${outputFormats.join(' or ')}, found ${values.format}`, 'watch');
+  if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port) && Number(values.port) <= 65535)) return fail(`--port must be a port number, found ${values.port}`, 'watch');
+  const { editorDetected, runWatch } = await import('./watch/run-watch.js');
+  return runWatch({
+    root: path.resolve(values.project ?? '.'),
+    plan: {
+      ...(values.data !== undefined ? { data: path.resolve(values.data) } : {}),
+      ...(values.template !== undefined ? { template: values.template } : {}),
+      ...(values.format !== undefined ? { format: values.format as OutputFormat } : {}),
+      ...(values.locale !== undefined ? { locale: values.locale as 'en' | 'vi' } : {}),
+    },
+    ...(values.port !== undefined ? { port: Number(values.port) } : {}),
+    editorLinks: editorDetected(),
+    open: values.open ?? false,
+  });
 }
 
 /** `briefdeck new data NAME` / `new template NAME [--from T]`. */
@@ -374,8 +446,6 @@ function stopOnBug(e: unknown): void {
 process.on('uncaughtException', stopOnBug);
 process.on('unhandledRejection', stopOnBug);
 
-if (isBatchWorker()) serveJobs();
-else
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, stopOnBug);
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, stopOnBug);

@@ -9,3 +9,8 @@ export type { Diagnostic } from './diagnostics/diagnostic.js';
 export { documentToPages } from './render/pdf/document-to-pages.js';
 export { pagesToPdf } from './render/pdf/pages-to-pdf.js';
 export { renderCharts } from './charts/render-charts.js';
+export { startWatch, type Watching, type WatchRequest } from './watch/run-watch.js';
+export { slidesToSvg, chartSvgsOf } from './render/svg/slides-to-svg.js';
+export { fontPath, fontStyles } from './theme/fonts.js';
+export { chartToPng } from './charts/chart-png.js';
+export { outputPath } from './output-path.js';

@@ -18,6 +18,10 @@ export const defaultLimits = {
   loopIterations: 100_000,
   /** Partials nested in partials. */
   partialDepth: 20,
+  /** Pixels of one image (width × height, read from its header before it is decoded): a logo or an image of the document. */
+  imagePixels: 40_000_000,
+  /** Bytes of one image file. */
+  imageBytes: 20 * 1024 * 1024,
   /** Pages of a PDF. */
   pages: 300,
   /** Slides of a deck. */

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { Diagnostic, Position, Result } from './diagnostics/diagnostic.js';
 import { isWindowsReservedName } from './util/reserved-names.js';
 import { report } from './diagnostics/messages.js';
-import { outputFormats, type OutputFormat } from './document/front-matter.js';
+import { outputFormats, referenceDeckSchema, type OutputFormat } from './document/front-matter.js';
+import type { ReferenceDeckConfig } from './document/nodes.js';
 import { parseYaml } from './facts/load-yaml.js';
 import { zodDiagnostics } from './facts/zod-diagnostics.js';
 import { limitsSchema, resolveLimits, type Limits } from './limits.js';
@@ -36,6 +37,10 @@ const projectSchema = z.strictObject({
   out: z.string().default('out'),
   /** The tool's limits, when the defaults (src/limits.ts) do not suit. */
   limits: limitsSchema.optional(),
+  /** The brand file (src/brand), relative to briefdeck.yaml; default `_brand.yml` when there is one. */
+  brand: z.string().min(1).optional(),
+  /** The corporate template every deck is built on, relative to briefdeck.yaml (a deck's front matter may name another). */
+  'reference-deck': referenceDeckSchema.optional(),
   documents: z.array(entrySchema).min(1),
 });
 
@@ -61,6 +66,10 @@ export interface Project {
   outAt?: Position;
   /** The defaults, with what briefdeck.yaml's `limits:` changes. */
   limits: Limits;
+  /** briefdeck.yaml's `brand:` (relative to the root); absent: `_brand.yml` if there is one. */
+  brand?: string;
+  /** briefdeck.yaml's `reference-deck:` (file relative to the root), and where it is set. */
+  referenceDeck?: ReferenceDeckConfig & { at: Position };
   documents: DocumentConfig[];
 }
 
@@ -119,5 +128,8 @@ export function loadProject(root: string): Result<Project | undefined> {
   });
   if (diagnostics.length) return { value: undefined, diagnostics };
   const outAt = isRecord(yaml.data) && 'out' in yaml.data ? yaml.positionOf(['out']) : { file, line: 1, column: 1 };
-  return { value: { root, file, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), outAt, limits: resolveLimits(r.data.limits), documents }, diagnostics };
+  const project: Project = { root, file, templatesDir: path.resolve(root, r.data.templates), outDir: path.resolve(root, r.data.out), outAt, limits: resolveLimits(r.data.limits), documents };
+  if (r.data.brand !== undefined) project.brand = r.data.brand;
+  if (r.data['reference-deck'] !== undefined) project.referenceDeck = { ...r.data['reference-deck'], at: yaml.positionOf(['reference-deck']) };
+  return { value: project, diagnostics };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../document/front-matter.js';
 import type { Locale } from '../format/locale.js';
+import { templateFile } from '../template/list-templates.js';
 
 export interface Job {
   template: string;
@@ -28,6 +29,8 @@ export interface JobResult {
   outputs: string[];
   /** True when the job reported an error; a failed job wrote nothing. */
   failed: boolean;
+  /** Not built: nothing it is made from changed since its last build (src/batch/up-to-date.ts); `outputs` are last time's. */
+  upToDate?: boolean;
 }
 
 /** What a batch does with each job. */
@@ -36,4 +39,9 @@ export type BatchCommand = 'build' | 'check' | 'validate';
 /** `data/x brief`: how progress lines and the summary name a job. */
 export function jobLabel(job: Job, cwd = process.cwd()): string {
   return `${path.relative(cwd, job.data) || '.'} ${job.template}`;
+}
+
+/** Where a problem of the whole job is reported: its briefdeck.yaml entry, else its main template. */
+export function jobPosition(job: Job, ctx: { templatesDir: string }): Position {
+  return job.at ?? { file: templateFile(ctx.templatesDir, job.template), line: 1, column: 1 };
 }

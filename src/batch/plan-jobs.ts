@@ -13,7 +13,7 @@ import { datasetId } from '../facts/dataset-id.js';
 import { outputPath } from '../output-path.js';
 import type { Locale } from '../format/locale.js';
 import { projectFileName, sameFolder, type Project } from '../project.js';
-import { templateFile } from '../template/expand-template.js';
+import { templateFile } from '../template/list-templates.js';
 import type { Job } from './job.js';
 import { builtinTemplatesDir, standardTemplates } from '../util/package-dir.js';
 import { isDiagnostic, maxTextBytes, readProjectFile } from '../util/project-files.js';

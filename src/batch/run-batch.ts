@@ -9,11 +9,14 @@
 import type { BuildRequest } from '../build.js';
 import { hasErrors, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import { debugEnabled } from '../diagnostics/internal-error.js';
+import { withReadLog } from '../util/read-log.js';
+import { recordBuild } from './up-to-date.js';
 import { report } from '../diagnostics/messages.js';
-import { templateFile } from '../template/expand-template.js';
+import { templateFile } from '../template/list-templates.js';
 import { removeStaleTemps } from '../util/atomic-write.js';
 import type { BatchCommand, Job, JobResult } from './job.js';
 import type { Limits } from '../limits.js';
+import type { ReferenceDeckConfig } from '../document/nodes.js';
 
 export interface BatchContext {
   templatesDir: string;
@@ -26,6 +29,10 @@ export interface BatchContext {
   outAt?: Position;
   /** The project's limits (briefdeck.yaml `limits:`). */
   limits?: Limits;
+  /** briefdeck.yaml's `brand:`: a path, so the context crosses to worker processes as it is (each worker loads the brand). */
+  brand?: string;
+  /** briefdeck.yaml's `reference-deck:` (plain data; each worker reads the file). */
+  referenceDeck?: ReferenceDeckConfig & { at: Position };
 }
 
 export interface BatchEvents {
@@ -41,6 +48,8 @@ export function jobRequest(job: Job, ctx: BatchContext): BuildRequest {
   if (job.locale !== undefined) req.locale = job.locale;
   if (ctx.root !== undefined) req.root = ctx.root;
   if (ctx.limits !== undefined) req.limits = ctx.limits;
+  if (ctx.brand !== undefined) req.brand = ctx.brand;
+  if (ctx.referenceDeck !== undefined) req.referenceDeck = ctx.referenceDeck;
   if (ctx.outChosenBy !== undefined) req.outChosenBy = ctx.outChosenBy;
   if (ctx.outAt !== undefined) req.outAt = ctx.outAt;
   if (job.at !== undefined) req.at = job.at;
@@ -48,11 +57,11 @@ export function jobRequest(job: Job, ctx: BatchContext): BuildRequest {
 }
 
 async function runJob(command: BatchCommand, job: Job, ctx: BatchContext): Promise<{ diagnostics: Diagnostic[]; outputs: string[] }> {
-  const { buildDocument, checkDocumentAndCharts, validateDocument } = await import('../build.js');
+  const { buildDocument, chartsDrawnBy, checkDocumentAndCharts, validateDocument } = await import('../build.js');
   const req = jobRequest(job, ctx);
   if (command === 'validate') return { diagnostics: [...job.diagnostics, ...validateDocument(req)], outputs: [] };
-  // Charts are rendered with the checks, so their errors come with the template's.
-  const checked = await checkDocumentAndCharts(req);
+  // Charts are rendered with the checks, so their errors come with the template's (`check` draws them all).
+  const checked = await checkDocumentAndCharts(req, command === 'check' ? {} : chartsDrawnBy(job.format));
   if (command === 'check' || hasErrors(job.diagnostics) || hasErrors(checked.diagnostics)) return { diagnostics: [...job.diagnostics, ...checked.diagnostics], outputs: [] };
   const outcome = await buildDocument(req, job.format, { checked });
   return { diagnostics: [...job.diagnostics, ...outcome.diagnostics], outputs: outcome.outputs };
@@ -64,8 +73,9 @@ async function runJob(command: BatchCommand, job: Job, ctx: BatchContext): Promi
  */
 export async function runOne(command: BatchCommand, job: Job, ctx: BatchContext): Promise<JobResult> {
   let ran: { diagnostics: Diagnostic[]; outputs: string[] };
+  let reads: ReadonlyMap<string, string> = new Map();
   try {
-    ran = await runJob(command, job, ctx);
+    ({ value: ran, reads } = await withReadLog(() => runJob(command, job, ctx)));
   } catch (e) {
     // Its first line only ("Cannot find module …" goes on with a require stack); all of it, and where, with --debug.
     const message = e instanceof Error ? e.message : String(e);
@@ -73,12 +83,9 @@ export async function runOne(command: BatchCommand, job: Job, ctx: BatchContext)
     ran = { diagnostics: [...job.diagnostics, report('internal/error', { file: templateFile(ctx.templatesDir, job.template), line: 1, column: 1 }, { detail: debug ? message : message.split('\n')[0]! })], outputs: [] };
     if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   }
-  return { job, diagnostics: ran.diagnostics, outputs: ran.outputs, failed: hasErrors(ran.diagnostics) };
-}
-
-/** Where a problem of the whole job is reported: its briefdeck.yaml entry, else its main template. */
-export function jobPosition(job: Job, ctx: BatchContext): Position {
-  return job.at ?? { file: templateFile(ctx.templatesDir, job.template), line: 1, column: 1 };
+  const result = { job, diagnostics: ran.diagnostics, outputs: ran.outputs, failed: hasErrors(ran.diagnostics) };
+  if (command === 'build') recordBuild(job, ctx, reads, result);
+  return result;
 }
 
 /** In this thread, one job after another (library callers and tests; the CLI uses worker-pool.ts). */

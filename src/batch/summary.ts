@@ -11,7 +11,8 @@ export function errorCount(result: JobResult): number {
 
 export function batchSummary(command: BatchCommand, results: readonly JobResult[], cwd = process.cwd()): string {
   const ok = results.filter((r) => !r.failed).length;
-  const head = command === 'build' ? `built ${ok} of ${plural(results.length, 'document')}` : `${ok} of ${plural(results.length, 'document')} passed`;
+  const unchanged = results.filter((r) => r.upToDate).length;
+  const head = command === 'build' ? `built ${ok} of ${plural(results.length, 'document')}${unchanged ? ` (${unchanged} up to date)` : ''}` : `${ok} of ${plural(results.length, 'document')} passed`;
   const failed = results.filter((r) => r.failed);
   if (failed.length === 0) return head;
   // One entry per dataset, its failed templates in job order.

@@ -26,17 +26,19 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { defaultLimits } from '../limits.js';
 import { removeStaleTemps } from '../util/atomic-write.js';
-import type { BatchCommand, Job, JobResult } from './job.js';
-import { jobPosition, type BatchContext, type BatchEvents } from './run-batch.js';
-import { workerEnv, type CloseMessage, type JobMessage, type ResultMessage } from './worker-main.js';
+import { jobPosition, type BatchCommand, type Job, type JobResult } from './job.js';
+import type { BatchContext, BatchEvents } from './run-batch.js';
+import { workerEnv, type CloseMessage, type JobMessage, type ReadyMessage, type ResultMessage } from './worker-protocol.js';
 
 export interface PoolOptions {
   /** Worker threads to start at most (never more than there are documents). */
   workers: number;
-  /** The script a worker runs: the CLI's own launcher (dist/cli.js), which serves jobs when started as a worker (worker-main.ts). */
+  /** The script a worker runs: the CLI's own launcher (dist/cli.js), which loads the worker bundle (worker-main.ts) when started as a worker. */
   workerFile: string;
   /** Print what workers write to stderr as it comes (`--debug`); otherwise it is kept to explain a worker that stopped. */
   debug?: boolean;
+  /** A job's result without building it, when it is up to date (src/batch/up-to-date.ts); such jobs start no worker. */
+  skip?: (job: Job) => JobResult | undefined;
 }
 
 /** What a worker that was stopped, or that stopped, gives in place of a result. */
@@ -53,18 +55,18 @@ function graceMs(seconds: number): number {
  * workers (one dataset's brief and deck), each document on its own, since
  * a core doing the same work twice finishes sooner than a core waiting.
  */
-function unitsOf(jobs: readonly Job[], workers: number): number[][] {
+function unitsOf(jobs: readonly Job[], pending: readonly number[], workers: number): number[][] {
   const byData = new Map<string, number[]>();
-  jobs.forEach((job, i) => byData.set(job.data, [...(byData.get(job.data) ?? []), i]));
-  return byData.size >= workers ? [...byData.values()] : jobs.map((_, i) => [i]);
+  for (const i of pending) byData.set(jobs[i]!.data, [...(byData.get(jobs[i]!.data) ?? []), i]);
+  return byData.size >= workers ? [...byData.values()] : pending.map((i) => [i]);
 }
 
 export async function runBatchInWorkers(command: BatchCommand, jobs: readonly Job[], ctx: BatchContext, opts: PoolOptions, events: BatchEvents = {}): Promise<JobResult[]> {
   // A build killed between writing and renaming left `.name.PID.tmp` behind: gone now, even if nothing is written this time.
   if (command === 'build') removeStaleTemps(ctx.outDir);
   const limits = ctx.limits ?? defaultLimits;
-  const results: (JobResult | undefined)[] = jobs.map(() => undefined);
-  const queue = unitsOf(jobs, opts.workers);
+  const results: (JobResult | undefined)[] = jobs.map((job) => opts.skip?.(job));
+  const queue = unitsOf(jobs, [...jobs.keys()].filter((i) => !results[i]), opts.workers);
   let reported = 0;
   if (jobs.length) events.start?.(jobs[0]!, 0, jobs.length);
   /** Hand on every result that is next in plan order. */
@@ -75,7 +77,8 @@ export async function runBatchInWorkers(command: BatchCommand, jobs: readonly Jo
       if (reported < jobs.length) events.start?.(jobs[reported]!, reported, jobs.length);
     }
   };
-  const spawn = () => startWorker(opts.workerFile, limits.documentMemoryMb, opts.debug ?? false);
+  handOn();
+  const spawn = () => takeSpare(opts.workerFile, limits.documentMemoryMb) ?? startWorker(opts.workerFile, limits.documentMemoryMb, opts.debug ?? false);
 
   /** One worker's lane: datasets from the queue until it is empty. */
   const lane = async () => {
@@ -104,10 +107,37 @@ export async function runBatchInWorkers(command: BatchCommand, jobs: readonly Jo
   return results.map((r) => r!);
 }
 
+/** A worker started before the plan was made (startSpareWorker), with what it was started for. */
+let spare: { worker: WorkerProcess; file: string; memoryMb: number } | undefined;
+
+/**
+ * Start one worker now, while the CLI reads the project and plans, so that
+ * loading its bundle overlaps that work. The batch takes it if its limits
+ * match; `dropSpareWorker` ends it if nothing did.
+ */
+export function startSpareWorker(file: string, memoryMb: number, debug: boolean): void {
+  spare ??= { worker: startWorker(file, memoryMb, debug), file, memoryMb };
+}
+
+function takeSpare(file: string, memoryMb: number): WorkerProcess | undefined {
+  const taken = spare;
+  if (!taken || taken.file !== file || taken.memoryMb !== memoryMb) return undefined;
+  spare = undefined;
+  return taken.worker;
+}
+
+/** End the spare worker if no batch took it (everything was up to date, or the plan failed). */
+export function dropSpareWorker(): void {
+  spare?.worker.child.kill('SIGKILL');
+  spare = undefined;
+}
+
 interface WorkerProcess {
   child: ChildProcess;
   /** The end of what it wrote to stderr: why it stopped, when it did. */
   stderrTail: string;
+  /** It has loaded its bundle and said so. */
+  ready: boolean;
 }
 
 /** The `--max-old-space-size` heap flag caps a worker's memory; stderr is kept (or shown with --debug), stdout is not used. */
@@ -118,7 +148,7 @@ function startWorker(file: string, memoryMb: number, debug: boolean): WorkerProc
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
-  const worker: WorkerProcess = { child, stderrTail: '' };
+  const worker: WorkerProcess = { child, stderrTail: '', ready: false };
   child.stderr!.setEncoding('utf8').on('data', (text: string) => {
     if (debug) process.stderr.write(text);
     worker.stderrTail = (worker.stderrTail + text).slice(-4096);
@@ -151,8 +181,9 @@ function runInWorker(worker: WorkerProcess, message: JobMessage, seconds: number
       if ('diagnostic' in value) child.kill('SIGKILL');
       resolve(value);
     };
-    const onMessage = (m: ResultMessage) => {
-      if (m.id === message.id) done(m.result);
+    const onMessage = (m: ResultMessage | ReadyMessage) => {
+      if ('ready' in m) startClock();
+      else if (m.id === message.id) done(m.result);
     };
     const onExit = (code: number | null, signal: string | null) => {
       // stderr may still be arriving: read it once the pipe is done.
@@ -167,10 +198,16 @@ function runInWorker(worker: WorkerProcess, message: JobMessage, seconds: number
       if (child.stderr && !child.stderr.readableEnded) child.stderr.once('end', explain);
       else explain();
     };
-    const timer = setTimeout(() => {
-      done({ diagnostic: report('limit/exceeded', at, { what: 'seconds one document may take', limit: seconds, key: 'documentSeconds', detail: `the document was stopped after ${seconds + graceMs(seconds) / 1000} s: one stage ran past the limit` }) });
-    }, seconds * 1000 + graceMs(seconds));
+    // The clock starts when the worker has loaded (a busy machine can take a second to start a process), so the limit is the document's own time.
+    let timer: NodeJS.Timeout | undefined;
+    const startClock = () => {
+      worker.ready = true;
+      timer = setTimeout(() => {
+        done({ diagnostic: report('limit/exceeded', at, { what: 'seconds one document may take', limit: seconds, key: 'documentSeconds', detail: `the document was stopped after ${seconds + graceMs(seconds) / 1000} s: one stage ran past the limit` }) });
+      }, seconds * 1000 + graceMs(seconds));
+    };
     child.on('message', onMessage).on('exit', onExit);
+    if (worker.ready) startClock();
     child.send(message);
   });
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The `briefdeck` command. Loads the bundled CLI (dist/briefdeck.cjs, and
-// dist/pptx-writer.cjs when a deck is built) with a V8 code cache, so a run
-// after the first skips compiling megabytes of JavaScript: Node 20 has no
-// built-in compile cache for this (22 has module.enableCompileCache). Each
-// cache sits beside its bundle; it is written by the first run that finds
-// none (scripts/bundle.mjs makes that a build of the bundled example, so it
-// holds the code a build runs), and again whenever V8 rejects it (a new
-// bundle or a new Node). BRIEFDECK_NO_CACHE=1 runs without.
+// The `briefdeck` command. Loads the bundled CLI (dist/briefdeck.cjs; in a
+// batch worker dist/worker.cjs; dist/pptx-writer.cjs when a deck is built)
+// with a V8 code cache, so a run after the first skips compiling megabytes of
+// JavaScript: Node 20 has no built-in compile cache for this (22 has
+// module.enableCompileCache). Each cache sits beside its bundle; it is written
+// by the first run that finds none (scripts/bundle.mjs makes that a build of
+// the bundled example, so it holds the code a build runs), and again whenever
+// V8 rejects it (a new bundle or a new Node). BRIEFDECK_NO_CACHE=1 runs
+// without.
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -62,4 +63,5 @@ function load(file: string): unknown {
   return module.exports;
 }
 
-load(path.join(dir, 'briefdeck.cjs'));
+// A batch worker (started by worker-pool.ts) runs its own bundle, with its own code cache: it has none of the CLI, and the CLI none of the build.
+load(path.join(dir, process.env['BRIEFDECK_BATCH_WORKER'] === '1' ? 'worker.cjs' : 'briefdeck.cjs'));

@@ -8,14 +8,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedChart } from '../document/nodes.js';
 import type { Locale } from '../format/locale.js';
-import { theme } from '../theme/theme.js';
+import type { Theme } from '../theme/theme.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { cacheRoot, cachesDisabled } from '../util/cache-dir.js';
 import { vegaLiteConfig } from './vega-config.js';
+import { LRUCache } from 'lru-cache';
 
 /** Bump when rendering changes in a way the key does not capture. */
 const cacheFormat = 5;
-const memory = new Map<string, RenderedChart>();
+// Bounded: a long batch renders thousands of charts; a document's brief and deck, or a rebuild, need only the recent ones.
+const memory = new LRUCache<string, RenderedChart>({ max: 256 });
 
 function versions(): string {
   const v = (name: string) => {
@@ -30,10 +32,10 @@ function versions(): string {
 
 let versionKey: string | undefined;
 
-export function chartKey(spec: unknown, locale: Locale): string {
+export function chartKey(spec: unknown, locale: Locale, theme: Theme): string {
   versionKey ??= versions();
   return createHash('sha256')
-    .update(JSON.stringify({ cacheFormat, versions: versionKey, spec, locale, config: vegaLiteConfig(), font: theme.font, chart: theme.chart }))
+    .update(JSON.stringify({ cacheFormat, versions: versionKey, spec, locale, config: vegaLiteConfig(theme), font: theme.font, fonts: theme.fonts.digest(), chart: theme.chart }))
     .digest('hex')
     .slice(0, 32);
 }

@@ -4,7 +4,7 @@
 // native chart cannot say the same way (transforms, time axes, facets, a
 // d3 format with no Excel equivalent, log scales, label expressions): those
 // become pictures. Pure: reads the spec only. README "What a native chart keeps".
-import { theme } from '../theme/theme.js';
+import { defaultTheme, type ThemeColors } from '../theme/theme.js';
 
 export type NativeKind = 'bar' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter';
 
@@ -183,7 +183,8 @@ const legendPos = (ch: Channel | undefined): NativeChart['legend'] => {
  * number format shows exactly that. `qualifiers`: words for qualified facts
  * that rows name in their `fact` column.
  */
-export function toNativeChart(spec: Json, decimals?: number, qualifiers: QualifierWords = {}): NativeChart | undefined {
+/** `theme`: the theme colours' accent and chart colour sequence, for marks the spec leaves uncoloured. */
+export function toNativeChart(spec: Json, decimals?: number, qualifiers: QualifierWords = {}, theme: Pick<ThemeColors, 'accent' | 'chartPalette'> = defaultTheme.colors): NativeChart | undefined {
   const formatFor = (values: number[]) => excelFormat(decimals ?? decimalsOf(values));
   if (spec['transform'] || spec['facet'] || spec['concat'] || spec['hconcat'] || spec['vconcat'] || spec['repeat']) return undefined;
   const layers = (spec['layer'] as Json[] | undefined) ?? [spec];
@@ -213,11 +214,11 @@ export function toNativeChart(spec: Json, decimals?: number, qualifiers: Qualifi
   const showValues = textLayer !== undefined;
 
   // One colour for an uncoloured mark: the spec's, else the theme accent (as vegaLiteConfig does).
-  const markColor = mainMark['color'] ?? colorCh?.value ?? theme.colors.accent;
+  const markColor = mainMark['color'] ?? colorCh?.value ?? theme.accent;
   if (!color && !isHex(markColor)) return undefined;
   const range = colorCh?.scale?.['range'];
   if (range !== undefined && !(Array.isArray(range) && range.every(isHex))) return undefined;
-  const palette = ((range as string[] | undefined) ?? [...theme.colors.chartPalette]).map(longHex);
+  const palette = ((range as string[] | undefined) ?? [...theme.chartPalette]).map(longHex);
   // Vega's ordinal colour scale cycles through the range.
   const paletteFor = (n: number) => Array.from({ length: n }, (_, i) => palette[i % palette.length]!);
 
@@ -288,7 +289,14 @@ export function toNativeChart(spec: Json, decimals?: number, qualifiers: Qualifi
   let series: NativeSeries[];
   let colors: string[];
   let pointColors = false;
-  const rowAt = (c: string, g?: string) => rows.find((r) => str(r[category.field!]) === c && (g === undefined || str(r[color!]) === g));
+  // The first row of each category (and colour group): one pass, not a search per cell (a long series has thousands).
+  const firstRow = new Map<string, Record<string, unknown>>();
+  for (const r of rows) {
+    const k = color ? `${str(r[category.field!])}\u0000${str(r[color])}` : str(r[category.field!]);
+    if (!firstRow.has(k)) firstRow.set(k, r);
+    if (color && !firstRow.has(str(r[category.field!]))) firstRow.set(str(r[category.field!]), r);
+  }
+  const rowAt = (c: string, g?: string) => firstRow.get(g === undefined ? c : `${c}\u0000${g}`);
   if (color && color !== category.field) {
     const groups = domainOrder(rows.map((r) => str(r[color])), colorCh);
     if (!groups) return undefined;

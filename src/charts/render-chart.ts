@@ -1,12 +1,12 @@
 // Stage 4 (charts): a chart node's Vega-Lite spec → SVG, rendered by Vega in
-// Node with text measured by the bundled font, not Vega's length guess, and
+// Node with text measured by the theme's font, not Vega's length guess, and
 // with a loader that refuses every file and URL.
 import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { DrawnDatum, RenderedChart } from '../document/nodes.js';
 import type { Locale } from '../format/locale.js';
-import { measure, styleFor } from '../theme/fonts.js';
-import { theme } from '../theme/theme.js';
+import { fontSetForFamily, styleFor } from '../theme/fonts.js';
+import { defaultTheme, type Theme } from '../theme/theme.js';
 import { legendColumnPaddingPx, vegaLiteConfig, vegaLocale, type LegendLayout } from './vega-config.js';
 
 type Vega = typeof import('vega');
@@ -21,7 +21,7 @@ function loadVega(): Promise<{ vega: Vega; vl: VegaLite }> {
     // (`textMetrics` is exported at run time but missing from vega's typings.)
     const metrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
     metrics.width = (item: { font?: string; fontSize?: number; fontWeight?: string | number; fontStyle?: string }, text: string) =>
-      measure(String(text ?? ''), styleFor(item.fontWeight, item.fontStyle === 'italic'), item.fontSize ?? 11);
+      fontSetForFamily(item.font).measure(String(text ?? ''), styleFor(item.fontWeight, item.fontStyle === 'italic'), item.fontSize ?? 11);
     return { vega, vl };
   });
   return modules;
@@ -64,7 +64,7 @@ function legendFields(node: unknown, out: Set<string>, side: { found: boolean } 
  * a legend out in one row otherwise, and the SVG cuts what does not fit).
  * Entries are the legend fields' values in the inlined rows.
  */
-export function legendLayout(spec: Record<string, unknown>): LegendLayout | undefined {
+export function legendLayout(spec: Record<string, unknown>, theme: Theme): LegendLayout | undefined {
   const side = { found: false };
   const fields = legendFields(spec, new Set(), side);
   if (fields.size === 0) return undefined;
@@ -72,7 +72,7 @@ export function legendLayout(spec: Record<string, unknown>): LegendLayout | unde
   const datasets = Object.values((spec['datasets'] ?? {}) as Record<string, Record<string, unknown>[]>);
   for (const rows of datasets) for (const row of rows) for (const f of fields) if (row[f] !== undefined && row[f] !== null) labels.add(String(row[f]));
   const size = theme.sizePt.chartText;
-  const widest = Math.max(0, ...[...labels].map((l) => measure(l, 'regular', size)));
+  const widest = Math.max(0, ...[...labels].map((l) => theme.fonts.measure(l, 'regular', size)));
   // Vega's default symbol (size 100: 10 px wide, 1.5 px stroke) and its 4 px label offset.
   const symbolPx = 16;
   const availablePx = theme.chart.widthPx - 2 * 4 - 2;
@@ -101,7 +101,7 @@ interface SceneNode {
 }
 
 /** The text Vega draws for an item: cut to its `limit` with an ellipsis, as its renderers do. */
-function drawnText(n: SceneNode, text: string): string {
+function drawnText(n: SceneNode, text: string, measure: Theme['fonts']['measure']): string {
   if (!n.limit || n.limit <= 0) return text;
   const style = styleFor(n.fontWeight, n.fontStyle === 'italic');
   const sizePx = n.fontSize ?? 11;
@@ -116,11 +116,11 @@ function drawnText(n: SceneNode, text: string): string {
  * the chart's box (which the SVG's edge cuts off) left out, so a check on
  * `labels` sees what a reader sees.
  */
-function collectLabels(node: SceneNode | undefined, out: string[], box: { w: number; h: number }, dx = 0, dy = 0): void {
+function collectLabels(node: SceneNode | undefined, out: string[], box: { w: number; h: number }, measure: Theme['fonts']['measure'], dx = 0, dy = 0): void {
   if (!node || typeof node !== 'object') return;
   if (node.text !== undefined && node.text !== null && node.text !== '') {
     const text = Array.isArray(node.text) ? node.text.join(' ') : String(node.text);
-    const drawn = drawnText(node, text);
+    const drawn = drawnText(node, text, measure);
     // Vega's bounds measure the whole text, not the shortened one it draws.
     const cutPx = drawn === text ? 0 : measure(text, styleFor(node.fontWeight, node.fontStyle === 'italic'), node.fontSize ?? 11) - measure(drawn, styleFor(node.fontWeight, node.fontStyle === 'italic'), node.fontSize ?? 11);
     const b = node.bounds && (node.align === 'right' ? { ...node.bounds, x1: node.bounds.x1 + cutPx } : node.align === 'center' ? { ...node.bounds, x1: node.bounds.x1 + cutPx / 2, x2: node.bounds.x2 - cutPx / 2 } : { ...node.bounds, x2: node.bounds.x2 - cutPx });
@@ -131,7 +131,7 @@ function collectLabels(node: SceneNode | undefined, out: string[], box: { w: num
   const isGroupItem = node.marktype === undefined && node.items !== undefined && node.x !== undefined;
   const ox = isGroupItem ? dx + (node.x ?? 0) : dx;
   const oy = isGroupItem ? dy + (node.y ?? 0) : dy;
-  for (const item of node.items ?? []) collectLabels(item, out, box, ox, oy);
+  for (const item of node.items ?? []) collectLabels(item, out, box, measure, ox, oy);
 }
 
 /** The marks that draw data (not text, axes or legends), as Vega names them. */
@@ -178,7 +178,13 @@ function drawnData(root: SceneNode): RenderedChart['drawn'] {
   return { marktype: mark.marktype!, data };
 }
 
-export async function renderChart(spec: Record<string, unknown>, locale: Locale, at: Position): Promise<Result<RenderedChart | undefined>> {
+/**
+ * Compile the spec with Vega-Lite and, unless `mode` is `compile`, run it in
+ * Vega and draw it as SVG. `compile` gives Vega-Lite's errors and warnings
+ * only (no value), for a chart nothing will draw (a deck's native chart).
+ * `theme`: the brand's colours, font and chart size.
+ */
+export async function renderChart(spec: Record<string, unknown>, locale: Locale, at: Position, mode: 'draw' | 'compile' = 'draw', theme: Theme = defaultTheme): Promise<Result<RenderedChart | undefined>> {
   const { vega, vl } = await loadVega();
   const diagnostics: Diagnostic[] = [];
   const logger = {
@@ -199,11 +205,12 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
   const sized = { width: theme.chart.widthPx, height: theme.chart.heightPx, autosize: { type: 'fit-x', contains: 'padding' }, ...spec };
   let vgSpec;
   try {
-    vgSpec = vl.compile(sized as never, { config: vegaLiteConfig(legendLayout(spec)) as never, logger: logger as never }).spec;
+    vgSpec = vl.compile(sized as never, { config: vegaLiteConfig(theme, legendLayout(spec, theme)) as never, logger: logger as never }).spec;
   } catch (e) {
     diagnostics.push(report('chart/compile-failed', at, { detail: (e as Error).message }));
     return { value: undefined, diagnostics };
   }
+  if (mode === 'compile') return { value: undefined, diagnostics };
   try {
     // Vega reports a refused load as a warning and draws an empty chart: make it an error.
     const viewLogger = {
@@ -222,7 +229,7 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
     const pad = v.padding();
     const labels: string[] = [];
     const root = (view.scenegraph() as unknown as { root: SceneNode }).root;
-    collectLabels(root, labels, { w: widthPx, h: heightPx }, ox + (pad.left ?? 0), oy + (pad.top ?? 0));
+    collectLabels(root, labels, { w: widthPx, h: heightPx }, (t, st, sz) => theme.fonts.measure(t, st, sz), ox + (pad.left ?? 0), oy + (pad.top ?? 0));
     const drawn = drawnData(root);
     view.finalize();
     return { value: { svg, widthPx, heightPx, labels, ...(drawn ? { drawn } : {}) }, diagnostics };

@@ -1,7 +1,7 @@
 // The theme as a Vega-Lite config, and locales for Vega's number and date
 // formatting: charts use the document's font, colours and decimal mark.
 import type { Locale } from '../format/locale.js';
-import { theme } from '../theme/theme.js';
+import type { Theme } from '../theme/theme.js';
 
 /** How a symbol legend is laid out: set per chart from its entries (see `legendLayout` in render-chart.ts). */
 export interface LegendLayout {
@@ -9,7 +9,7 @@ export interface LegendLayout {
   labelLimit: number;
 }
 
-export function vegaLiteConfig(legendLayout?: LegendLayout): Record<string, unknown> {
+export function vegaLiteConfig(theme: Theme, legendLayout?: LegendLayout): Record<string, unknown> {
   const c = theme.colors;
   const size = theme.sizePt.chartText;
   const font = theme.font.family;
@@ -17,7 +17,7 @@ export function vegaLiteConfig(legendLayout?: LegendLayout): Record<string, unkn
     font,
     // ARIA attributes help a browser, not a PDF; leaving them out halves the SVG to parse.
     aria: false,
-    background: '#ffffff',
+    background: c.background,
     padding: 4,
     view: { stroke: null },
     range: { category: [...c.chartPalette] },

@@ -49,6 +49,7 @@ export const messages = {
   'io/permission-denied': define<{ what: string; path: string }>('error', (a) => `${a.what} \`${a.path}\` cannot be read: permission denied`, () => 'give the user running briefdeck read access to the file'),
   'io/write-failed': define<{ detail: string }>('error', (a) => `cannot write output: ${a.detail}`, () => 'the earlier output, if any, was left as it was'),
 
+  'watch/nothing-to-build': define<{ detail: string }>('error', (a) => `nothing to preview: ${a.detail}`, () => 'list documents in briefdeck.yaml, or run `briefdeck watch --data DIR`; the preview updates when you save'),
   'internal/error': define<{ detail: string }>('error', (a) => `internal error: ${a.detail}`, () => 'this is a bug in briefdeck (please report it); the other documents were still made'),
   'internal/crash': define<{ detail: string; debug?: boolean }>('error', (a) => `internal error: ${a.detail}`, (a) => `this is a bug in briefdeck; please report it${a.debug ? ' with the stack below' : ' (run again with --debug to see where it happened)'}`),
   // The tool's limits (src/limits.ts; briefdeck.yaml `limits:`)
@@ -194,6 +195,22 @@ export const messages = {
   'check/stale-fact': define<{ fact: string; age: number; limit: number }>('warning', (a) => `${a.fact} is ${a.age} months old at the document date (limit ${a.limit} months)`, () => 'use a newer fact, set `staleAfter:` in the front matter, or mark an old figure on purpose with `historical=true`'),
   'check/newer-value': define<{ fact: string; newer: string; measure: string }>('warning', (a) => `${a.fact} is quoted, but the dataset has a newer value of \`${a.measure}\`: ${a.newer}`, () => 'quote the newer fact (or both), or mark this one `historical=true`'),
   'check/typed-number': define<{ text: string }>('warning', (a) => `number typed by hand: “${a.text}”`, () => 'print it from a fact with `{{fact "id"}}`, or keep it on purpose with `{{literal "…"}}`'),
+
+  // The brand file (_brand.yml, src/brand) and images (src/images)
+  'brand/schema': define<{ path: string; detail: string }>('error', (a) => `${a.path}: ${a.detail}`, () => 'see "Your organisation\'s look" in the README for the fields _brand.yml takes'),
+  'brand/unknown-field': define<{ path: string; known: string[] }>('warning', (a) => `\`${a.path}\` is not a field briefdeck reads; it is ignored`, (a) => `fields here: ${list(a.known, 12)}`),
+  'brand/unknown-color': define<{ name: string; palette: string[] }>('error', (a) => `\`${a.name}\` is neither a colour (#rrggbb, #rgb) nor a name in \`color.palette\``, (a) => `palette names: ${list(a.palette, 12)}`),
+  'brand/unknown-font': define<{ family: string; known: string[] }>('error', (a) => `font family \`${a.family}\` has no files in \`typography.fonts\``, (a) => `add it with \`source: file\` and its TTF/OTF files, or use one of ${list(a.known)}; the bundled Be Vietnam Pro is used otherwise`),
+  'brand/bad-font': define<{ path: string; detail: string }>('error', (a) => `font file \`${a.path}\` cannot be used: ${a.detail}`, () => 'give a TrueType (.ttf) or OpenType (.otf) file inside the project'),
+  'brand/unknown-logo': define<{ name: string; known: string[] }>('error', (a) => `logo \`${a.name}\` is neither a file nor a name in \`logo.images\``, (a) => `images: ${list(a.known)}`),
+  'brand/bad-reference-deck': define<{ path: string; detail: string }>('error', (a) => `reference deck \`${a.path}\` cannot be used: ${a.detail}`, () => 'give a .pptx or .potx saved by PowerPoint, LibreOffice Impress or Keynote, inside the project'),
+  'brand/missing-layout': define<{ path: string; name: string; kind: string; used: string; known: string[] }>(
+    'warning',
+    (a) => `reference deck \`${a.path}\` has no layout named \`${a.name}\`; ${a.kind} slides go on \`${a.used}\``,
+    (a) => `its layouts: ${list(a.known, 12)}; choose one under \`reference-deck: { layouts: { ${a.kind}: … } }\``,
+  ),
+  'image/bad': define<{ path: string; detail: string }>('error', (a) => `image \`${a.path}\` cannot be used: ${a.detail}`, () => 'give a PNG, JPEG or SVG file inside the project'),
+  'image/missing-alt': define<{ path: string }>('warning', (a) => `image \`${a.path}\` has no alt text: a screen reader cannot describe it`, () => 'write what the image shows between the brackets: ![A map of the border crossings](images/map.png)'),
 
   // Rendering
   'render/missing-glyph': define<{ char: string; code: string; font: string }>('warning', (a) => `the font ${a.font} cannot draw \`${a.char}\` (${a.code}); it will show as a blank box`, () => 'use another character, or choose a font that covers it in the theme'),

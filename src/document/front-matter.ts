@@ -9,10 +9,21 @@ import { parseDate } from '../facts/period.js';
 import { words, type Locale } from '../format/locale.js';
 import { formatDate } from '../format/period.js';
 import { parseYaml } from '../facts/load-yaml.js';
-import type { DocumentMeta } from './nodes.js';
+import type { DocumentMeta, ReferenceDeckConfig } from './nodes.js';
 
 export const outputFormats = ['pdf', 'pptx'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
+
+/** `reference-deck: corporate.pptx`, or `{ file: corporate.potx, layouts: { content: "Body" } }`. */
+export const referenceDeckSchema = z
+  .union([
+    z.string().regex(/\.(pptx|potx)$/i, 'a .pptx or .potx file'),
+    z.strictObject({
+      file: z.string().regex(/\.(pptx|potx)$/i, 'a .pptx or .potx file'),
+      layouts: z.strictObject({ title: z.string().min(1).optional(), section: z.string().min(1).optional(), content: z.string().min(1).optional(), 'title-only': z.string().min(1).optional(), blank: z.string().min(1).optional() }).optional(),
+    }),
+  ])
+  .transform((v): ReferenceDeckConfig => (typeof v === 'string' ? { file: v } : v.layouts ? { file: v.file, layouts: v.layouts } : { file: v.file }));
 
 const frontMatterSchema = z.strictObject({
   /** The template's default output; read (and checked) by `templateFormat` before the template runs. */
@@ -24,6 +35,11 @@ const frontMatterSchema = z.strictObject({
   author: z.string().optional(),
   subject: z.string().optional(),
   keywords: z.union([z.array(z.string()), z.string().transform((s) => s.split(/\s*,\s*/))]).optional(),
+  /** Paper of a brief, and shape of a deck; the brand's (`defaults.briefdeck`) otherwise. */
+  paper: z.enum(['a4', 'letter']).optional(),
+  slides: z.enum(['16:9', '4:3']).optional(),
+  /** The corporate template a deck is built on (src/render/pptx/reference-deck.ts). */
+  'reference-deck': referenceDeckSchema.optional(),
   /** A fact older than this, relative to the document date, is reported: `18` (months), `18 months`, `2 years`. */
   staleAfter: z
     .union([z.number().int().positive(), z.string().regex(/^\s*\d+\s*(months?|years?)\s*$/, 'write a number of months, or `18 months`, `2 years`')])
@@ -67,6 +83,9 @@ export function readFrontMatter(yamlText: string | undefined, at: Position, defa
   if (data.marking) meta.marking = data.marking.normalize('NFC');
   if (data.author) meta.author = data.author.normalize('NFC');
   if (data.subject) meta.subject = data.subject.normalize('NFC');
+  if (data.paper) meta.paper = data.paper;
+  if (data.slides) meta.slides = data.slides;
+  if (data['reference-deck']) meta.referenceDeck = data['reference-deck'];
   if (data.keywords) meta.keywords = data.keywords.map((k) => k.normalize('NFC'));
   return { meta, diagnostics };
 }

@@ -12,10 +12,12 @@ import type { LineOrigin } from '../template/line-markers.js';
 import type { ChartCatalog } from '../charts/chart-catalog.js';
 import { readFrontMatter } from './front-matter.js';
 import { factAnnexTable } from './fact-annex.js';
-import type { Block, Callout, CalloutKind, Chart, Citation, Document, Inline, KeyFigure, ListItem, SourceEntry, SourcesList, Table, TableCell, FootnoteList } from './nodes.js';
+import type { Block, Callout, CalloutKind, Chart, Citation, Document, Image, Inline, KeyFigure, ListItem, SourceEntry, SourcesList, Table, TableCell, FootnoteList } from './nodes.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { plainText } from './plain-text.js';
 import { decideLink } from './safe-link.js';
+import { drawingSpec } from '../charts/drawing-spec.js';
+import { formatNumber } from '../format/number.js';
 
 export interface ConvertInput {
   markdown: string;
@@ -26,8 +28,8 @@ export interface ConvertInput {
   charts: ChartCatalog;
 }
 
-const blockDirectives = ['key-points', 'callout', 'key-figures', 'notes', 'chart', 'pagebreak', 'sources', 'fact-annex', 'figure'];
-const calloutKinds: CalloutKind[] = ['key-points', 'note', 'warning'];
+const blockDirectives = ['key-points', 'callout', 'key-figures', 'notes', 'chart', 'image', 'pagebreak', 'sources', 'fact-annex', 'figure'];
+const calloutKinds: CalloutKind[] = ['key-points', 'note', 'warning', 'success', 'danger'];
 
 class Converter {
   readonly diagnostics: Diagnostic[] = [];
@@ -179,9 +181,12 @@ class Converter {
         out.push({ type: 'heading', level, id: this.slug(children.map(plainText).join('')), children, position });
         return;
       }
-      case 'paragraph':
-        out.push({ type: 'paragraph', children: this.inlines(n.children), position });
+      case 'paragraph': {
+        const image = this.imageParagraph(n.children, position);
+        if (image) out.push(image);
+        else out.push({ type: 'paragraph', children: this.inlines(n.children), position });
         return;
+      }
       case 'list':
         out.push({
           type: 'list',
@@ -220,6 +225,43 @@ class Converter {
         this.diagnostics.push(report('document/unsupported-markdown', position, { kind: `Markdown \`${n.type}\`` }));
         return;
     }
+  }
+
+  /**
+   * A paragraph that is one image, with optional attributes after it
+   * (`![alt](images/map.png "Caption"){width=60%}`), is an image block; an
+   * image among other text stays unsupported (reported by `inline`).
+   */
+  private imageParagraph(children: readonly PhrasingContent[], position: Position): Image | undefined {
+    const [first, ...rest] = children;
+    if (first?.type !== 'image') return undefined;
+    const after = rest.map((c) => (c.type === 'text' ? c.value : '\u0000')).join('').trim();
+    const attrs = /^(?:\{([^{}]*)\})?$/.exec(after);
+    if (!attrs) return undefined;
+    const given: Record<string, string> = Object.create(null);
+    for (const m of (attrs[1] ?? '').matchAll(/([A-Za-z-]+)\s*=\s*("[^"]*"|[^\s"]+)/g)) given[m[1]!] = m[2]!.replace(/^"|"$/g, '');
+    const caption: Inline[] = first.title ? [{ type: 'text', value: first.title, position }] : [];
+    return this.image({ src: first.url, alt: first.alt ?? '', ...given }, caption, position, '![…](…){…}');
+  }
+
+  /** An image block from its attributes (`src`, `alt`, `width`), checked. */
+  private image(a: Record<string, string | null | undefined>, caption: Inline[], position: Position, directive: string): Image | undefined {
+    const src = a['src'];
+    if (!src) {
+      this.diagnostics.push(report('document/missing-attribute', position, { directive, attribute: 'src' }));
+      return undefined;
+    }
+    for (const k of Object.keys(a)) if (!['src', 'alt', 'width'].includes(k)) this.diagnostics.push(report('document/bad-attribute', position, { directive, attribute: k, found: a[k] ?? '', expected: 'one of `src`, `alt`, `width`' }));
+    const image: Image = { type: 'image', src, alt: (a['alt'] ?? '').normalize('NFC').trim(), caption, position };
+    const width = a['width'];
+    if (width !== undefined && width !== null) {
+      const m = /^(\d+(?:\.\d+)?)%$/.exec(width.trim());
+      const pct = m ? Number(m[1]) : NaN;
+      if (pct >= 10 && pct <= 100) image.widthPercent = pct;
+      else this.diagnostics.push(report('document/bad-attribute', position, { directive, attribute: 'width', found: width, expected: 'a share of the text width from `10%` to `100%`' }));
+    }
+    if (!image.alt) this.diagnostics.push(report('image/missing-alt', position, { path: src }));
+    return image;
   }
 
   private table(n: MdTable, position: Position): Block {
@@ -316,6 +358,11 @@ class Converter {
         if (chart) out.push(chart);
         return;
       }
+      case 'image': {
+        const image = this.image(n.attributes ?? {}, this.inlines(n.children), position, '::image');
+        if (image) out.push(image);
+        return;
+      }
       case 'fact-annex': {
         // Filled in at the end, when every use is known.
         const table: Table = { type: 'table', align: [], header: [], rows: [], position };
@@ -358,6 +405,12 @@ class Converter {
     const chart: Chart = { type: 'chart', name, title: n.attributes?.['title'] ?? r.title, unitLine: r.unitLine, sourceLine, spec: r.spec, seriesId: r.seriesId, decimals: r.decimals, position };
     if (r.qualifiers) chart.qualifiers = r.qualifiers;
     if (r.noteLine) chart.noteLine = `${words[this.input.locale]['note']}: ${r.noteLine}`;
+    const drawing = drawingSpec(r.spec, r.seriesId);
+    if (drawing) {
+      chart.drawing = drawing;
+      const n = (v: number) => formatNumber(v, this.input.locale, 0);
+      if (drawing.drawn < drawing.total) chart.drawing.note = `${words[this.input.locale]['drawnThrough']!.replace('{drawn}', n(drawing.drawn)).replace('{total}', n(drawing.total))}.`;
+    }
     return chart;
   }
 

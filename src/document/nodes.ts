@@ -2,6 +2,7 @@
 // Renderers never see Markdown; a directive is validated once, here.
 import type { Position } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../format/locale.js';
+import type { ThemeImage } from '../theme/theme.js';
 
 interface Node {
   position: Position;
@@ -104,6 +105,13 @@ export interface Chart extends Node {
   noteLine?: string;
   /** Vega-Lite spec with the series rows inlined; nothing else is read. */
   spec: Record<string, unknown>;
+  /**
+   * What Vega draws instead of `spec` when the two differ: a long line
+   * thinned for drawing (src/charts/drawing-spec.ts). `spec` keeps every
+   * row (the deck's native chart embeds them); `note` says what was drawn,
+   * under a chart drawn from this spec.
+   */
+  drawing?: { spec: Record<string, unknown>; drawn: number; total: number; note?: string };
   seriesId: string;
   /** The series' precision (ResolvedChart.decimals): the deck's native chart number format. */
   decimals?: number;
@@ -128,7 +136,7 @@ export interface KeyFigures extends Node {
   type: 'key-figures';
   figures: KeyFigure[];
 }
-export type CalloutKind = 'key-points' | 'note' | 'warning';
+export type CalloutKind = 'key-points' | 'note' | 'warning' | 'success' | 'danger';
 export interface Callout extends Node {
   type: 'callout';
   kind: CalloutKind;
@@ -158,12 +166,28 @@ export interface FootnoteList extends Node {
   type: 'footnote-list';
   items: { number: number; children: Block[] }[];
 }
+/**
+ * A picture of the document: `![alt](images/map.png){width=60%}` alone in a
+ * paragraph, or `::image[Caption]{src=… alt=… width=…}` for a caption that
+ * cites a source.
+ */
+export interface Image extends Node {
+  type: 'image';
+  /** The path as written. */
+  src: string;
+  alt: string;
+  /** Share of the text width, 10–100; absent: as wide as the text allows. */
+  widthPercent?: number;
+  caption: Inline[];
+  /** Filled by the images stage (src/images): the checked file. */
+  loaded?: ThemeImage;
+}
 /** Speaker notes (`:::notes`); shown in decks, not in briefs. */
 export interface Notes extends Node {
   type: 'notes';
   children: Block[];
 }
-export type Block = Heading | Paragraph | List | Table | Chart | KeyFigures | Callout | PageBreak | ThematicBreak | SourcesList | FootnoteList | Notes;
+export type Block = Heading | Paragraph | List | Table | Chart | KeyFigures | Callout | PageBreak | ThematicBreak | SourcesList | FootnoteList | Notes | Image;
 
 export interface DocumentMeta {
   title: string;
@@ -182,6 +206,18 @@ export interface DocumentMeta {
   subject?: string;
   keywords?: string[];
   locale: Locale;
+  /** Paper of a brief (front matter `paper:`); absent: the brand's (A4 by default). */
+  paper?: 'a4' | 'letter';
+  /** Shape of a deck (front matter `slides:`); absent: the brand's (16:9 by default). */
+  slides?: '16:9' | '4:3';
+  /** The corporate template a deck is built on (front matter `reference-deck:`), as written. */
+  referenceDeck?: ReferenceDeckConfig;
+}
+
+/** `reference-deck:` in the front matter or briefdeck.yaml: the template file, and which of its layouts each kind of slide goes on. */
+export interface ReferenceDeckConfig {
+  file: string;
+  layouts?: Partial<Record<'title' | 'section' | 'content' | 'title-only' | 'blank', string>>;
 }
 
 export interface Document {

@@ -14,25 +14,21 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { contentHash, diskMemo } from '../util/disk-memo.js';
+import { LRUCache } from 'lru-cache';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 
 /** Trees by text (whole documents and sections). Callers must not mutate them; markdownToDocument only reads. */
-const recent = new Map<string, Root>();
-const keep = 64;
+const recent = new LRUCache<string, Root>({ max: 64 });
 
 function remember(text: string, root: Root): Root {
   recent.set(text, root);
-  if (recent.size > keep) recent.delete(recent.keys().next().value!);
   return root;
 }
 
 function parseText(text: string): Root {
   const hit = recent.get(text);
-  if (hit) {
-    recent.delete(text);
-    return remember(text, hit);
-  }
+  if (hit) return hit;
   // The tree is plain JSON (unist), so it keeps on disk as it is.
   return remember(text, diskMemo('markdown', contentHash('mdast', text), () => processor.parse(text)));
 }

@@ -21,6 +21,7 @@ import { defaultLimits } from '../limits.js';
 import { decimalsOf } from '../format/number.js';
 import { ownRecord, toOwnRecord } from '../util/own-record.js';
 import { isWindowsReservedName } from '../util/reserved-names.js';
+import { LRUCache } from 'lru-cache';
 
 function readText(file: string, diagnostics: Diagnostic[], opts: ReadOptions): string | undefined {
   const r = readProjectFile(file, opts);
@@ -32,7 +33,8 @@ function readText(file: string, diagnostics: Diagnostic[], opts: ReadOptions): s
 }
 
 /** Parsed files by path and content: a rebuild in the same process re-parses only what changed. */
-const parsedFiles = new Map<string, { text: string; parsed: ReturnType<typeof parseYaml> }>();
+// Bounded: a batch of hundreds of datasets in one worker would otherwise keep every parsed file.
+const parsedFiles = new LRUCache<string, { text: string; parsed: ReturnType<typeof parseYaml> }>({ max: 64 });
 
 function loadYaml(file: string, diagnostics: Diagnostic[], what: string, opts: { root: string }): YamlFile | undefined {
   const text = readText(file, diagnostics, { root: opts.root, maxBytes: maxTextBytes, what, name: path.basename(file) });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Diagnostic, Result } from '../diagnostics/diagnostic.js';
 import { isWindowsReservedName } from '../util/reserved-names.js';
 import { report } from '../diagnostics/messages.js';
-import { knownTemplates, templateHome } from '../template/expand-template.js';
+import { knownTemplates, templateHome } from '../template/list-templates.js';
 import { builtinTemplatesDir } from '../util/package-dir.js';
 import { isInside, realFolder } from '../util/project-files.js';
 import { datasetFiles } from './dataset-files.js';

@@ -5,14 +5,14 @@
 // pre-escaped for Markdown instead), strict field lookup, helpers that
 // record diagnostics instead of throwing, and a static check first so that
 // every unknown helper, partial and fact is reported in one run.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import type { Dataset } from '../facts/dataset.js';
 import type { Locale } from '../format/locale.js';
-import { builtinTemplatesDir, standardTemplates } from '../util/package-dir.js';
+import { builtinTemplatesDir } from '../util/package-dir.js';
 import { isDiagnostic, maxTextBytes, readProjectFile } from '../util/project-files.js';
 import { defaultLimits, type Limits } from '../limits.js';
 import { checkTemplate } from './check-template.js';
@@ -47,7 +47,9 @@ export interface Expanded {
   file: string;
 }
 
-import { listTemplates, templateExtension } from './list-templates.js';
+import { knownTemplates, templateExtension, templateHome } from './list-templates.js';
+import { LRUCache } from 'lru-cache';
+
 
 export { templateExtension };
 
@@ -72,7 +74,7 @@ interface Inclusion {
 }
 
 /** Partial inclusions by template text: a rebuild in the same process does not parse again. */
-const includedByText = new Map<string, Inclusion[]>();
+const includedByText = new LRUCache<string, Inclusion[]>({ max: 128 });
 
 /** Partials a template includes by name (`{{> name}}`), in every branch. */
 function includedPartials(text: string): Inclusion[] {
@@ -95,27 +97,6 @@ function includedPartials(text: string): Inclusion[] {
   }
   includedByText.set(text, found);
   return [...found];
-}
-
-const templateName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/** Template names a project can build: its own, and the standard ones. */
-export function knownTemplates(templatesDir: string): string[] {
-  return [...new Set([...listTemplates([templatesDir]), ...standardTemplates])].sort();
-}
-
-/** The folder holding template `name`: the project's, else briefdeck's own (the standard templates). */
-export function templateHome(templatesDir: string, name: string): string | undefined {
-  if (!templateName.test(name) || name.includes('..')) return undefined;
-  if (existsSync(path.join(templatesDir, name, `document${templateExtension}`))) return templatesDir;
-  const builtin = builtinTemplatesDir();
-  if ((standardTemplates as readonly string[]).includes(name) && existsSync(path.join(builtin, name, `document${templateExtension}`))) return builtin;
-  return undefined;
-}
-
-/** The main file of template `name` (the project's, else a standard one's). */
-export function templateFile(templatesDir: string, name: string): string {
-  return path.join(templateHome(templatesDir, name) ?? templatesDir, name, `document${templateExtension}`);
 }
 
 export interface TemplateOptions {
@@ -221,7 +202,7 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 // Compiling is the slow part of Handlebars; templates change less often than
 // data, so a rebuild in the same process reuses the compiled form.
-const compiledFiles = new Map<string, CompiledFile>();
+const compiledFiles = new LRUCache<string, CompiledFile>({ max: 128 });
 
 function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnostic {
   const key = `${t.file}\u0000${fileIndex}\u0000${t.text}`;

@@ -1,7 +1,9 @@
-// The bundled font (Be Vietnam Pro, SIL OFL 1.1, full Vietnamese coverage),
-// loaded with fontkit: one place for font files, text widths and glyph
-// coverage. PDF layout, chart text measurement and coverage warnings all use
-// the same measurements, so what is measured is what is drawn.
+// Font faces by style, loaded with fontkit: one place for font files, text
+// widths and glyph coverage. PDF layout, chart text measurement and coverage
+// warnings all use the same measurements, so what is measured is what is
+// drawn. The bundled Be Vietnam Pro (SIL OFL 1.1, full Vietnamese coverage)
+// is the default set; a brand (src/brand) makes a set from its own files.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from './fontkit-shared.js';
@@ -10,74 +12,151 @@ import type { FontStyle } from './theme.js';
 const require = createRequire(import.meta.url);
 const pkg = '@expo-google-fonts/be-vietnam-pro';
 
-const files: Record<FontStyle, string> = {
-  regular: '400Regular/BeVietnamPro_400Regular.ttf',
-  bold: '700Bold/BeVietnamPro_700Bold.ttf',
-  italic: '400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf',
-  boldItalic: '700Bold_Italic/BeVietnamPro_700Bold_Italic.ttf',
-  semibold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
-};
+export const fontStyles: readonly FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic', 'semibold', 'heading', 'subheading'];
 
-export const fontStyles = Object.keys(files) as FontStyle[];
-
-export function fontPath(style: FontStyle): string {
-  return require.resolve(`${pkg}/${files[style]}`);
-}
-
-interface LoadedFont {
+/** One font file, parsed once. */
+export interface FontFace {
+  /** Real path of the file (resvg draws chart pictures from files). */
+  file: string;
   buffer: Buffer;
   font: fontkit.Font;
   widths: Map<string, number>;
 }
 
-const loaded = new Map<FontStyle, LoadedFont>();
+/** A parsed face per file, shared by every set that uses it (fontkit-shared memoises by buffer too). */
+const faces = new Map<string, FontFace>();
 
-function load(style: FontStyle): LoadedFont {
-  let f = loaded.get(style);
+/** The face in `file`; `buffer` when the caller has read it already (through project-files, for a brand font). */
+export function fontFace(file: string, buffer?: Buffer): FontFace {
+  const key = buffer ? `${file}\u0000${createHash('sha1').update(buffer).digest('hex')}` : file;
+  let f = faces.get(key);
   if (!f) {
-    const buffer = readFileSync(fontPath(style));
-    f = { buffer, font: fontkit.create(buffer) as fontkit.Font, widths: new Map() };
-    loaded.set(style, f);
+    const bytes = buffer ?? readFileSync(file);
+    const font = fontkit.create(bytes) as fontkit.Font;
+    f = { file, buffer: bytes, font, widths: new Map() };
+    faces.set(key, f);
   }
   return f;
 }
 
-export function fontBuffer(style: FontStyle): Buffer {
-  return load(style).buffer;
-}
+/**
+ * The faces a document is set in, one per style. `heading` and `subheading`
+ * are the headings' bold and semibold faces: the base faces unless a brand
+ * names a headings family.
+ */
+export class FontSet {
+  private readonly loaded = new Map<FontStyle, FontFace>();
 
-/** PostScript name, as PDF viewers list it. */
-export function fontName(style: FontStyle): string {
-  return load(style).font.postscriptName;
-}
+  constructor(
+    /** Family names as viewers list them: `family` for text, `headingFamily` for headings. */
+    readonly family: string,
+    readonly headingFamily: string,
+    private readonly load: (style: FontStyle) => FontFace,
+  ) {}
 
-/** Width of `text` in points at `sizePt`, with the font's kerning (as pdfkit draws it). */
-export function measure(text: string, style: FontStyle, sizePt: number): number {
-  const f = load(style);
-  let units = f.widths.get(text);
-  if (units === undefined) {
-    units = f.font.layout(text).advanceWidth;
-    f.widths.set(text, units);
+  face(style: FontStyle): FontFace {
+    let f = this.loaded.get(style);
+    if (!f) {
+      f = this.load(style);
+      this.loaded.set(style, f);
+    }
+    return f;
   }
-  return (units / f.font.unitsPerEm) * sizePt;
-}
 
-/** Ascent and descent (positive) in points. */
-export function verticalMetrics(style: FontStyle, sizePt: number): { ascent: number; descent: number } {
-  const f = load(style).font;
-  return { ascent: (f.ascent / f.unitsPerEm) * sizePt, descent: (-f.descent / f.unitsPerEm) * sizePt };
-}
-
-/** Characters of `text` the font has no glyph for (whitespace and controls excepted). */
-export function missingGlyphs(text: string, style: FontStyle = 'regular'): string[] {
-  const f = load(style).font;
-  const missing = new Set<string>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || ch === '\u00a0' || ch === '\u200b') continue;
-    if (!f.hasGlyphForCodePoint(cp)) missing.add(ch);
+  buffer(style: FontStyle): Buffer {
+    return this.face(style).buffer;
   }
-  return [...missing];
+
+  /** PostScript name, as PDF viewers list it. */
+  name(style: FontStyle): string {
+    return this.face(style).font.postscriptName;
+  }
+
+  /** The first style drawn with the same face as `style`: one embedded font per face in a PDF. */
+  canonicalStyle(style: FontStyle): FontStyle {
+    const face = this.face(style);
+    return fontStyles.find((s) => this.face(s) === face) ?? style;
+  }
+
+  /** Distinct font files, for resvg. */
+  files(): string[] {
+    return [...new Set(fontStyles.map((s) => this.face(s).file))];
+  }
+
+  /** A digest of the faces: what the chart cache keys on. */
+  digest(): string {
+    const h = createHash('sha1');
+    for (const s of fontStyles) h.update(this.face(s).font.postscriptName).update(String(this.face(s).buffer.length));
+    return `${this.family}/${this.headingFamily}/${h.digest('hex').slice(0, 12)}`;
+  }
+
+  /** Width of `text` in points at `sizePt`, with the font's kerning (as pdfkit draws it). */
+  measure(text: string, style: FontStyle, sizePt: number): number {
+    const f = this.face(style);
+    let units = f.widths.get(text);
+    if (units === undefined) {
+      units = f.font.layout(text).advanceWidth;
+      f.widths.set(text, units);
+    }
+    return (units / f.font.unitsPerEm) * sizePt;
+  }
+
+  /** Ascent and descent (positive) in points. */
+  verticalMetrics(style: FontStyle, sizePt: number): { ascent: number; descent: number } {
+    const f = this.face(style).font;
+    return { ascent: (f.ascent / f.unitsPerEm) * sizePt, descent: (-f.descent / f.unitsPerEm) * sizePt };
+  }
+
+  /** Characters of `text` the font has no glyph for (whitespace and controls excepted). */
+  missingGlyphs(text: string, style: FontStyle = 'regular'): string[] {
+    const f = this.face(style).font;
+    const missing = new Set<string>();
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 0x20 || ch === '\u00a0' || ch === '\u200b') continue;
+      if (!f.hasGlyphForCodePoint(cp)) missing.add(ch);
+    }
+    return [...missing];
+  }
+}
+
+const bundledFiles: Record<FontStyle, string> = {
+  regular: '400Regular/BeVietnamPro_400Regular.ttf',
+  bold: '700Bold/BeVietnamPro_700Bold.ttf',
+  italic: '400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf',
+  boldItalic: '700Bold_Italic/BeVietnamPro_700Bold_Italic.ttf',
+  semibold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
+  heading: '700Bold/BeVietnamPro_700Bold.ttf',
+  subheading: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
+};
+
+/** The bundled file for `style`. */
+export function bundledFontPath(style: FontStyle): string {
+  return require.resolve(`${pkg}/${bundledFiles[style]}`);
+}
+
+/** The bundled file for `style` (the watch preview serves these to the browser). */
+export const fontPath = bundledFontPath;
+
+export const bundledFamily = 'Be Vietnam Pro';
+
+/** The bundled Be Vietnam Pro: the default set, and the fallback for any style a brand leaves out. */
+export const bundledFonts = new FontSet(bundledFamily, bundledFamily, (style) => fontFace(bundledFontPath(style)));
+
+/**
+ * Sets by family name, for Vega's text measurement (a global hook that sees
+ * only the item's font family). A set registers itself when a theme is made.
+ */
+const byFamily = new Map<string, FontSet>([[bundledFamily, bundledFonts]]);
+
+export function registerFontSet(set: FontSet): void {
+  byFamily.set(set.family, set);
+}
+
+/** The set whose family a CSS font list (`"Brand Sans", sans-serif`) names first; the bundled set otherwise. */
+export function fontSetForFamily(family: string | undefined): FontSet {
+  const first = (family ?? '').split(',')[0]!.trim().replace(/^["']|["']$/g, '');
+  return byFamily.get(first) ?? bundledFonts;
 }
 
 /** Vega/CSS font weight and style → our style name. */

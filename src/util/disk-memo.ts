@@ -15,22 +15,22 @@ declare const __BRIEFDECK_CODE__: string | undefined;
  * cache written by an older briefdeck is never read back into a newer one.
  * Run from sources (tests), the sources are hashed here, once.
  */
-let codeId: string | undefined;
-function code(): string {
-  if (codeId === undefined) {
-    if (typeof __BRIEFDECK_CODE__ === 'string') codeId = __BRIEFDECK_CODE__;
+let codeHash: string | undefined;
+export function codeId(): string {
+  if (codeHash === undefined) {
+    if (typeof __BRIEFDECK_CODE__ === 'string') codeHash = __BRIEFDECK_CODE__;
     else {
       const h = createHash('sha256');
       const src = path.resolve(import.meta.dirname, '..');
       for (const f of (readdirSync(src, { recursive: true }) as string[]).filter((n) => n.endsWith('.ts')).sort()) h.update(f).update(readFileSync(path.join(src, f)));
-      codeId = h.digest('hex').slice(0, 16);
+      codeHash = h.digest('hex').slice(0, 16);
     }
   }
-  return codeId;
+  return codeHash;
 }
 
 export function contentHash(...parts: readonly string[]): string {
-  const h = createHash('sha256').update(code());
+  const h = createHash('sha256').update(codeId());
   for (const p of parts) h.update('\u0000').update(p);
   return h.digest('hex').slice(0, 32);
 }

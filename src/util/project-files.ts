@@ -15,6 +15,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync }
 import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import { noteRead, noteReadBytes } from './read-log.js';
 
 const MiB = 1024 * 1024;
 
@@ -22,6 +23,8 @@ const MiB = 1024 * 1024;
 export const maxCsvBytes = 20 * MiB;
 /** YAML (briefdeck.yaml, dataset files), templates, partials and chart specs: hand-written text. */
 export const maxTextBytes = 2 * MiB;
+/** A brand font file (TTF/OTF); CJK fonts run to about 20 MiB. */
+export const maxFontBytes = 32 * MiB;
 
 export interface ReadOptions {
   /** The project folder, in any spelling (relative, through a symlink): files must lie inside its real path. */
@@ -67,6 +70,26 @@ function outside(what: string, shown: string, real: string, root: string, at: Po
 
 /** Read a file of the project as UTF-8 text, or say why it may not or cannot be read. */
 export function readProjectFile(file: string, opts: ReadOptions): { text: string } | Diagnostic {
+  return readChecked(file, opts, (fd, real) => {
+    const text = readFileSync(fd, 'utf8');
+    noteRead(real, text);
+    return { text };
+  });
+}
+
+/** Read a binary file of the project (a brand font, an image, a reference deck), under the same rules; `real` is its real path. */
+export function readProjectBytes(file: string, opts: ReadOptions): { bytes: Buffer; real: string } | Diagnostic {
+  let real = file;
+  const r = readChecked(file, opts, (fd, realPath) => {
+    real = realPath;
+    const bytes = readFileSync(fd);
+    noteReadBytes(realPath, bytes);
+    return { bytes };
+  });
+  return 'rule' in r ? r : { bytes: r.bytes, real };
+}
+
+function readChecked<T extends object>(file: string, opts: ReadOptions, read: (fd: number, real: string) => T): T | Diagnostic {
   const at = opts.at ?? { file, line: 1, column: 1 };
   const shown = opts.name ?? file;
   const failed = (e: unknown): Diagnostic => {
@@ -95,7 +118,7 @@ export function readProjectFile(file: string, opts: ReadOptions): { text: string
     const stat = fstatSync(fd);
     if (!stat.isFile()) return report('io/not-a-file', at, { what: opts.what, path: shown });
     if (stat.size > opts.maxBytes) return report('io/too-big', at, { what: opts.what, path: shown, bytes: stat.size, limit: opts.maxBytes });
-    return { text: readFileSync(fd, 'utf8') };
+    return read(fd, real);
   } catch (e) {
     return failed(e);
   } finally {
@@ -103,7 +126,7 @@ export function readProjectFile(file: string, opts: ReadOptions): { text: string
   }
 }
 
-export function isDiagnostic(r: { text: string } | Diagnostic): r is Diagnostic {
+export function isDiagnostic<T extends object>(r: T | Diagnostic): r is Diagnostic {
   return 'rule' in r;
 }
 

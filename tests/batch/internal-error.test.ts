@@ -11,6 +11,7 @@ vi.mock('../../src/build.js', () => ({
     return [];
   },
   checkDocumentAndCharts: () => ({ diagnostics: [] }),
+  chartsDrawnBy: () => ({}),
   buildDocument: () => ({ diagnostics: [], outputs: [] }),
 }));
 

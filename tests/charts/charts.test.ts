@@ -6,7 +6,9 @@ import { chartCatalog } from '../../src/charts/chart-catalog.js';
 import { renderChart } from '../../src/charts/render-chart.js';
 import { messages } from '../../src/diagnostics/messages.js';
 import { loadDataset } from '../../src/facts/load-dataset.js';
-import { measure } from '../../src/theme/fonts.js';
+import { defaultTheme } from '../../src/theme/theme.js';
+
+const measure = defaultTheme.fonts.measure.bind(defaultTheme.fonts);
 import { expectGolden } from '../golden.js';
 import { fixtures } from '../helpers.js';
 

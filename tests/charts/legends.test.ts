@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { buildPdf } from '../../src/build.js';
 import { renderChart } from '../../src/charts/render-chart.js';
 import { documentCharts } from '../../src/charts/render-charts.js';
-import { measure } from '../../src/theme/fonts.js';
-import { theme } from '../../src/theme/theme.js';
+import { defaultTheme as theme } from '../../src/theme/theme.js';
+
+const measure = theme.fonts.measure.bind(theme.fonts);
 import { fixtures, root } from '../helpers.js';
 
 type Json = Record<string, unknown>;

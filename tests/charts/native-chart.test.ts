@@ -3,7 +3,7 @@
 // formats and markers, and a picture when PowerPoint cannot say the same.
 import { describe, expect, it } from 'vitest';
 import { d3ToExcelFormat, niceMin, toNativeChart } from '../../src/charts/native-chart.js';
-import { theme } from '../../src/theme/theme.js';
+import { defaultTheme as theme } from '../../src/theme/theme.js';
 
 type Json = Record<string, unknown>;
 const palette = theme.colors.chartPalette.map((c) => c.toLowerCase());

@@ -17,6 +17,7 @@ vi.mock('../../src/build.js', () => ({
     throw new Error("Cannot find module 'x'\nRequire stack:\n- /somewhere/briefdeck.cjs");
   },
   checkDocumentAndCharts: () => ({ diagnostics: [] }),
+  chartsDrawnBy: () => ({}),
   buildDocument: () => ({ diagnostics: [], outputs: [] }),
 }));
 

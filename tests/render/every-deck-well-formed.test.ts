@@ -14,8 +14,10 @@ import { readPptx, wellFormed } from './read-pptx.js';
 const decks = readdirSync(fixtures)
   .filter((name) => existsSync(path.join(fixtures, name, 'data', 'dataset.yaml')))
   .flatMap((name) => {
-    const own = existsSync(path.join(fixtures, name, 'templates', 'deck', 'document.md.hbs'));
-    return (['en', 'vi'] as const).map((locale) => ({ name, template: own ? 'deck' : 'standard-deck', locale }));
+    // Its deck templates (`deck`, and others named `…-deck`, such as one on a reference deck), else the standard deck.
+    const templates = path.join(fixtures, name, 'templates');
+    const own = existsSync(templates) ? readdirSync(templates).filter((t) => t.endsWith('deck') && existsSync(path.join(templates, t, 'document.md.hbs'))) : [];
+    return (own.length ? own : ['standard-deck']).flatMap((template) => (['en', 'vi'] as const).map((locale) => ({ name, template, locale })));
   });
 
 describe.each(decks)('$name $template ($locale)', ({ name, template, locale }) => {

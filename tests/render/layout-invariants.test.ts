@@ -9,8 +9,7 @@ import type { Block, Document, Inline } from '../../src/document/nodes.js';
 import { plainText } from '../../src/document/plain-text.js';
 import { runningItems } from '../../src/render/pdf/document-to-pages.js';
 import type { PageItem, PageModel } from '../../src/render/pdf/page-model.js';
-import { verticalMetrics } from '../../src/theme/fonts.js';
-import { theme } from '../../src/theme/theme.js';
+import { defaultTheme, type Theme } from '../../src/theme/theme.js';
 import { fixtures, root } from '../helpers.js';
 
 /** Float slack: positions are sums of fractional widths. */
@@ -31,15 +30,16 @@ interface Box {
  * (1.265 em, room for stacked Vietnamese marks) is taller than a tight line
  * by design. Rules: the stroke's extent. Dest items take no room.
  */
-export function itemBox(item: PageItem): Box | undefined {
+export function itemBox(item: PageItem, theme: Theme = defaultTheme): Box | undefined {
   switch (item.type) {
     case 'text': {
-      const m = verticalMetrics(item.font, item.sizePt);
+      const m = theme.fonts.verticalMetrics(item.font, item.sizePt);
       const above = (m.ascent / (m.ascent + m.descent)) * item.sizePt;
       return { x0: item.x, y0: item.y - above, x1: item.x + item.width, y1: item.y - above + item.sizePt, item };
     }
     case 'rect':
     case 'svg':
+    case 'image':
       return { x0: item.x, y0: item.y, x1: item.x + item.w, y1: item.y + item.h, item };
     case 'line': {
       // Butt caps (pdfkit's default): the stroke widens a rule across its direction only.
@@ -76,21 +76,21 @@ function overlapProblem(a: Box, b: Box): string | undefined {
 }
 
 /** Body items of each page: the page minus its running header and footer (checked to be exactly those). */
-function bodyItems(model: PageModel, doc: Document): PageItem[][] {
+function bodyItems(model: PageModel, doc: Document, theme: Theme): PageItem[][] {
   return model.pages.map((p) => {
-    const running = runningItems(doc, p.number, model.pages.length);
+    const running = runningItems(doc, p.number, model.pages.length, theme);
     const tail = p.items.slice(p.items.length - running.length);
     expect(tail).toEqual(running);
     return p.items.slice(0, p.items.length - running.length);
   });
 }
 
-function problemsOf(model: PageModel, doc: Document): string[] {
+function problemsOf(model: PageModel, doc: Document, theme: Theme): string[] {
   const P = theme.page;
   const frame = { x0: P.marginLeftPt, y0: P.marginTopPt, x1: P.widthPt - P.marginRightPt, y1: P.heightPt - P.marginBottomPt };
   const problems: string[] = [];
-  bodyItems(model, doc).forEach((items, i) => {
-    const boxes = items.map(itemBox).filter((b): b is Box => b !== undefined);
+  bodyItems(model, doc, theme).forEach((items, i) => {
+    const boxes = items.map((it) => itemBox(it, theme)).filter((b): b is Box => b !== undefined);
     for (const b of boxes) {
       if (!contains({ ...frame, item: b.item }, b)) problems.push(`page ${i + 1}: ${describeBox(b)} is outside the body frame`);
     }
@@ -128,10 +128,10 @@ function probes(blocks: readonly Block[]): string[] {
 const svgToken = (title: string) => `⟦chart:${title.replace(/\s+/g, '')}⟧`;
 
 /** The body as a reader meets it: pages in turn, lines top to bottom, items on a line left to right. */
-function readingStream(model: PageModel, doc: Document): string {
+function readingStream(model: PageModel, doc: Document, theme: Theme): string {
   let stream = '';
-  for (const items of bodyItems(model, doc)) {
-    const boxes = items.map(itemBox).filter((b): b is Box => b !== undefined && (b.item.type === 'text' || b.item.type === 'svg'));
+  for (const items of bodyItems(model, doc, theme)) {
+    const boxes = items.map((it) => itemBox(it, theme)).filter((b): b is Box => b !== undefined && (b.item.type === 'text' || b.item.type === 'svg'));
     boxes.sort((a, b) => a.y0 - b.y0);
     // Items whose vertical extents overlap by half the smaller one share a line (a raised citation mark too).
     const lines: Box[][] = [];
@@ -183,10 +183,10 @@ describe.each(cases)('$name', async (c) => {
     expect(model.pages.length).toBeGreaterThan(0);
   });
   it('keeps every body item inside the body frame, and no item over another', () => {
-    expect(problemsOf(model, doc)).toEqual([]);
+    expect(problemsOf(model, doc, outcome.prepared!.theme)).toEqual([]);
   });
   it('shows blocks in the order they were written', () => {
-    const stream = readingStream(model, doc);
+    const stream = readingStream(model, doc, outcome.prepared!.theme);
     let at = 0;
     const found: string[] = [];
     for (const p of probes(doc.children)) {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPdf } from '../../src/build.js';
-import { theme } from '../../src/theme/theme.js';
+import { defaultTheme as theme } from '../../src/theme/theme.js';
 import { root } from '../helpers.js';
 import { readPdf } from './read-pdf.js';
 

@@ -1,7 +1,7 @@
 // Styled runs → lines no wider than the measure, by greedy word wrapping
 // with widths from the real font. A word longer than a whole line (a URL)
 // is split between characters rather than run past the margin.
-import { measure, verticalMetrics } from '../../theme/fonts.js';
+import type { FontSet } from '../../theme/fonts.js';
 import type { Run } from './inline-runs.js';
 
 export interface Segment {
@@ -29,14 +29,14 @@ interface Token {
   hardBreak: boolean;
 }
 
-function tokenize(runs: readonly Run[]): Token[] {
+function tokenize(runs: readonly Run[], fonts: FontSet): Token[] {
   const tokens: Token[] = [];
   for (const run of runs) {
     const parts = run.text.split(/( +)/).filter((p) => p !== '');
     for (const p of parts) {
       const space = p.trim() === '';
       const text = space ? ' ' : p;
-      tokens.push({ text, run, width: measure(text, run.font, run.sizePt), space, hardBreak: false });
+      tokens.push({ text, run, width: fonts.measure(text, run.font, run.sizePt), space, hardBreak: false });
     }
     if (run.breakAfter) tokens.push({ text: '', run, width: 0, space: false, hardBreak: true });
   }
@@ -44,22 +44,22 @@ function tokenize(runs: readonly Run[]): Token[] {
 }
 
 /** Split one over-long token into pieces that each fit `maxWidth`. */
-function splitToken(t: Token, maxWidth: number): Token[] {
+function splitToken(t: Token, maxWidth: number, fonts: FontSet): Token[] {
   const out: Token[] = [];
   let current = '';
   for (const ch of t.text) {
     const next = current + ch;
-    if (current && measure(next, t.run.font, t.run.sizePt) > maxWidth) {
-      out.push({ ...t, text: current, width: measure(current, t.run.font, t.run.sizePt) });
+    if (current && fonts.measure(next, t.run.font, t.run.sizePt) > maxWidth) {
+      out.push({ ...t, text: current, width: fonts.measure(current, t.run.font, t.run.sizePt) });
       current = ch;
     } else current = next;
   }
-  if (current) out.push({ ...t, text: current, width: measure(current, t.run.font, t.run.sizePt) });
+  if (current) out.push({ ...t, text: current, width: fonts.measure(current, t.run.font, t.run.sizePt) });
   return out;
 }
 
-export function breakLines(runs: readonly Run[], maxWidth: number, lineHeight: number): Line[] {
-  const tokens = tokenize(runs);
+export function breakLines(runs: readonly Run[], maxWidth: number, lineHeight: number, fonts: FontSet): Line[] {
+  const tokens = tokenize(runs, fonts);
   // Words: maximal sequences of non-space tokens (a citation marker sticks to its word).
   const lines: Token[][] = [];
   /** Lines that end at a space the wrapping dropped. */
@@ -97,7 +97,7 @@ export function breakLines(runs: readonly Run[], maxWidth: number, lineHeight: n
     }
     if (!line.length && wordWidth > maxWidth) {
       // Place the over-long word piece by piece.
-      for (const piece of word.flatMap((w) => (w.width > maxWidth ? splitToken(w, maxWidth) : [w]))) {
+      for (const piece of word.flatMap((w) => (w.width > maxWidth ? splitToken(w, maxWidth, fonts) : [w]))) {
         if (line.length && width + piece.width > maxWidth) flush();
         line.push(piece);
         width += piece.width;
@@ -115,13 +115,13 @@ export function breakLines(runs: readonly Run[], maxWidth: number, lineHeight: n
   }
   if (line.length || lines.length === 0) lines.push(line);
   return lines.map((l, i) => {
-    const placed = place(l, runs[0], lineHeight);
+    const placed = place(l, runs[0], lineHeight, fonts);
     if (wrappedAtSpace.has(i)) placed.spaceAfter = true;
     return placed;
   });
 }
 
-function place(tokens: Token[], first: Run | undefined, lineHeight: number): Line {
+function place(tokens: Token[], first: Run | undefined, lineHeight: number, fonts: FontSet): Line {
   // Merge neighbours of the same run into one segment: fewer, longer text items.
   // Widths are sums of the word widths already measured: pdfkit shapes word
   // by word too (no kerning across spaces), so the sum is what it draws.
@@ -141,13 +141,13 @@ function place(tokens: Token[], first: Run | undefined, lineHeight: number): Lin
   for (const s of segments) {
     if (s.text.endsWith(' ')) {
       s.text = s.text.trimEnd();
-      s.width = Math.max(0, s.width - measure(' ', s.run.font, s.run.sizePt));
+      s.width = Math.max(0, s.width - fonts.measure(' ', s.run.font, s.run.sizePt));
     }
   }
   const sized = tokens.filter((t) => t.run.risePt === 0).map((t) => t.run);
   const main = sized.length ? sized.reduce((a, b) => (b.sizePt > a.sizePt ? b : a)) : (tokens[0]?.run ?? first);
   const sizePt = main?.sizePt ?? 10;
-  const { ascent, descent } = verticalMetrics(main?.font ?? 'regular', sizePt);
+  const { ascent, descent } = fonts.verticalMetrics(main?.font ?? 'regular', sizePt);
   const heightPt = sizePt * lineHeight;
   const baselinePt = (heightPt - (ascent + descent)) / 2 + ascent;
   const widthPt = segments.length ? segments[segments.length - 1]!.x + segments[segments.length - 1]!.width : 0;

@@ -33,6 +33,7 @@ export function shiftItems(items: readonly PageItem[], dy: number): PageItem[] {
       case 'rect':
       case 'svg':
       case 'dest':
+      case 'image':
         return { ...it, y: it.y + dy };
       default: {
         const never: never = it;

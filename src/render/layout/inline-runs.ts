@@ -30,8 +30,10 @@ export interface RunStyle {
 }
 
 function combine(a: FontStyle, add: 'bold' | 'italic'): FontStyle {
+  // Bold in a heading keeps the heading's face (it is bold already).
+  if (add === 'bold' && (a === 'heading' || a === 'subheading')) return a;
   if (add === 'bold') return a === 'italic' || a === 'boldItalic' ? 'boldItalic' : 'bold';
-  return a === 'bold' || a === 'boldItalic' || a === 'semibold' ? 'boldItalic' : 'italic';
+  return a === 'bold' || a === 'boldItalic' || a === 'semibold' || a === 'heading' || a === 'subheading' ? 'boldItalic' : 'italic';
 }
 
 export const sourceDest = (n: number) => `source-${n}`;

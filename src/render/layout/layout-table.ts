@@ -2,8 +2,7 @@
 // from the content (narrowest word to widest line), rows never split, and
 // the header is repeated at the top of every page the table continues on.
 import type { Table } from '../../document/nodes.js';
-import { measure } from '../../theme/fonts.js';
-import { theme } from '../../theme/theme.js';
+import type { FontSet } from '../../theme/fonts.js';
 import { breakLines, type Line } from './break-lines.js';
 import { asPagination, lineItems, type Fragment } from './fragment.js';
 import type { Run } from './inline-runs.js';
@@ -14,7 +13,7 @@ const padX = 4;
 const padY = 3;
 const tableLineHeight = 1.3;
 
-export function columnWidths(cells: Run[][][], total: number): number[] {
+export function columnWidths(cells: Run[][][], total: number, fonts: FontSet): number[] {
   const cols = cells[0]?.length ?? 0;
   const min = new Array<number>(cols).fill(0);
   const max = new Array<number>(cols).fill(0);
@@ -22,8 +21,8 @@ export function columnWidths(cells: Run[][][], total: number): number[] {
     row.forEach((runs, c) => {
       let full = 0;
       for (const r of runs) {
-        full += measure(r.text, r.font, r.sizePt);
-        for (const word of r.text.split(/\s+/)) min[c] = Math.max(min[c]!, measure(word, r.font, r.sizePt) + 2 * padX);
+        full += fonts.measure(r.text, r.font, r.sizePt);
+        for (const word of r.text.split(/\s+/)) min[c] = Math.max(min[c]!, fonts.measure(word, r.font, r.sizePt) + 2 * padX);
       }
       max[c] = Math.max(max[c]!, full + 2 * padX + 1);
     });
@@ -56,15 +55,16 @@ export function columnWidths(cells: Run[][][], total: number): number[] {
 }
 
 export function layoutTable(table: Table, ctx: LayoutContext, spaceBeforePt: number): Fragment[] {
+  const theme = ctx.theme;
   const c = theme.colors;
   const body: TextStyle = { font: 'regular', sizePt: theme.sizePt.small + 0.5, color: c.text };
   const head: TextStyle = { ...body, font: 'bold' };
   const cols = Math.max(table.header.length, ...table.rows.map((r) => r.length));
   const pad = <T>(cells: T[], fill: () => T) => [...cells, ...Array.from({ length: cols - cells.length }, fill)];
-  const headRuns = pad(table.header.map((cell) => runsFor(cell.children, head)), () => []);
-  const rowRuns = table.rows.map((row) => pad(row.map((cell) => runsFor(cell.children, body)), () => []));
+  const headRuns = pad(table.header.map((cell) => runsFor(theme, cell.children, head)), () => []);
+  const rowRuns = table.rows.map((row) => pad(row.map((cell) => runsFor(theme, cell.children, body)), () => []));
   for (const runs of [headRuns, ...rowRuns]) for (const r of runs) checkGlyphs(r, ctx);
-  const widths = columnWidths([headRuns, ...rowRuns], ctx.width);
+  const widths = columnWidths([headRuns, ...rowRuns], ctx.width, theme.fonts);
 
   // One Table element however many pages it spans: THead (header cells scoped to their column) and TBody.
   const tableCtx = openStruct(ctx, 'Table');
@@ -72,7 +72,7 @@ export function layoutTable(table: Table, ctx: LayoutContext, spaceBeforePt: num
   const bodyCtx = openStruct(tableCtx, 'TBody');
   const rowFragment = (runs: Run[][], style: TextStyle, index: number, isHeader: boolean): Fragment => {
     const row: StructContext = openStruct(isHeader ? headCtx : bodyCtx, 'TR');
-    const lines: Line[][] = runs.map((r, i) => breakLines(r, widths[i]! - 2 * padX, tableLineHeight));
+    const lines: Line[][] = runs.map((r, i) => breakLines(r, widths[i]! - 2 * padX, tableLineHeight, theme.fonts));
     const contentHeight = Math.max(style.sizePt * tableLineHeight, ...lines.map((ls) => ls.reduce((s, l) => s + l.heightPt, 0)));
     const heightPt = contentHeight + 2 * padY;
     const items: Fragment['items'] = [];

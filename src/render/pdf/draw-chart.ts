@@ -6,19 +6,18 @@ import { compileChart, type ChartProgram } from './chart-program.js';
 import { type PageContent, pdfNumber as n } from './content-stream.js';
 import type { DocFonts } from './doc-fonts.js';
 import { encodeRun, showRun } from './glyph-run.js';
+import { LRUCache } from 'lru-cache';
 
 /** Compiled programs by SVG text; null when the SVG needs svg-to-pdfkit. Bounded: old entries go first. */
-const programs = new Map<string, ChartProgram | null>();
-const maxPrograms = 64;
+const programs = new LRUCache<string, { program: ChartProgram | null }>({ max: 64 });
 
 export function chartProgram(svg: string): ChartProgram | undefined {
   let p = programs.get(svg);
   if (p === undefined) {
-    p = compileChart(svg) ?? null;
-    if (programs.size >= maxPrograms) programs.delete(programs.keys().next().value!);
+    p = { program: compileChart(svg) ?? null };
     programs.set(svg, p);
   }
-  return p ?? undefined;
+  return p.program ?? undefined;
 }
 
 export interface ChartTarget {

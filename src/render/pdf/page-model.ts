@@ -1,7 +1,7 @@
 // The page model: every page of the brief as positioned items, in points
 // from the page's top-left corner. Pure data (printable as JSON, compared
 // with goldens); `pagesToPdf` is the only code that turns it into PDF.
-import type { FontStyle } from '../../theme/theme.js';
+import type { FontStyle, ThemeImage } from '../../theme/theme.js';
 
 export type LinkTarget = { url: string } | { dest: string };
 
@@ -84,7 +84,18 @@ export interface DestItem {
   name: string;
   y: number;
 }
-export type PageItem = TextItem | RectItem | LineItem | SvgItem | DestItem;
+/** A picture (a logo, an image of the document). */
+export interface ImageItem extends Tagged {
+  type: 'image';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Index into PageModel.images. */
+  image: number;
+  alt: string;
+}
+export type PageItem = TextItem | RectItem | LineItem | SvgItem | DestItem | ImageItem;
 
 export interface Page {
   number: number;
@@ -106,5 +117,7 @@ export interface PageModel {
   svgs: string[];
   /** The structure tree in document order (tagged PDF); items point into it. */
   structure: StructNode[];
+  /** Images the pages show; absent when there are none. */
+  images?: ThemeImage[];
   info: { title: string; author?: string; subject?: string; keywords?: string; lang: string; date: string };
 }

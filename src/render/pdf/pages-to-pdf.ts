@@ -5,7 +5,7 @@
 // writes metadata and bookmarks. Tagged (PDF/UA-1): every item is marked
 // content of its structure element or an artifact (tag-tree.ts). Dates come
 // from the document, so the same input gives the same bytes.
-import { fontBuffer, fontStyles, verticalMetrics } from '../../theme/fonts.js';
+import { bundledFonts, fontStyles, type FontSet } from '../../theme/fonts.js';
 import type { FontStyle } from '../../theme/theme.js';
 import { PageContent, pdfNumber, rgbComponents } from './content-stream.js';
 import { DocFonts } from './doc-fonts.js';
@@ -32,10 +32,11 @@ export function creationDate(documentDate: string, env: NodeJS.ProcessEnv = proc
   return new Date(`${padded}T00:00:00Z`);
 }
 
-export async function pagesToPdf(model: PageModel, date: Date = creationDate(model.info.date)): Promise<Buffer> {
+/** `faces`: the theme's fonts, the very ones the layout measured with. */
+export async function pagesToPdf(model: PageModel, date: Date = creationDate(model.info.date), faces: FontSet = bundledFonts): Promise<Buffer> {
   const { default: PDFDocument } = (await import('pdfkit')) as { default: PDFKit };
   // Only a chart the compiled programs cannot draw needs svg-to-pdfkit.
-  const SVGtoPDF = model.svgs.some((svg) => !chartProgram(svg)) ? (await import('svg-to-pdfkit')).default : undefined;
+  const SVGtoPDF = model.svgs.some((svg) => !chartProgram(svg)) || model.images?.some((i) => i.kind === 'svg') ? (await import('svg-to-pdfkit')).default : undefined;
   const info: PDFKit.DocumentInfo = { Title: model.info.title, Creator: 'briefdeck', Producer: 'briefdeck (PDFKit)', CreationDate: date, ModDate: date };
   if (model.info.author) info.Author = model.info.author;
   if (model.info.subject) info.Subject = model.info.subject;
@@ -58,7 +59,7 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
   escapeXmpInfo(doc);
   claimPdfUa(doc);
   // The same Buffer objects the layout measured with: fontkit parses each once per process.
-  for (const style of fontStyles) doc.registerFont(style, fontBuffer(style));
+  for (const style of fontStyles) doc.registerFont(style, faces.buffer(style));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
@@ -67,7 +68,7 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
   });
 
   const outlineStack: { level: number; item: PDFKit.PDFOutline }[] = [];
-  const fonts = new DocFonts(doc);
+  const fonts = new DocFonts(doc, faces);
   const content = new PageContent(internals(doc));
   const tags = new TagTree(taggingInternals(doc), model.structure, model.heightPt);
   /** A colour as "r g b", or undefined after pdfkit has set it (a colour syntax we do not parse). */
@@ -88,7 +89,7 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
       content.text(font.id, t.sizePt, showRun(encodeRun(font, text), t.sizePt, t.x, t.y));
     }
     if (t.link) {
-      const { ascent, descent } = verticalMetrics(t.font, t.sizePt);
+      const { ascent, descent } = faces.verticalMetrics(t.font, t.sizePt);
       const struct = t.struct !== undefined ? model.structure[t.struct] : undefined;
       // PDF/UA: a link annotation is in the structure tree (via its Link element) and describes itself.
       const options = struct ? { structParent: tags.annotationParent(t.struct!), Contents: new String(struct.contents ?? t.text) } : {};
@@ -155,6 +156,13 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
           }
           content.flush();
           SVGtoPDF!(doc, svg, it.x, it.y, { width: it.w, height: it.h, preserveAspectRatio: 'xMinYMin meet', fontCallback });
+          break;
+        }
+        case 'image': {
+          const image = model.images![it.image]!;
+          content.flush();
+          if (image.kind === 'svg') SVGtoPDF!(doc, image.bytes.toString('utf8'), it.x, it.y, { width: it.w, height: it.h, preserveAspectRatio: 'xMinYMin meet', fontCallback });
+          else doc.image(image.bytes, it.x, it.y, { width: it.w, height: it.h });
           break;
         }
         case 'dest':

@@ -46,7 +46,7 @@ export class TagTree {
       this.current = kind;
       return `/Artifact <</Type /${kind}>> BDC`;
     }
-    if (item.type === 'svg') this.bboxes.set(item.struct, [item.x, this.pageHeightPt - item.y - item.h, item.x + item.w, this.pageHeightPt - item.y]);
+    if (item.type === 'svg' || item.type === 'image') this.bboxes.set(item.struct, [item.x, this.pageHeightPt - item.y - item.h, item.x + item.w, this.pageHeightPt - item.y]);
     if (this.current === item.struct) return undefined;
     this.current = item.struct;
     const mcid = page.parents.length;

@@ -6,31 +6,61 @@
 // slide with their header row repeated.
 import type { Diagnostic, Position, Result } from '../../diagnostics/diagnostic.js';
 import { report } from '../../diagnostics/messages.js';
-import type { Block, Chart, Citation, Document, Inline, KeyFigures, SourceEntry, Table } from '../../document/nodes.js';
+import type { Block, Chart, Citation, Document, Image, Inline, KeyFigures, SourceEntry, Table } from '../../document/nodes.js';
 import { assertNever } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
-import { toNativeChart } from '../../charts/native-chart.js';
+import { toNativeChart, type NativeChart } from '../../charts/native-chart.js';
 import { tableAltWords, words } from '../../format/locale.js';
-import { theme, type FontStyle } from '../../theme/theme.js';
-import { fontName, measure, missingGlyphs } from '../../theme/fonts.js';
+import { calloutColors, defaultTheme, slideSizes, type FontStyle, type Theme, type ThemeImage } from '../../theme/theme.js';
 import { breakLines } from '../layout/break-lines.js';
 import type { Run } from '../layout/inline-runs.js';
 import { columnWidths } from '../layout/layout-table.js';
 import type { Paragraph, Slide, SlideItem, SlideModel, TextRun } from './slide-model.js';
 
-const W = 13.333;
-const H = 7.5;
-const MX = 0.6;
-const BODY_TOP = 1.45;
+const DEFAULT_MX = 0.6;
+const DEFAULT_BODY_TOP = 1.45;
 /** Body text ends here; below it, the slide's source line (6.7–7.0) and the footer (7.0–7.3). */
-const BODY_BOTTOM = 6.65;
-const SOURCE_LINE_Y = 6.7;
-const c = theme.colors;
+const DEFAULT_BODY_BOTTOM = 6.65;
+/**
+ * The deck's look and width, set by `documentToSlides(doc, theme)` for its
+ * own (synchronous) run and put back after it: the builder's helpers read
+ * them as they read the layout constants here.
+ */
+let c = defaultTheme.colors;
+let fonts = defaultTheme.fonts;
+let W: number = slideSizes['16:9'].widthIn;
+let H: number = slideSizes['16:9'].heightIn;
+/** The body area (left edge, width, top, bottom) and the source line just below it. */
+let MX = DEFAULT_MX;
+let BW = W - 2 * MX;
+let BODY_TOP = DEFAULT_BODY_TOP;
+let BODY_BOTTOM = DEFAULT_BODY_BOTTOM;
+let SOURCE_LINE_Y = BODY_BOTTOM + 0.05;
+let onReference = false;
+const measure: typeof fonts.measure = (text, style, sizePt) => fonts.measure(text, style, sizePt);
 const BODY_PT = 18;
 const MIN_PT = 12;
 const PT = 72;
 /** Where a content slide's items go, in inches: below the title band, above the source line and footer, inside the side margins. */
-export const bodyArea = { top: BODY_TOP, bottom: BODY_BOTTOM, left: MX, right: W - MX } as const;
+export function bodyAreaOf(widthIn: number): SlideFrame['body'] {
+  return { top: DEFAULT_BODY_TOP, bottom: DEFAULT_BODY_BOTTOM, left: DEFAULT_MX, right: widthIn - DEFAULT_MX };
+}
+
+/** The slide and its body area, in inches: our own for 16:9 and 4:3, or a reference deck's (its size and its "Title and Content" body placeholder). */
+export interface SlideFrame {
+  widthIn: number;
+  heightIn: number;
+  body: { top: number; bottom: number; left: number; right: number };
+  /** A reference deck's master draws its own decoration: no accent band of ours on the title slide. */
+  onReference?: boolean;
+}
+
+export function defaultFrame(theme: Theme): SlideFrame {
+  const { widthIn, heightIn } = slideSizes[theme.slides];
+  return { widthIn, heightIn, body: bodyAreaOf(widthIn) };
+}
+/** The body area of a 16:9 deck. */
+export const bodyArea = bodyAreaOf(slideSizes['16:9'].widthIn);
 
 function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color: string): TextRun[] {
   const out: TextRun[] = [];
@@ -53,7 +83,7 @@ function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color
           walk(n.children, f, url, n.lang);
           break;
         case 'citation':
-          out.push({ text: `[${n.number}]`, font: 'regular', sizePt, color: c.link, superscript: true });
+          out.push({ text: `[${n.number}]`, font: 'regular', sizePt, color: c.link, superscript: true, ...(n.factIds.length ? { facts: n.factIds } : {}) });
           break;
         case 'footnote-ref':
           out.push({ text: String(n.number), font: 'regular', sizePt, color: c.link, superscript: true });
@@ -74,7 +104,7 @@ function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color
 function setLines(p: Paragraph, wIn: number) {
   const indent = p.bullet ? 0.35 + 0.35 * p.level : 0;
   const runs: Run[] = p.runs.map((r) => ({ text: r.text, font: r.font, sizePt: r.superscript ? r.sizePt * 0.6 : r.sizePt, color: r.color, risePt: r.superscript ? 1 : 0, position: { file: '', line: 1, column: 1 } }));
-  return breakLines(runs, (wIn - indent - 0.2) * PT, 1.2);
+  return breakLines(runs, (wIn - indent - 0.2) * PT, 1.2, fonts);
 }
 
 /** Height in inches of paragraphs set in a box `wIn` wide. */
@@ -91,6 +121,8 @@ function scale(paragraphs: Paragraph[], sizePt: number): Paragraph[] {
 class SlideBuilder {
   readonly slides: Slide[] = [];
   readonly pictures: SlideModel['pictures'] = [];
+  /** Logos and the document's images (SlideModel.images). */
+  readonly images: ThemeImage[] = [];
   readonly diagnostics: Diagnostic[] = [];
   /** Where each slide starts in the template, for diagnostics. */
   readonly positions = new Map<Slide, Position>();
@@ -143,7 +175,7 @@ class SlideBuilder {
   /** A text box at the cursor; shrinks to fit, warns (naming the slide) if it cannot. */
   addText(paragraphs: Paragraph[], at: Position, fill?: string): void {
     const slide = this.slide();
-    const w = W - 2 * MX;
+    const w = BW;
     let size = BODY_PT;
     let sized = scale(paragraphs, size);
     let h = textHeight(sized, w);
@@ -165,26 +197,28 @@ class SlideBuilder {
   addChart(chart: Chart): void {
     const slide = this.slide();
     const sourceRuns = toRuns(chart.sourceLine, 'regular', 11, c.muted);
-    const note = chart.noteLine ? [{ runs: [{ text: chart.noteLine, font: 'italic' as const, sizePt: 11, color: c.muted }], bullet: false, level: 0 }] : [];
-    const captionH = textHeight([{ runs: sourceRuns, bullet: false, level: 0 }, ...note], W - 2 * MX);
+    const native = nativeChartOf(chart);
+    // A native chart holds every row; a picture of a thinned line says it is thinned.
+    const noteText = [chart.noteLine, native || chart.noData ? undefined : chart.drawing?.note].filter((t) => t !== undefined).join(' ');
+    const note = noteText ? [{ runs: [{ text: noteText, font: 'italic' as const, sizePt: 11, color: c.muted }], bullet: false, level: 0 }] : [];
+    const captionH = textHeight([{ runs: sourceRuns, bullet: false, level: 0 }, ...note], BW);
     const titleH = 0.4;
     // The chart, its title and its caption (0.05 in below it) end at the foot of the body.
     const h = Math.max(1.5, this.room() - captionH - titleH - 0.05);
-    slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: titleH, paragraphs: [{ runs: [{ text: chart.title, font: 'bold', sizePt: 16, color: c.text }, { text: `   ${chart.unitLine}`, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 }], valign: 'top', align: 'left' });
+    slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h: titleH, paragraphs: [{ runs: [{ text: chart.title, font: 'bold', sizePt: 16, color: c.text }, { text: `   ${chart.unitLine}`, font: 'regular', sizePt: 12, color: c.muted }], bullet: false, level: 0 }], valign: 'top', align: 'left' });
     this.y += titleH;
     if (chart.noData) {
       // An empty series: a text box where the chart would be (no native chart, no picture).
-      slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h, paragraphs: [{ runs: [{ text: chart.noData, font: 'regular', sizePt: 16, color: c.muted }], bullet: false, level: 0 }], valign: 'middle', align: 'center' });
+      slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h, paragraphs: [{ runs: [{ text: chart.noData, font: 'regular', sizePt: 16, color: c.muted }], bullet: false, level: 0 }], valign: 'middle', align: 'center' });
       this.y += h + 0.05;
-      slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
+      slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
       this.y += captionH;
       this.cite(citationsIn(chart.sourceLine), 'chart');
       return;
     }
-    const native = toNativeChart(chart.spec, chart.decimals, chart.qualifiers);
-    // Made once by the charts stage from the drawn data (chartAltText), as the PDF's Figure has it.
-    const altText = chart.altText ?? chart.title;
-    const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: W - 2 * MX, h, title: chart.title, altText };
+    // Made once by the charts stage (chartAltText): from the data Vega drew, or for a native chart (not drawn in a deck build) from the spec's rows.
+    const altText = chart.altText ?? `${chart.title}. ${chart.unitLine}`;
+    const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: BW, h, title: chart.title, altText };
     if (native) item.native = native;
     else if (chart.rendered) {
       this.pictures.push({ svg: chart.rendered.svg, widthPx: chart.rendered.widthPx, heightPx: chart.rendered.heightPx });
@@ -196,9 +230,33 @@ class SlideBuilder {
     }
     slide.items.push(item);
     this.y += item.h + 0.05;
-    slide.items.push({ type: 'text', x: MX, y: this.y, w: W - 2 * MX, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
+    slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h: captionH, paragraphs: [{ runs: sourceRuns, bullet: false, level: 0 }, ...note], valign: 'top', align: 'left' });
     this.y += captionH;
     this.cite(citationsIn(chart.sourceLine), 'chart');
+  }
+
+  /** An image under the cursor, as large as the room left allows (or its `width=` share), its caption below. */
+  addImage(im: Image): void {
+    const loaded = im.loaded;
+    if (!loaded) return;
+    const slide = this.slide();
+    const captionRuns = toRuns(im.caption, 'regular', 11, c.muted);
+    const captionH = captionRuns.length ? textHeight([{ runs: captionRuns, bullet: false, level: 0 }], BW) : 0;
+    let w = im.widthPercent !== undefined ? ((BW) * im.widthPercent) / 100 : Math.min(BW, loaded.widthPx / 96);
+    let h = (w * loaded.heightPx) / loaded.widthPx;
+    const room = Math.max(1, this.room() - captionH - 0.05);
+    if (h > room) {
+      w *= room / h;
+      h = room;
+    }
+    this.images.push(loaded);
+    slide.items.push({ type: 'image', x: MX, y: this.y, w, h, image: this.images.length - 1, altText: im.alt });
+    this.y += h + 0.05;
+    if (captionRuns.length) {
+      slide.items.push({ type: 'text', x: MX, y: this.y, w: BW, h: captionH, paragraphs: [{ runs: captionRuns, bullet: false, level: 0 }], valign: 'top', align: 'left' });
+      this.y += captionH;
+    }
+    this.cite(citationsIn(im.caption), 'chart');
   }
 
   /**
@@ -213,7 +271,7 @@ class SlideBuilder {
     const perRow = n <= 4 ? n : Math.ceil(n / 2);
     const rowCount = Math.ceil(n / perRow);
     const gap = 0.25;
-    const bodyW = W - 2 * MX;
+    const bodyW = BW;
     const w = Math.min(fillBody ? 5.2 : bodyW, (bodyW - gap * (perRow - 1)) / perRow);
     const room = this.room();
     // No taller than 4.2 in, nor much taller than wide (a narrow box would be mostly empty fill).
@@ -227,8 +285,8 @@ class SlideBuilder {
     const smallPt = fillBody && h >= 3 ? 14 : 12;
     const widest = Math.max(...k.figures.map((f) => measure(f.value, 'bold', 1)));
     const paragraphsAt = (f: KeyFigures['figures'][number], valuePt: number): Paragraph[] => [
-      { runs: [{ text: f.value, font: 'bold', sizePt: valuePt, color: c.accent }], bullet: false, level: 0 },
-      { runs: [{ text: f.label, font: 'semibold', sizePt: labelPt, color: c.text }, ...f.citations.map((ct) => ({ text: `[${ct.number}]`, font: 'regular' as const, sizePt: labelPt, color: c.link, superscript: true }))], bullet: false, level: 0 },
+      { runs: [{ text: f.value, font: 'bold', sizePt: valuePt, color: c.accent, ...(f.citations.some((ct) => ct.factIds.length) ? { facts: f.citations.flatMap((ct) => ct.factIds) } : {}) }], bullet: false, level: 0 },
+      { runs: [{ text: f.label, font: 'semibold', sizePt: labelPt, color: c.text }, ...f.citations.map((ct) => ({ text: `[${ct.number}]`, font: 'regular' as const, sizePt: labelPt, color: c.link, superscript: true, ...(ct.factIds.length ? { facts: ct.factIds } : {}) }))], bullet: false, level: 0 },
       { runs: [{ text: f.period, font: 'regular', sizePt: smallPt, color: c.muted }], bullet: false, level: 0 },
       ...(f.change ? [{ runs: [{ text: f.change, font: 'regular' as const, sizePt: smallPt, color: c.text }], bullet: false, level: 0 }] : []),
     ];
@@ -248,14 +306,14 @@ class SlideBuilder {
     const head = t.header.map((cell) => toRuns(cell.children, 'bold', size, c.text));
     const rows = t.rows.map((r) => r.map((cell) => toRuns(cell.children, 'regular', size, c.text)));
     const asRuns = (cells: TextRun[][]): Run[][] => cells.map((runs) => runs.map((r) => ({ ...r, risePt: 0, position: t.position })));
-    const widthsPt = columnWidths([asRuns(head), ...rows.map(asRuns)], (W - 2 * MX) * PT);
+    const widthsPt = columnWidths([asRuns(head), ...rows.map(asRuns)], (BW) * PT, fonts);
     // A row is as tall as its tallest cell: its lines broken with the real font, each line as tall as
     // PowerPoint sets Be Vietnam Pro at single spacing ((winAscent 1261 + winDescent 265) / 1000 em:
     // a row given less grows, and the table would run off the slide), inside the cell margins (3 pt
     // each side, as slidesToPptx sets them) plus 2 pt. The writer pins these heights.
     const margin = 3;
     const pptLineHeight = 1.53;
-    const cellLines = (runs: TextRun[], wPt: number) => breakLines(runs.map((r) => ({ ...r, risePt: 0, position: t.position })), wPt - 2 * margin, pptLineHeight);
+    const cellLines = (runs: TextRun[], wPt: number) => breakLines(runs.map((r) => ({ ...r, risePt: 0, position: t.position })), wPt - 2 * margin, pptLineHeight, fonts);
     const rowHeight = (cells: TextRun[][]) => Math.max(...cells.map((runs, i) => (cellLines(runs, widthsPt[i]!).reduce((s, l) => s + l.heightPt, 0) + 2 * margin + 2) / PT), 0.3);
     const headH = rowHeight(head);
     const heights = rows.map(rowHeight);
@@ -278,7 +336,7 @@ class SlideBuilder {
       }
       this.cite(t.rows.slice(start, end).flatMap((r) => r.flatMap((cell) => citationsIn(cell.children))));
       const altText = tableAltWords[this.doc.meta.locale](head.map((cell) => cell.map((r) => r.text).join('')), end - start);
-      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: W - 2 * MX, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size, rowHeights, altText });
+      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: BW, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size, rowHeights, altText });
       this.y += h + 0.15;
       start = end;
       if (start >= rows.length) break;
@@ -323,11 +381,11 @@ function glyphWarnings(slides: readonly Slide[], positions: ReadonlyMap<Slide, P
     const runs = slide.items.flatMap((it) => (it.type === 'text' ? it.paragraphs.flatMap((p) => p.runs) : it.type === 'table' ? [...it.header, ...it.rows.flat()].flat() : []));
     const seen = new Set<string>();
     for (const r of [...runs, ...slide.notes.map((text) => ({ text, font: 'regular' as FontStyle }))]) {
-      for (const ch of missingGlyphs(r.text, r.font)) {
+      for (const ch of fonts.missingGlyphs(r.text, r.font)) {
         if (seen.has(ch)) continue;
         seen.add(ch);
         const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-        out.push(report('render/missing-glyph', positions.get(slide) ?? { file: '', line: 1, column: 1 }, { char: ch, code, font: `${fontName(r.font)} (slide ${slide.number})` }));
+        out.push(report('render/missing-glyph', positions.get(slide) ?? { file: '', line: 1, column: 1 }, { char: ch, code, font: `${fonts.name(r.font)} (slide ${slide.number})` }));
       }
     }
   }
@@ -382,8 +440,8 @@ function addSlideSources(sb: SlideBuilder, sources: readonly SourceEntry[], loca
       const text = `${label}: ${line.map((n) => `[${n}] ${byNumber.get(n)?.publisher ?? ''}`).join('; ')}`;
       // One line at 10 pt if it fits, else smaller; at 8 pt it may take two lines, and still ends above the footer.
       const para = (sizePt: number): Paragraph => ({ runs: [{ text, font: 'regular', sizePt, color: c.muted }], bullet: false, level: 0 });
-      const size = [10, 9].find((pt) => setLines(para(pt), W - 2 * MX).length === 1) ?? 8;
-      slide.items.push({ type: 'text', role: 'source-line', x: MX, y: SOURCE_LINE_Y - (size === 8 ? 0.04 : 0), w: W - 2 * MX, h: size === 8 ? 0.34 : 0.28, paragraphs: [para(size)], valign: 'top', align: 'left' });
+      const size = [10, 9].find((pt) => setLines(para(pt), BW).length === 1) ?? 8;
+      slide.items.push({ type: 'text', role: 'source-line', x: MX, y: SOURCE_LINE_Y - (size === 8 ? 0.04 : 0), w: BW, h: size === 8 ? 0.34 : 0.28, paragraphs: [para(size)], valign: 'top', align: 'left' });
     }
     const all = [...new Set([...body, ...charted, ...(sb.citedInNotes.get(slide) ?? [])])].sort((a, b) => a - b);
     if (all.length === 0) continue;
@@ -420,27 +478,57 @@ function paragraphsOf(b: Block): Paragraph[] {
   return [];
 }
 
-export function documentToSlides(doc: Document): Result<SlideModel> {
+export function documentToSlides(doc: Document, theme: Theme = defaultTheme, frame: SlideFrame = defaultFrame(theme)): Result<SlideModel> {
+  const saved = { c, fonts, W, H, MX, BW, BODY_TOP, BODY_BOTTOM, SOURCE_LINE_Y, onReference };
+  c = theme.colors;
+  fonts = theme.fonts;
+  ({ widthIn: W, heightIn: H } = frame);
+  MX = frame.body.left;
+  BW = frame.body.right - frame.body.left;
+  BODY_TOP = frame.body.top;
+  BODY_BOTTOM = frame.body.bottom;
+  SOURCE_LINE_Y = BODY_BOTTOM + 0.05;
+  onReference = frame.onReference === true;
+  try {
+    return slidesOf(doc, theme);
+  } finally {
+    ({ c, fonts, W, H, MX, BW, BODY_TOP, BODY_BOTTOM, SOURCE_LINE_Y, onReference } = saved);
+  }
+}
+
+function slidesOf(doc: Document, theme: Theme): Result<SlideModel> {
   const sb = new SlideBuilder(doc);
   const first = doc.children[0]?.position;
   const titleSlide = sb.newSlide(doc.meta.title, first, 'title');
-  titleSlide.items.push({ type: 'rect', x: 0, y: 0, w: W, h: 0.18, fill: c.accent });
-  // Marking, title, and the rest stacked in three boxes; the title alone is the slide's title
-  // placeholder, and comes first in the reading order (the marking above it is read next).
-  const box = (paragraphs: Paragraph[], y: number, h: number, role?: 'title'): SlideItem => ({ type: 'text', x: MX, y, w: W - 2 * MX, h, valign: 'top', align: 'left', paragraphs, ...(role ? { role } : {}) });
-  const marking: Paragraph[] = doc.meta.marking ? [{ runs: [{ text: doc.meta.marking.toUpperCase(), font: 'bold', sizePt: 14, color: c.accent }], bullet: false, level: 0 }] : [];
-  const markingH = marking.length ? textHeight(marking, W - 2 * MX) : 0;
-  const titleY = 2.2 + markingH;
-  const title: Paragraph[] = [{ runs: [{ text: doc.meta.title, font: 'bold', sizePt: 40, color: c.text }], bullet: false, level: 0 }];
-  const titleH = textHeight(title, W - 2 * MX);
-  titleSlide.items.push(box(title, titleY, titleH, 'title'));
-  if (marking.length) titleSlide.items.push(box(marking, 2.2, markingH));
-  const rest: Paragraph[] = [
-    ...(doc.meta.subtitle ? [{ runs: [{ text: doc.meta.subtitle, font: 'regular' as const, sizePt: 20, color: c.muted }], bullet: false, level: 0 }] : []),
-    { runs: [{ text: [doc.meta.dateText, doc.meta.author].filter(Boolean).join('  ·  '), font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
-    { runs: [{ text: doc.meta.dataAsOfText, font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
-  ];
-  titleSlide.items.push(box(rest, titleY + titleH, Math.max(textHeight(rest, W - 2 * MX), 4.8 - titleY - titleH)));
+  if (!onReference) titleSlide.items.push({ type: 'rect', x: 0, y: 0, w: W, h: 0.18, fill: c.accent });
+  titleSlide.items.push({
+    type: 'text',
+    role: 'title-block',
+    x: MX,
+    y: 2.2,
+    w: BW,
+    h: 2.6,
+    valign: 'top',
+    align: 'left',
+    paragraphs: [
+      ...(doc.meta.marking ? [{ runs: [{ text: doc.meta.marking.toUpperCase(), font: 'bold' as const, sizePt: 14, color: c.accent }], bullet: false, level: 0 }] : []),
+      { runs: [{ text: doc.meta.title, font: 'heading', sizePt: 40, color: c.text }], bullet: false, level: 0 },
+      ...(doc.meta.subtitle ? [{ runs: [{ text: doc.meta.subtitle, font: 'regular' as const, sizePt: 20, color: c.muted }], bullet: false, level: 0 }] : []),
+      { runs: [{ text: [doc.meta.dateText, doc.meta.author].filter(Boolean).join('  ·  '), font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
+      { runs: [{ text: doc.meta.dataAsOfText, font: 'regular', sizePt: 14, color: c.muted }], bullet: false, level: 0 },
+    ],
+  });
+  // The brand's logo: large on the title slide (top right, 1 in high at most), small on the master of every other slide.
+  const images = sb.images;
+  const titleLogo = theme.logo.large ?? theme.logo.medium ?? theme.logo.small;
+  if (titleLogo) {
+    const h = Math.min(1, (3 * titleLogo.heightPx) / titleLogo.widthPx);
+    const w = (h * titleLogo.widthPx) / titleLogo.heightPx;
+    images.push(titleLogo);
+    titleSlide.items.push({ type: 'image', x: W - MX - w, y: 0.6, w, h, image: images.length - 1, altText: titleLogo.alt });
+  }
+  const masterLogo = theme.logo.small ?? theme.logo.medium ?? theme.logo.large;
+  if (masterLogo && masterLogo !== titleLogo) images.push(masterLogo);
   let pending: Paragraph[] = [];
   let pendingAt: Position | undefined;
   const flush = () => {
@@ -465,7 +553,7 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
         break;
       case 'callout':
         flush();
-        sb.addText([...(b.title ? [{ runs: [{ text: b.title, font: 'bold' as const, sizePt: BODY_PT, color: c.accent }], bullet: false, level: 0 }] : []), ...b.children.flatMap(paragraphsOf)], b.position, c.accentLight);
+        sb.addText([...(b.title ? [{ runs: [{ text: b.title, font: 'bold' as const, sizePt: BODY_PT, color: calloutColors(c, b.kind).rule }], bullet: false, level: 0 }] : []), ...b.children.flatMap(paragraphsOf)], b.position, calloutColors(c, b.kind).fill);
         break;
       case 'key-figures':
         flush();
@@ -474,6 +562,10 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
       case 'chart':
         flush();
         sb.addChart(b);
+        break;
+      case 'image':
+        flush();
+        sb.addImage(b);
         break;
       case 'table':
         flush();
@@ -503,5 +595,19 @@ export function documentToSlides(doc: Document): Result<SlideModel> {
   const info: SlideModel['info'] = { title: doc.meta.title, lang: doc.meta.locale === 'vi' ? 'vi-VN' : 'en-GB', date: doc.meta.date };
   if (doc.meta.author) info.author = doc.meta.author;
   if (doc.meta.subject) info.subject = doc.meta.subject;
-  return { value: { widthIn: W, heightIn: H, slides: sb.slides, pictures: sb.pictures, info }, diagnostics: sb.diagnostics };
+  const model: SlideModel = { widthIn: W, heightIn: H, slides: sb.slides, pictures: sb.pictures, info };
+  if (images.length) model.images = images;
+  if (masterLogo) model.masterLogo = images.indexOf(masterLogo);
+  return { value: model, diagnostics: sb.diagnostics };
+}
+
+/** The chart's native (editable) PowerPoint chart, when the spec is one a native chart can show. */
+function nativeChartOf(chart: Chart): NativeChart | undefined {
+  // Series colours from the deck's theme (the brand's chart colours) while a deck is being built.
+  return chart.noData ? undefined : toNativeChart(chart.spec, chart.decimals, chart.qualifiers, c);
+}
+
+/** True when the deck shows the chart as a picture of Vega's drawing (no native chart for it). */
+export function drawnAsPicture(chart: Chart): boolean {
+  return !chart.noData && nativeChartOf(chart) === undefined;
 }

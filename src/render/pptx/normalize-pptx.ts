@@ -14,11 +14,17 @@ interface Entry {
   data: Buffer;
 }
 
-/** Zip `entries` in order, every entry dated `date` (a DOS date, the same in every time zone). */
-function writeZip(entries: readonly Entry[], date: Date): Promise<Buffer> {
+/** Pictures are compressed already: deflating them again costs time and saves nothing. */
+const compressedPicture = /\.(png|jpe?g|gif)$/i;
+
+/**
+ * Zip `entries` in order, every entry dated `date` (a DOS date, the same in
+ * every time zone); `compress: false` stores them (an embedded workbook).
+ */
+function writeZip(entries: readonly Entry[], date: Date, compress = true): Promise<Buffer> {
   const mtime = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
   const zip = new yazl.ZipFile();
-  for (const e of entries) zip.addBuffer(e.data, e.name, { mtime, mode: 0o100644, compress: true, forceDosTimestamp: true });
+  for (const e of entries) zip.addBuffer(e.data, e.name, { mtime, mode: 0o100644, compress: compress && !compressedPicture.test(e.name), forceDosTimestamp: true });
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -65,7 +71,8 @@ async function normalizeWorkbook(bytes: Buffer, iso: string, date: Date): Promis
     const data = await file.async('nodebuffer');
     entries.push({ name, data: name === 'docProps/core.xml' ? Buffer.from(fixCoreDates(data.toString('utf8'), iso)) : data });
   }
-  return writeZip(entries, date);
+  // Stored: the deck's zip deflates the workbook whole, which costs one deflate instead of one per part and packs as small.
+  return writeZip(entries, date, false);
 }
 
 /** `rewrite`, if given, changes an XML part's text (by its final name) before the zip is written. */

@@ -1,8 +1,8 @@
 // The slide model: every slide of the deck as positioned items, in inches on
-// a 13.33 × 7.5 in (16:9) slide. Pure data, printable as JSON and compared
+// a 13.33 × 7.5 in (16:9) or 10 × 7.5 in (4:3) slide. Pure data, printable as JSON and compared
 // with goldens; `slidesToPptx` alone turns it into a PowerPoint file.
 import type { NativeChart } from '../../charts/native-chart.js';
-import type { FontStyle } from '../../theme/theme.js';
+import type { FontStyle, ThemeImage } from '../../theme/theme.js';
 
 export interface TextRun {
   text: string;
@@ -11,6 +11,8 @@ export interface TextRun {
   color: string;
   /** Superscript citation marker. */
   superscript?: boolean;
+  /** The facts a citation marker cites, or a key figure's value shows: the preview's provenance map (PowerPoint ignores it). */
+  facts?: string[];
   url?: string;
   /** Language of a run in another language than the deck's (`:lang`). */
   lang?: string;
@@ -35,12 +37,8 @@ export interface TextItem extends Box {
   type: 'text';
   paragraphs: Paragraph[];
   fill?: string;
-  /**
-   * `source-line`: the slide's source line, in its band between the body and
-   * the footer, not in the body. `title`: the title slide's title, written
-   * in the title placeholder (what screen readers and PowerPoint's checker read as the slide title).
-   */
-  role?: 'source-line' | 'title';
+  /** The slide's source line: it sits in its band between the body and the footer, not in the body. The title slide's block of title, subtitle and date. */
+  role?: 'source-line' | 'title-block';
   valign: 'top' | 'middle' | 'bottom';
   align: 'left' | 'center' | 'right';
 }
@@ -72,7 +70,15 @@ export interface RectItem extends Box {
   fill: string;
 }
 
-export type SlideItem = TextItem | TableItem | ChartItem | RectItem;
+/** A picture (a logo, an image of the document). */
+export interface ImageItem extends Box {
+  type: 'image';
+  /** Index into SlideModel.images. */
+  image: number;
+  altText: string;
+}
+
+export type SlideItem = TextItem | TableItem | ChartItem | RectItem | ImageItem;
 
 export interface Slide {
   number: number;
@@ -90,5 +96,9 @@ export interface SlideModel {
   slides: Slide[];
   /** Chart SVGs to draw as pictures (charts PowerPoint cannot draw natively). */
   pictures: { svg: string; widthPx: number; heightPx: number }[];
+  /** Images the slides show (checked and measured when loaded); absent when there are none. */
+  images?: ThemeImage[];
+  /** The brand's logo on the slide master: index into `images`. */
+  masterLogo?: number;
   info: { title: string; author?: string; subject?: string; lang: string; date: string };
 }

@@ -4,7 +4,9 @@
 // charts become PNG pictures with alt text. PPTX cannot embed fonts: every
 // run names the theme font and its language; the theme names fallbacks.
 import { chartToPng } from '../../charts/chart-png.js';
-import { theme, type FontStyle } from '../../theme/theme.js';
+import { defaultTheme, type FontStyle, type Theme, type ThemeImage } from '../../theme/theme.js';
+import { themeXmlRewrite } from './theme-xml.js';
+import { mergeReferenceDeck, titleBlockShapeName, titleShapeName, type ReferenceDeck } from './reference-deck.js';
 import { normalizePptx } from './normalize-pptx.js';
 import { xmlSafeDeep } from '../../facts/clean-text.js';
 import { textPartsRewrite } from './text-parts.js';
@@ -17,14 +19,16 @@ type Pres = InstanceType<PptxGen>;
 type PSlide = ReturnType<Pres['addSlide']>;
 
 const hex = (color: string) => color.replace('#', '').toUpperCase();
-const bold = (f: FontStyle) => f === 'bold' || f === 'boldItalic' || f === 'semibold';
+const bold = (f: FontStyle) => f === 'bold' || f === 'boldItalic' || f === 'semibold' || f === 'heading' || f === 'subheading';
+/** Headings name the theme's heading font (PowerPoint's "+mj"), other text its body font. */
+const face = (f: FontStyle, theme: Theme) => (f === 'heading' || f === 'subheading' ? theme.font.headingFamily : theme.font.family);
 const italic = (f: FontStyle) => f === 'italic' || f === 'boldItalic';
 
-function runProps(r: TextRun, lang: string) {
+function runProps(r: TextRun, lang: string, theme: Theme) {
   return {
     text: r.text,
     options: {
-      fontFace: theme.font.family,
+      fontFace: face(r.font, theme),
       fontSize: r.superscript ? Math.round(r.sizePt * 0.65) : r.sizePt,
       bold: bold(r.font),
       italic: italic(r.font),
@@ -36,11 +40,11 @@ function runProps(r: TextRun, lang: string) {
   };
 }
 
-function paragraphsProps(paragraphs: readonly Paragraph[], lang: string) {
+function paragraphsProps(paragraphs: readonly Paragraph[], lang: string, theme: Theme) {
   const out: ReturnType<typeof runProps>[] = [];
   paragraphs.forEach((p, i) => {
     p.runs.forEach((r, j) => {
-      const prop = runProps(r, lang) as ReturnType<typeof runProps> & { options: Record<string, unknown> };
+      const prop = runProps(r, lang, theme) as ReturnType<typeof runProps> & { options: Record<string, unknown> };
       // pptxgenjs takes paragraph properties from any run of the paragraph: set them on all.
       if (p.bullet) Object.assign(prop.options, { bullet: p.numbered ? { type: 'number', indent: 22 } : { indent: 18 }, indentLevel: p.level });
       if (j === p.runs.length - 1 && i < paragraphs.length - 1) prop.options['breakLine'] = true;
@@ -51,12 +55,11 @@ function paragraphsProps(paragraphs: readonly Paragraph[], lang: string) {
   return out;
 }
 
-/** The layout whose title placeholder holds every slide's title (PowerPoint's checker and screen readers read it as the slide title). */
-const MASTER = 'BRIEFDECK';
-
-function addText(slide: PSlide, t: TextItem, lang: string): void {
-  slide.addText(paragraphsProps(t.paragraphs, lang) as never, {
-    ...(t.role === 'title' ? { placeholder: 'title' } : {}),
+function addText(slide: PSlide, t: TextItem, lang: string, theme: Theme, onReference: boolean): void {
+  slide.addText(paragraphsProps(t.paragraphs, lang, theme) as never, {
+    // The title slide's block is its title: the title placeholder of our layout, or on a
+    // reference deck the centred-title placeholder (reference-deck.ts finds it by name).
+    ...(t.role === 'title-block' ? (onReference ? { objectName: titleBlockShapeName } : { placeholder: 'title' }) : {}),
     x: t.x,
     y: t.y,
     w: t.w,
@@ -69,9 +72,9 @@ function addText(slide: PSlide, t: TextItem, lang: string): void {
   });
 }
 
-function addTable(slide: PSlide, t: TableItem, lang: string): void {
+function addTable(slide: PSlide, t: TableItem, lang: string, theme: Theme): void {
   const cell = (runs: TextRun[], header: boolean, i: number) => ({
-    text: runs.map((r) => runProps(r, lang)) as never,
+    text: runs.map((r) => runProps(r, lang, theme)) as never,
     options: { align: t.align[i] ?? 'left', valign: 'middle' as const, ...(header ? { fill: { color: hex(theme.colors.tableHeaderFill) }, bold: true } : {}) },
   });
   const rows = [t.header.map((runs, i) => cell(runs, true, i)), ...t.rows.map((r) => r.map((runs, i) => cell(runs, false, i)))];
@@ -79,7 +82,7 @@ function addTable(slide: PSlide, t: TableItem, lang: string): void {
   slide.addTable(rows as never, { x: t.x, y: t.y, w: t.w, h: t.h, rowH: t.rowHeights, colW: t.columnWidths, fontFace: theme.font.family, fontSize: t.sizePt, border: { type: 'solid', pt: 0.5, color: hex(theme.colors.rule) }, margin: 3, autoPage: false });
 }
 
-function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[]): void {
+function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[], theme: Theme): void {
   const n = ch.native;
   if (!n) {
     const png = ch.picture !== undefined ? pngs[ch.picture] : undefined;
@@ -133,6 +136,31 @@ function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[]): voi
   } as never);
 }
 
+/** An image as pptxgenjs takes it: PNG and JPEG as they are, SVG drawn to PNG by resvg (with the theme's fonts). */
+async function imageData(image: ThemeImage, theme: Theme): Promise<string> {
+  if (image.kind === 'svg') return `image/png;base64,${(await chartToPng(image.bytes.toString('utf8'), 2, theme.fonts)).toString('base64')}`;
+  return `image/${image.kind};base64,${image.bytes.toString('base64')}`;
+}
+
+/**
+ * The layouts (pptxgenjs writes each "slide master" as a layout of one
+ * master) every slide is put on: `title` has the title placeholder that
+ * holds each slide's title, which PowerPoint's accessibility checker and
+ * screen readers read as the slide title; `body`, with the brand's logo in
+ * the top-right corner, 0.3 in high, above the title's text, is for every
+ * slide but the title slide (undefined when the brand has no logo).
+ */
+function layoutMasters(pres: Pres, model: SlideModel, images: readonly string[]): { title: string; body?: string } {
+  const placeholder = { placeholder: { options: { name: 'title', type: 'title', x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9 }, text: '' } };
+  pres.defineSlideMaster({ title: 'Title', objects: [placeholder] } as never);
+  if (model.masterLogo === undefined) return { title: 'Title' };
+  const logo = model.images![model.masterLogo]!;
+  const h = 0.3;
+  const w = Math.min(2, (h * logo.widthPx) / logo.heightPx);
+  pres.defineSlideMaster({ title: 'Brand', objects: [placeholder, { image: { data: images[model.masterLogo]!, x: model.widthIn - 0.35 - w, y: 0.08, w, h: (w * logo.heightPx) / logo.widthPx, altText: logo.alt } }] } as never);
+  return { title: 'Title', body: 'Brand' };
+}
+
 /** A label format whose zero section is empty (gaps of a coloured series stay unlabelled). */
 const labelCode = (f: string) => (/[;"\[]/.test(f) || f === 'General' ? f : `${f};-${f};;`);
 const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -173,7 +201,8 @@ export function patchChartXml(xml: string, n: NativeChart): string {
   });
 }
 
-export async function slidesToPptx(built: SlideModel, date: Date): Promise<Buffer> {
+/** `reference`: the corporate template to build on, and the layout part of each slide (1-based) in it. */
+export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme = defaultTheme, reference?: { deck: ReferenceDeck; layoutOf: (slideNumber: number) => string }): Promise<Buffer> {
   // Last line of defence: the loaders strip control characters and lone
   // surrogates from data, but any that reach here (text, notes, chart
   // categories and series names, which also fill the embedded workbook)
@@ -183,38 +212,47 @@ export async function slidesToPptx(built: SlideModel, date: Date): Promise<Buffe
   // normalizePptx undoes by renumbering.
   const { default: PptxGenJS } = (await import('pptxgenjs')) as unknown as { default: PptxGen };
   const pres = new PptxGenJS();
-  pres.layout = 'LAYOUT_WIDE';
+  if (reference) {
+    pres.defineLayout({ name: 'REFERENCE', width: model.widthIn, height: model.heightIn });
+    pres.layout = 'REFERENCE';
+  } else pres.layout = model.widthIn > 12 ? 'LAYOUT_WIDE' : 'LAYOUT_4x3';
   pres.title = model.info.title;
   pres.company = '';
   if (model.info.author) pres.author = model.info.author;
   if (model.info.subject) pres.subject = model.info.subject;
-  pres.theme = { headFontFace: theme.font.family, bodyFontFace: theme.font.family };
-  const pngs = await Promise.all(model.pictures.map((p) => chartToPng(p.svg)));
+  pres.theme = { headFontFace: theme.font.headingFamily, bodyFontFace: theme.font.family };
+  const pngs = await Promise.all(model.pictures.map((p) => chartToPng(p.svg, 2, theme.fonts)));
+  const images = await Promise.all((model.images ?? []).map((i) => imageData(i, theme)));
+  // A reference deck brings its own masters (and logo), and its titles become its placeholders by name.
+  const masters = reference ? { title: '' } : layoutMasters(pres, model, images);
+  const titleName = reference ? { objectName: titleShapeName } : { placeholder: 'title' };
   const lang = model.info.lang;
   const c = theme.colors;
-  pres.defineSlideMaster({ title: MASTER, objects: [{ placeholder: { options: { name: 'title', type: 'title', x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9 }, text: '' } }] });
   for (const s of model.slides) {
-    const slide = pres.addSlide({ masterName: MASTER });
+    const slide = reference ? pres.addSlide() : pres.addSlide({ masterName: s.kind !== 'title' && masters.body ? masters.body : masters.title });
     if (s.kind === 'content' && s.title) {
-      slide.addText([runProps({ text: s.title, font: 'bold', sizePt: 28, color: c.accent }, lang)] as never, { placeholder: 'title', x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9, valign: 'bottom', margin: 6, fit: 'none' });
-      slide.addShape(pres.ShapeType.line, { x: 0.6, y: 1.3, w: model.widthIn - 1.2, h: 0, line: { color: hex(c.accent), width: 1.5 } });
+      slide.addText([runProps({ text: s.title, font: 'heading', sizePt: 28, color: c.accent }, lang, theme)] as never, { x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9, valign: 'bottom', margin: 6, fit: 'none', ...titleName });
+      if (!reference) slide.addShape(pres.ShapeType.line, { x: 0.6, y: 1.3, w: model.widthIn - 1.2, h: 0, line: { color: hex(c.accent), width: 1.5 } });
     }
     if (s.kind === 'section') {
-      slide.addText([runProps({ text: s.title, font: 'bold', sizePt: 40, color: c.accent }, lang)] as never, { placeholder: 'title', x: 0.6, y: 2.8, w: model.widthIn - 1.2, h: 1.5, valign: 'middle', margin: 6, fit: 'none' });
+      slide.addText([runProps({ text: s.title, font: 'heading', sizePt: 40, color: c.accent }, lang, theme)] as never, { x: 0.6, y: 2.8, w: model.widthIn - 1.2, h: 1.5, valign: 'middle', margin: 6, fit: 'none', ...titleName });
     }
     for (const it of s.items) {
       switch (it.type) {
         case 'text':
-          addText(slide, it, lang);
+          addText(slide, it, lang, theme, reference !== undefined);
           break;
         case 'rect':
           slide.addShape(pres.ShapeType.rect, { x: it.x, y: it.y, w: it.w, h: it.h, fill: { color: hex(it.fill) }, line: { color: hex(it.fill), width: 0 } });
           break;
         case 'table':
-          addTable(slide, it, lang);
+          addTable(slide, it, lang, theme);
           break;
         case 'chart':
-          addChart(pres, slide, it, pngs);
+          addChart(pres, slide, it, pngs, theme);
+          break;
+        case 'image':
+          slide.addImage({ data: images[it.image]!, x: it.x, y: it.y, w: it.w, h: it.h, altText: it.altText });
           break;
         default: {
           const never: never = it;
@@ -226,23 +264,25 @@ export async function slidesToPptx(built: SlideModel, date: Date): Promise<Buffe
       const f = s.footer;
       const style = { font: 'regular' as const, sizePt: 10, color: c.muted };
       // No marking, no box: an empty text box is one more stop for a screen reader.
-      if (f.marking) slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang)] as never, { x: 0.6, y: 7.0, w: 4, h: 0.3, margin: 0, fit: 'none' });
-      slide.addText([runProps({ ...style, text: f.date }, lang)] as never, { x: 4.67, y: 7.0, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
-      slide.addText([runProps({ ...style, text: f.number }, lang)] as never, { x: model.widthIn - 4.6, y: 7.0, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
+      if (f.marking) slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang, theme)] as never, { x: 0.6, y: model.heightIn - 0.5, w: 4, h: 0.3, margin: 0, fit: 'none' });
+      slide.addText([runProps({ ...style, text: f.date }, lang, theme)] as never, { x: Math.round((model.widthIn - 4) * 50) / 100, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
+      slide.addText([runProps({ ...style, text: f.number }, lang, theme)] as never, { x: model.widthIn - 4.6, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
     }
     // Written again as one paragraph per line, in the deck's language, by textPartsRewrite.
     if (s.notes.length) slide.addNotes(s.notes.join('\n'));
   }
   // Stored, not deflated: normalizePptx rewrites the zip anyway and compresses once.
-  const raw = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
+  const written = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
+  const raw = reference ? await mergeReferenceDeck(written, reference.deck, reference.layoutOf) : written;
   const natives = model.slides.flatMap((sl) => sl.items.flatMap((it) => (it.type === 'chart' && it.native ? [it.native] : [])));
   const textParts = textPartsRewrite(model);
+  const themeXml = themeXmlRewrite(theme);
   // Chart parts are numbered in order of creation (normalizePptx renumbers them so).
   return normalizePptx(raw, date, (name, xml) => {
     const chartNo = /^ppt\/charts\/chart(\d+)\.xml$/.exec(name)?.[1];
     const native = chartNo ? natives[Number(chartNo) - 1] : undefined;
     const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1];
     const accessible = slide && model.slides[Number(slide) - 1] ? accessibleSlideXml(xml, model.slides[Number(slide) - 1]!) : xml;
-    return textParts(name, native ? patchChartXml(accessible, native) : accessible);
+    return themeXml(name, textParts(name, native ? patchChartXml(accessible, native) : accessible));
   });
 }

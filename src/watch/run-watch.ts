@@ -1,0 +1,150 @@
+// `briefdeck watch`: plan the documents, build them, serve the preview, and
+// rebuild what each save touches. Saves that come faster than builds are
+// coalesced: while a round builds, changes only collect, and the next round
+// builds the files as they are then (the latest state, once).
+import path from 'node:path';
+import type { PlanRequest } from '../batch/plan-jobs.js';
+import { FileWatcher, type FolderWatch } from './file-watcher.js';
+import { startPreviewServer, type PreviewServer } from './preview-server.js';
+import { WatchSession, type DocState } from './watch-session.js';
+
+export interface WatchRequest {
+  root: string;
+  plan: PlanRequest;
+  port?: number;
+  editorLinks?: boolean;
+  /** Progress lines ("rebuilt … in 48 ms"); default: none. */
+  log?: (line: string) => void;
+}
+
+export interface Watching {
+  url: string;
+  server: PreviewServer;
+  session: WatchSession;
+  /** Resolves when every change seen so far is built (tests, the bench). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** An editor is at hand to open `vscode://file/…` links (its terminal sets these). */
+export function editorDetected(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['TERM_PROGRAM'] === 'vscode' || Object.keys(env).some((k) => k.startsWith('VSCODE_'));
+}
+
+function foldersOf(session: WatchSession): FolderWatch[] {
+  const folders: FolderWatch[] = [{ dir: session.opts.root, recursive: false }];
+  if (session.ctx) folders.push({ dir: session.ctx.templatesDir, recursive: true });
+  for (const d of session.docs) folders.push({ dir: d.job.data, recursive: true });
+  // The folders holding datasets (`data/`): a dataset added there may be one a glob in briefdeck.yaml (`data/*`) now matches.
+  for (const dir of session.datasetParents()) folders.push({ dir, recursive: true });
+  return folders;
+}
+
+export async function startWatch(req: WatchRequest): Promise<Watching> {
+  const log = req.log ?? (() => {});
+  const session = new WatchSession({ root: req.root, plan: req.plan, ...(req.editorLinks !== undefined ? { editorLinks: req.editorLinks } : {}) });
+  const pending = new Set<string>();
+  let replan = true;
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let server: PreviewServer | undefined;
+  const watcher = new FileWatcher((file) => {
+    pending.add(file);
+    schedule();
+  });
+
+  /**
+   * Tell the pages, then let the event loop run once before building on: Node sends a response's
+   * chunk on the next tick, and the next build's synchronous stages would hold it back by their length.
+   */
+  const tell = (keys: string[]): Promise<void> => {
+    server?.notify(keys);
+    return new Promise((resolve) => setImmediate(resolve));
+  };
+
+  const round = async (): Promise<void> => {
+    for (;;) {
+      const files = [...pending];
+      pending.clear();
+      let docs: DocState[];
+      if (replan || files.some((f) => session.touched(f) === 'replan')) {
+        replan = false;
+        session.plan();
+        watcher.set(foldersOf(session));
+        docs = session.docs;
+      } else {
+        const hit = new Set(files.flatMap((f) => session.touched(f) as DocState[]));
+        docs = session.docs.filter((d) => hit.has(d));
+      }
+      if (docs.length === 0 && pending.size === 0) {
+        server?.notify([]);
+        return;
+      }
+      for (const d of docs) {
+        await session.build(d, () => tell([d.key]));
+        log(`${d.errors.length ? 'failed' : 'built'} ${d.label}${d.errors.length ? ` (${d.errors.length} error${d.errors.length === 1 ? '' : 's'}; the last good preview stays)` : ''} in ${Math.round(d.buildMs ?? 0)} ms`);
+        // Each document is shown as soon as it is built (a deck already when its slides are), not after the whole round.
+        await tell([d.key]);
+      }
+      if (pending.size === 0) return;
+    }
+  };
+
+  function schedule(): void {
+    if (timer) return;
+    // A few milliseconds gather the events of one save (an editor writes, renames and touches).
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (running) return; // the running round picks the changes up when it ends
+      running = round().finally(() => {
+        running = undefined;
+        if (pending.size) schedule();
+      });
+    }, 8);
+  }
+
+  schedule();
+  await new Promise<void>((resolve) => setTimeout(resolve, 10));
+  while (running) await running;
+  server = await startPreviewServer(session, req.port ?? 0);
+  const idle = async () => {
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 20));
+      if (!running && !timer && pending.size === 0) return;
+      if (running) await running;
+    }
+  };
+  return {
+    url: server.url,
+    server,
+    session,
+    idle,
+    async close() {
+      watcher.close();
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (running) await running.catch(() => {});
+      await server?.close();
+    },
+  };
+}
+
+/** The command: start, print the URL, run until Ctrl-C. */
+export async function runWatch(req: WatchRequest & { open?: boolean }, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const w = await startWatch({ ...req, log: (line) => out.write(`${line}\n`) });
+  out.write(`briefdeck preview: ${w.url}  (watching ${path.relative(process.cwd(), req.root) || '.'}; Ctrl-C stops)\n`);
+  if (req.open) {
+    const { spawn } = await import('node:child_process');
+    const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+    spawn(cmd, [w.url], { stdio: 'ignore', detached: true }).on('error', () => out.write(`could not open a browser (${cmd}); open ${w.url}\n`)).unref();
+  }
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void w.close().then(() => resolve(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

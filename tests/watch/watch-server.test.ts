@@ -1,0 +1,244 @@
+// `briefdeck watch` without a browser: the loopback server's refusals, the
+// rebuild of what a save touches, errors kept beside the last good output,
+// coalesced saves, and a clean stop.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorDetected, startWatch, type Watching } from '../../src/watch/run-watch.js';
+import { loopbackHost, suspiciousPath } from '../../src/watch/preview-server.js';
+import { cli, run } from '../cli/run-cli.js';
+import { exampleProject, rawGet, save, standardProject } from './watch-project.js';
+
+type State = { docs: { key: string; label: string; format: string; version: number; errors: { shown: string; line: number; column: number; message: string }[]; problems: unknown[]; map: unknown[]; facts: Record<string, { printed: string; source?: { publisher: string } }> }[] };
+
+describe('briefdeck watch on a dataset of another topic (invented figures, standard templates)', () => {
+  let dir: string;
+  let w: Watching;
+  let port: number;
+  const state = async () => JSON.parse((await rawGet(port, '/api/state')).body) as State;
+  const facts = () => path.join(dir, 'data', 'chile-korea', 'facts.yaml');
+
+  beforeAll(async () => {
+    dir = standardProject();
+    w = await startWatch({ root: dir, plan: { data: path.join(dir, 'data', 'chile-korea') } });
+    port = w.server.port;
+  });
+  afterAll(async () => {
+    await w.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds the brief and the deck and serves them on 127.0.0.1', async () => {
+    expect(w.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const s = await state();
+    expect(s.docs.map((d) => [d.format, d.version, d.errors.length])).toEqual([
+      ['pdf', 1, 0],
+      ['pptx', 1, 0],
+    ]);
+    const pdf = await rawGet(port, `/doc/${s.docs[0]!.key}/1.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.body.startsWith('%PDF-')).toBe(true);
+    const slides = JSON.parse((await rawGet(port, `/doc/${s.docs[1]!.key}/1.slides.json`)).body) as string[];
+    expect(slides.length).toBeGreaterThan(3);
+    expect(slides.join('')).toContain('Chile–Korea trade and investment');
+    expect(slides.join('')).toMatch(/data-facts="trade-total-2024-kr"[^>]*>US\$11\.2 billion</);
+    expect((await rawGet(port, '/')).body).toContain('briefdeck preview');
+    // The map beside the PDF, and the source of a cited number.
+    expect(existsSync(path.join(dir, 'out', 'chile-korea-standard-brief.pdf.map.json'))).toBe(true);
+    expect(s.docs[0]!.map.length).toBeGreaterThan(5);
+    expect(s.docs[0]!.facts['lithium-exports-2024']?.source?.publisher).toBeTruthy();
+  });
+
+  it('refuses path traversal (plain, encoded, absolute) with 404', async () => {
+    for (const p of ['/../package.json', '/assets/../package.json', '/%2e%2e/package.json', '/assets/%2E%2E/%2e%2e/package.json', '/.%2e/package.json', '//etc/passwd', '/assets/..%5c..%5cpackage.json', '/assets/%2fetc%2fpasswd', '/etc/passwd', '/src/watch/preview-server.ts', '/doc/d0/1.pdf/../../x']) {
+      const r = await rawGet(port, p);
+      expect([p, r.status]).toEqual([p, 404]);
+    }
+    expect(suspiciousPath('/%2e%2e/x')).toBe(true);
+    expect(suspiciousPath('/assets/preview.js')).toBe(false);
+  });
+
+  it('refuses a Host that is not the loopback (DNS rebinding)', async () => {
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `localhost.evil:${port}`, `127.0.0.1:${port + 1}`]) {
+      expect([host, (await rawGet(port, '/', host)).status]).toEqual([host, 403]);
+    }
+    expect((await rawGet(port, '/', `localhost:${port}`)).status).toBe(200);
+    expect(loopbackHost(`[::1]:${port}`, port)).toBe(true);
+  });
+
+  it('a saved fact rebuilds both documents with the new value', async () => {
+    save(facts(), 'value: 1.35', 'value: 1.47');
+    await w.idle();
+    const s = await state();
+    expect(s.docs.map((d) => d.version)).toEqual([2, 2]);
+    expect(s.docs[0]!.facts['lithium-exports-2024']?.printed).toBe('US$1.47 billion');
+    const slides = JSON.parse((await rawGet(port, `/doc/${s.docs[1]!.key}/2.slides.json`)).body) as string[];
+    expect(slides.join('')).toContain('1.47');
+    // Only the current output is served.
+    expect((await rawGet(port, `/doc/${s.docs[0]!.key}/1.pdf`)).status).toBe(404);
+  });
+
+  it('a broken save keeps the last good output and reports file:line; fixing it clears the errors', async () => {
+    save(facts(), 'value: 1.47', 'value: [1.47');
+    await w.idle();
+    let s = await state();
+    expect(s.docs[0]!.version).toBe(2);
+    const e = s.docs[0]!.errors.find((x) => x.shown === path.join('data', 'chile-korea', 'facts.yaml'));
+    expect(e?.line).toBeGreaterThan(1);
+    expect((await rawGet(port, `/doc/${s.docs[0]!.key}/2.pdf`)).status).toBe(200);
+    save(facts(), 'value: [1.47', 'value: 1.47');
+    await w.idle();
+    s = await state();
+    expect(s.docs.map((d) => [d.version, d.errors.length])).toEqual([
+      [3, 0],
+      [3, 0],
+    ]);
+  });
+
+  it('saves faster than builds are built once, in their latest state', async () => {
+    let builds = 0;
+    const build = w.session.build.bind(w.session);
+    w.session.build = async (d) => {
+      builds++;
+      return build(d);
+    };
+    for (let i = 0; i < 6; i++) {
+      save(facts(), `value: ${(1.47 + i / 100).toFixed(2)}`, `value: ${(1.48 + i / 100).toFixed(2)}`);
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await w.idle();
+    w.session.build = build;
+    const s = await state();
+    expect(s.docs[0]!.facts['lithium-exports-2024']?.printed).toBe('US$1.53 billion');
+    expect(builds).toBeLessThan(12);
+  });
+
+  it('an edit to a file no document reads rebuilds nothing', async () => {
+    const before = (await state()).docs.map((d) => d.version);
+    expect(w.session.touched(path.join(dir, 'notes.txt'))).toEqual([]);
+    expect(w.session.touched(path.join(dir, 'briefdeck.yaml'))).toBe('replan');
+    expect(w.session.touched(facts()).length).toBe(2);
+    expect((await state()).docs.map((d) => d.version)).toEqual(before);
+  });
+
+  it('stops cleanly, leaving no temp files', async () => {
+    await w.close();
+    expect(readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await expect(rawGet(port, '/')).rejects.toThrow();
+  });
+});
+
+describe('briefdeck watch on the example: a template edit rebuilds only its documents', () => {
+  it('rebuilds the brief for a brief template edit, and both after briefdeck.yaml changes', async () => {
+    const dir = exampleProject();
+    const w = await startWatch({ root: dir, plan: {} });
+    try {
+      const versions = () => w.session.docs.map((d) => [d.job.template, d.version, d.errors.length]);
+      expect(versions()).toEqual([
+        ['brief', 1, 0],
+        ['deck', 1, 0],
+      ]);
+      const brief = path.join(dir, 'templates', 'brief', 'document.md.hbs');
+      save(brief, '## Trade', '## Trade and more');
+      await w.idle();
+      expect(versions()).toEqual([
+        ['brief', 2, 0],
+        ['deck', 1, 0],
+      ]);
+      // A template error names the template line.
+      save(brief, '## Trade and more', '## Trade {{fact "no-such-fact"}}');
+      await w.idle();
+      const e = w.session.docs[0]!.errors[0]!;
+      expect([e.shown, e.rule]).toEqual([path.join('templates', 'brief', 'document.md.hbs'), 'template/unknown-fact']);
+      expect(e.line).toBeGreaterThan(1);
+      expect(w.session.docs[0]!.version).toBe(2);
+      save(path.join(dir, 'briefdeck.yaml'), 'out: out', 'out: out2');
+      await w.idle();
+      expect(w.session.docs.map((d) => d.version)).toEqual([2, 2]);
+      expect(existsSync(path.join(dir, 'out2', 'vietnam-china-deck.pptx'))).toBe(true);
+      // A broken project file is shown over the last good previews, and fixing it clears it.
+      save(path.join(dir, 'briefdeck.yaml'), 'out: out2', 'out: [out2');
+      await w.idle();
+      expect(w.session.projectErrors[0]?.shown).toBe('briefdeck.yaml');
+      expect(w.session.docs.length).toBe(2);
+      save(path.join(dir, 'briefdeck.yaml'), 'out: [out2', 'out: out2');
+      await w.idle();
+      expect(w.session.projectErrors).toEqual([]);
+    } finally {
+      await w.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('links diagnostics to the editor only when one is detected', () => {
+    expect(editorDetected({ TERM_PROGRAM: 'vscode' })).toBe(true);
+    expect(editorDetected({ VSCODE_PID: '1' })).toBe(true);
+    expect(editorDetected({ TERM_PROGRAM: 'xterm' })).toBe(false);
+  });
+});
+
+describe('the watch command', () => {
+  it('refuses a bad --port as a usage error, and prints its help', () => {
+    const dir = standardProject();
+    try {
+      expect(run(dir, 'watch', '--port', '99999').code).toBe(2);
+      expect(run(dir, 'watch', '--port', 'x').stderr).toContain('--port must be a port number');
+      const help = run(dir, 'watch', '--help');
+      expect([help.code, help.stdout.includes('127.0.0.1')]).toEqual([0, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves on 127.0.0.1 and stops on Ctrl-C with exit 0, leaving only its outputs', async () => {
+    const dir = standardProject();
+    const child = spawn(process.execPath, [cli, 'watch', '--data', 'data/chile-korea'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      const url = await new Promise<string>((resolve) => {
+        child.stdout.on('data', (c: string) => {
+          out += c;
+          const m = /briefdeck preview: (http:\/\/127\.0\.0\.1:(\d+)\/)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+      });
+      expect(out).toMatch(/built data\/chile-korea standard-brief \(PDF\) in \d+ ms/);
+      expect((await rawGet(Number(new URL(url).port), '/')).status).toBe(200);
+      const code = await new Promise((resolve) => {
+        child.on('exit', resolve);
+        child.kill('SIGINT');
+      });
+      expect(code).toBe(0);
+      expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['chile-korea-standard-brief.pdf', 'chile-korea-standard-brief.pdf.map.json', 'chile-korea-standard-deck.pptx']);
+    } finally {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('briefdeck watch with a glob of datasets', () => {
+  it('builds a dataset added under the glob, without a restart', async () => {
+    const dir = standardProject();
+    writeFileSync(path.join(dir, 'briefdeck.yaml'), 'documents:\n  - data: data/*\n    template: standard-brief\n');
+    const w = await startWatch({ root: dir, plan: {} });
+    try {
+      expect(w.session.docs.map((d) => path.basename(d.job.data))).toEqual(['chile-korea']);
+      cpSync(path.join(dir, 'data', 'chile-korea'), path.join(dir, 'data', 'korea-chile'), { recursive: true });
+      save(path.join(dir, 'data', 'korea-chile', 'dataset.yaml'), 'id: chile-korea', 'id: korea-chile');
+      await expect.poll(async () => {
+        await w.idle();
+        return w.session.docs.map((d) => [path.basename(d.job.data), d.version > 0, d.errors.length]);
+      }).toEqual([
+        ['chile-korea', true, 0],
+        ['korea-chile', true, 0],
+      ]);
+      expect(existsSync(path.join(dir, 'out', 'korea-chile-standard-brief.pdf'))).toBe(true);
+    } finally {
+      await w.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
