@@ -90,11 +90,10 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
     }
     if (t.link) {
       const { ascent, descent } = faces.verticalMetrics(t.font, t.sizePt);
-      const struct = t.struct !== undefined ? model.structure[t.struct] : undefined;
-      // PDF/UA: a link annotation is in the structure tree (via its Link element) and describes itself.
-      const options = struct ? { structParent: tags.annotationParent(t.struct!), Contents: new String(struct.contents ?? t.text) } : {};
-      if ('url' in t.link) doc.link(t.x, t.y - ascent, t.width, ascent + descent, t.link.url, options as PDFKit.Mixins.AnnotationOption);
-      else doc.goTo(t.x, t.y - ascent, t.width, ascent + descent, t.link.dest, options as PDFKit.Mixins.AnnotationOption);
+      // PDF/UA: a link annotation is in the structure tree, via its Link element (tag-tree writes it).
+      if (t.struct !== undefined) tags.link(t.struct, t.x, t.y - ascent, t.width, ascent + descent, t.link, model.structure[t.struct]!.contents ?? t.text);
+      else if ('url' in t.link) doc.link(t.x, t.y - ascent, t.width, ascent + descent, t.link.url);
+      else doc.goTo(t.x, t.y - ascent, t.width, ascent + descent, t.link.dest);
     }
   };
   const drawRect = (r: RectItem) => {

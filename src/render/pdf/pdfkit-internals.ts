@@ -75,7 +75,7 @@ export interface PdfRef {
 /** pdfkit's tagging internals (its MarkingsMixin, pdfkit ≥ 0.15), used to write a structure tree of our own MCIDs. */
 export interface TaggingInternals {
   ref(data: Record<string, unknown>): PdfRef;
-  page: { dictionary: PdfRef; structParentTreeKey: number };
+  page: { dictionary: PdfRef; structParentTreeKey: number; annotations: PdfRef[] };
   getStructTreeRoot(): PdfRef;
   getStructParentTree(): { get(key: number): unknown; add(key: number, value: unknown): void };
   createStructParentTreeNextKey(): number;
