@@ -9,7 +9,7 @@ export interface StructContext {
   structure: StructNode[];
   /** The element that content laid out in this context belongs to. */
   struct: number;
-  /** What a link leads to, in words, when its text alone does not say (`[3]` → "Source 3: publisher, title"). */
+  /** What a link leads to, in words, when its text alone does not say (`[3]` → "Source 3: publisher"). */
   describeLink?: (target: LinkTarget) => string | undefined;
 }
 

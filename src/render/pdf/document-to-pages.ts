@@ -64,7 +64,7 @@ export function runningItems(doc: Document, pageNumber: number, pageCount: numbe
 /** Citation and footnote links described for a screen reader (the annotation's Contents). */
 function linkDescriptions(doc: Document): (target: LinkTarget) => string | undefined {
   const w = words[doc.meta.locale];
-  const byDest = new Map(doc.sources.map((e) => [sourceDest(e.number), `${w['source']} ${e.number}: ${e.publisher}, ${e.title}`]));
+  const byDest = new Map(doc.sources.map((e) => [sourceDest(e.number), `${w['source']} ${e.number}: ${e.publisher}`]));
   for (const b of doc.children) if (b.type === 'footnote-list') for (const item of b.items) byDest.set(footnoteDest(item.number), `${w['note']} ${item.number}`);
   return (target) => ('dest' in target ? byDest.get(target.dest) : undefined);
 }

@@ -17,7 +17,7 @@ export interface StructNode {
   alt?: string;
   /**
    * A link's description: its annotation's Contents, what a screen reader
-   * says of the link when it is focused ("Source 3: publisher, title"); the
+   * says of the link when it is focused ("Source 3: publisher"); the
    * text itself ("[3]") is still what is read in the flow.
    */
   contents?: string;

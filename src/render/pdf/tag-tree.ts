@@ -173,9 +173,12 @@ export class TagTree {
   }
 }
 
-/** A PDF text string: printable ASCII as a literal, anything else UTF-16BE with its byte-order mark, in hex. */
+/**
+ * A PDF text string literal: printable ASCII as it is, anything else as
+ * UTF-16BE with its byte-order mark, the bytes as latin1 characters (the
+ * caller writes latin1), with `\`, `(`, `)` and CR escaped.
+ */
 export function pdfTextString(s: string): string {
-  if (/^[\x20-\x7e]*$/.test(s)) return `(${s.replace(/[\\()]/g, '\\$&')})`;
-  // UTF-16LE bytes swapped to big-endian, natively (a brief has hundreds of these).
-  return `<${Buffer.from(`\ufeff${s}`, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
+  const bytes = /^[\x20-\x7e]*$/.test(s) ? s : Buffer.from(`\ufeff${s}`, 'utf16le').swap16().toString('latin1');
+  return `(${bytes.replace(/[\\()\r]/g, (c) => (c === '\r' ? '\\r' : `\\${c}`))})`;
 }
