@@ -15,7 +15,7 @@ import { vegaLiteConfig } from './vega-config.js';
 import { LRUCache } from 'lru-cache';
 
 /** Bump when rendering changes in a way the key does not capture. */
-const cacheFormat = 4;
+const cacheFormat = 5;
 // Bounded: a long batch renders thousands of charts; a document's brief and deck, or a rebuild, need only the recent ones.
 const memory = new LRUCache<string, RenderedChart>({ max: 256 });
 

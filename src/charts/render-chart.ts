@@ -3,7 +3,7 @@
 // with a loader that refuses every file and URL.
 import type { Diagnostic, Position, Result } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
-import type { RenderedChart } from '../document/nodes.js';
+import type { DrawnDatum, RenderedChart } from '../document/nodes.js';
 import type { Locale } from '../format/locale.js';
 import { fontSetForFamily, styleFor } from '../theme/fonts.js';
 import { defaultTheme, type Theme } from '../theme/theme.js';
@@ -85,6 +85,9 @@ export function legendLayout(spec: Record<string, unknown>, theme: Theme): Legen
 interface SceneNode {
   items?: SceneNode[];
   marktype?: string;
+  name?: string;
+  role?: string;
+  datum?: Record<string, unknown>;
   text?: unknown;
   x?: number;
   y?: number;
@@ -129,6 +132,50 @@ function collectLabels(node: SceneNode | undefined, out: string[], box: { w: num
   const ox = isGroupItem ? dx + (node.x ?? 0) : dx;
   const oy = isGroupItem ? dy + (node.y ?? 0) : dy;
   for (const item of node.items ?? []) collectLabels(item, out, box, measure, ox, oy);
+}
+
+/** The marks that draw data (not text, axes or legends), as Vega names them. */
+const dataMarkTypes = new Set(['rect', 'arc', 'line', 'area', 'symbol', 'rule']);
+
+function findDataMark(node: SceneNode | undefined): SceneNode | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  if (node.role === 'mark' && node.marktype && dataMarkTypes.has(node.marktype) && node.items?.length) return node;
+  for (const item of node.items ?? []) {
+    const found = findDataMark(item);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function collectMarkData(node: SceneNode | undefined, name: string, out: DrawnDatum[]): void {
+  if (!node || typeof node !== 'object') return;
+  if (node.role === 'mark' && node.name === name) {
+    for (const item of node.items ?? []) {
+      if (!item.datum) continue;
+      // Plain values only (the cache stores them as JSON); a temporal field is a Date by now.
+      const d: DrawnDatum = {};
+      for (const [k, v] of Object.entries(item.datum)) {
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) d[k] = v;
+        else if (v instanceof Date) d[k] = v.toISOString();
+      }
+      out.push(d);
+    }
+    return;
+  }
+  for (const item of node.items ?? []) collectMarkData(item, name, out);
+}
+
+/**
+ * The data of the first data-drawing mark, as drawn: after the spec's
+ * transforms (a calculated label is there), one datum per bar, point or
+ * slice, across all series (a line chart draws one mark per series, all of one name).
+ */
+function drawnData(root: SceneNode): RenderedChart['drawn'] {
+  const mark = findDataMark(root);
+  if (!mark?.name) return undefined;
+  const data: DrawnDatum[] = [];
+  collectMarkData(root, mark.name, data);
+  return { marktype: mark.marktype!, data };
 }
 
 /**
@@ -181,9 +228,11 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
     const [ox, oy] = v.origin();
     const pad = v.padding();
     const labels: string[] = [];
-    collectLabels((view.scenegraph() as unknown as { root: SceneNode }).root, labels, { w: widthPx, h: heightPx }, (t, st, sz) => theme.fonts.measure(t, st, sz), ox + (pad.left ?? 0), oy + (pad.top ?? 0));
+    const root = (view.scenegraph() as unknown as { root: SceneNode }).root;
+    collectLabels(root, labels, { w: widthPx, h: heightPx }, (t, st, sz) => theme.fonts.measure(t, st, sz), ox + (pad.left ?? 0), oy + (pad.top ?? 0));
+    const drawn = drawnData(root);
     view.finalize();
-    return { value: { svg, widthPx, heightPx, labels }, diagnostics };
+    return { value: { svg, widthPx, heightPx, labels, ...(drawn ? { drawn } : {}) }, diagnostics };
   } catch (e) {
     diagnostics.push(report('chart/render-failed', at, { detail: (e as Error).message }));
     return { value: undefined, diagnostics };

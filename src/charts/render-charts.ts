@@ -1,9 +1,11 @@
-// Render every chart node of a document (in callouts too) and attach the SVG.
+// Render every chart node of a document (in callouts too) and attach the SVG
+// and the alternative text made from what it draws.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { blocksOfType } from '../document/blocks-of-type.js';
 import type { Chart, Document } from '../document/nodes.js';
 import { words } from '../format/locale.js';
+import { chartAltText } from './chart-alt-text.js';
 import { defaultTheme, type Theme } from '../theme/theme.js';
 import { cachedChart, chartKey, storeChart } from './chart-cache.js';
 import { positionInSpec, specOrigins } from './load-specs.js';
@@ -73,6 +75,8 @@ export async function renderCharts(doc: Document, opts: RenderChartsOptions = {}
       if (r.diagnostics.length === 0) storeChart(key, r.value, useDisk);
     }
   }
+  // Every chart with rows gets its alternative text: from the data Vega drew, or (a deck's native chart, compiled only) from the spec's rows.
+  for (const chart of documentCharts(doc)) if (!chart.noData) chart.altText = chartAltText(chart, doc.meta.locale);
   return diagnostics;
 }
 

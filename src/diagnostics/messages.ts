@@ -215,6 +215,7 @@ export const messages = {
   // Rendering
   'render/missing-glyph': define<{ char: string; code: string; font: string }>('warning', (a) => `the font ${a.font} cannot draw \`${a.char}\` (${a.code}); it will show as a blank box`, () => 'use another character, or choose a font that covers it in the theme'),
   'render/overflow': define<{ what: string; detail: string }>('warning', (a) => `${a.what} does not fit: ${a.detail}`),
+  'render/heading-level-skipped': define<{ level: number; previous: number }>('warning', (a) => `a level-${a.level} heading follows a level-${a.previous} heading: the tagged PDF skips a level, which screen readers take as a missing section (PDF/UA)`, (a) => `use ${'#'.repeat(a.previous + 1)} here, or add the missing heading; the brief's title counts as level 1`),
 } as const;
 
 export type Rule = keyof typeof messages;

@@ -148,6 +148,17 @@ class Converter {
       out.push(this.cite(source, fact ? [fact] : [], position));
       return;
     }
+    if (n.name === 'lang') {
+      const code = n.attributes?.['code'];
+      if (!code) this.diagnostics.push(report('document/missing-attribute', position, { directive: ':lang', attribute: 'code' }));
+      else if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)) this.diagnostics.push(report('document/bad-attribute', position, { directive: ':lang', attribute: 'code', found: code, expected: 'a language tag such as en, vi or zh-Hans' }));
+      else {
+        out.push({ type: 'lang', lang: code, children: this.inlines(n.children), position });
+        return;
+      }
+      out.push(...this.inlines(n.children));
+      return;
+    }
     // `:word` in prose that is not one of ours ("ratio 3:1", "Note:this") stays text.
     const label = n.children.length ? `[${this.inlines(n.children).map(plainText).join('')}]` : '';
     out.push({ type: 'text', value: `:${n.name}${label}`, position });

@@ -41,7 +41,14 @@ export interface FootnoteRef extends Node {
 export interface Break extends Node {
   type: 'break';
 }
-export type Inline = Text | Strong | Emphasis | Link | Citation | FootnoteRef | Break;
+/** Text in another language than the document's (`:lang[…]{code=fr}`): screen readers switch voice and spell-checkers language. */
+export interface Lang extends Node {
+  type: 'lang';
+  /** A BCP 47 language tag: `en`, `zh-Hans`, `fr-CA`. */
+  lang: string;
+  children: Inline[];
+}
+export type Inline = Text | Strong | Emphasis | Link | Citation | FootnoteRef | Break | Lang;
 
 // Blocks
 
@@ -83,7 +90,11 @@ export interface RenderedChart {
   heightPx: number;
   /** Text labels drawn in the chart (axis labels, titles) for alt text and checks. */
   labels: string[];
+  /** The data of the chart's first data mark as Vega drew it (after transforms): what its alternative text describes. */
+  drawn?: { marktype: string; data: DrawnDatum[] };
 }
+/** One drawn bar, point or slice: its datum's plain fields. */
+export type DrawnDatum = Record<string, string | number | boolean | null>;
 export interface Chart extends Node {
   type: 'chart';
   /** Spec name: `templates/charts/<name>.vl.json`. */
@@ -108,6 +119,8 @@ export interface Chart extends Node {
   qualifiers?: Record<string, string>;
   /** Filled by the charts stage before rendering. */
   rendered?: RenderedChart;
+  /** Alternative text made from the spec and the drawn data (charts stage, `chartAltText`): PDF Figure Alt, deck `descr`. */
+  altText?: string;
   /** Set by the charts stage when the series has no rows: the placeholder text drawn instead of a chart ("No data"). */
   noData?: string;
 }

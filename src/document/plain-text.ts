@@ -8,6 +8,7 @@ export function plainText(n: Inline): string {
     case 'strong':
     case 'emphasis':
     case 'link':
+    case 'lang':
       return n.children.map(plainText).join('');
     case 'citation':
     case 'footnote-ref':

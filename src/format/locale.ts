@@ -81,3 +81,33 @@ export const columnHeadings = {
   en: { label: 'Indicator', value: 'Value', period: 'Period', basis: 'Basis', source: 'Source', asOf: 'As of' },
   vi: { label: 'Chỉ tiêu', value: 'Giá trị', period: 'Kỳ', basis: 'Cơ sở số liệu', source: 'Nguồn', asOf: 'Tính đến' },
 } as const;
+
+type ChartKind = 'bar' | 'line' | 'area' | 'arc' | 'point';
+/** Words of a chart's alternative text (charts/chart-alt-text.ts). */
+export const chartAltWords: Record<Locale, { kinds: Record<ChartKind, string>; highest: string; lowest: string; value: string; range(first: string, last: string): string; count(n: number, kind: ChartKind): string }> = {
+  en: {
+    kinds: { bar: 'Bar chart', line: 'Line chart', area: 'Area chart', arc: 'Pie chart', point: 'Dot chart' },
+    highest: 'highest',
+    lowest: 'lowest',
+    value: 'value',
+    range: (first, last) => `${first} to ${last}`,
+    count: (n, kind) => {
+      const noun = { bar: ['bar', 'bars'], line: ['point', 'points'], area: ['point', 'points'], arc: ['slice', 'slices'], point: ['point', 'points'] }[kind];
+      return `${n} ${n === 1 ? noun[0] : noun[1]}`;
+    },
+  },
+  vi: {
+    kinds: { bar: 'Biểu đồ cột', line: 'Biểu đồ đường', area: 'Biểu đồ miền', arc: 'Biểu đồ tròn', point: 'Biểu đồ điểm' },
+    highest: 'cao nhất',
+    lowest: 'thấp nhất',
+    value: 'giá trị',
+    range: (first, last) => `từ ${first} đến ${last}`,
+    count: (n, kind) => `${n} ${{ bar: 'cột', line: 'điểm', area: 'điểm', arc: 'phần', point: 'điểm' }[kind]}`,
+  },
+};
+
+/** A deck table's alternative text (`descr`): its column headings and how many rows this slide shows. */
+export const tableAltWords: Record<Locale, (headings: string[], rows: number) => string> = {
+  en: (headings, rows) => `Table, ${rows} ${rows === 1 ? 'row' : 'rows'}; columns: ${headings.join(', ')}.`,
+  vi: (headings, rows) => `Bảng, ${rows} dòng; các cột: ${headings.join(', ')}.`,
+};

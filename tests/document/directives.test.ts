@@ -74,3 +74,20 @@ describe('markdownToDocument', () => {
     expect(nums).toEqual([1, 2, 1]);
   });
 });
+
+describe(':lang', () => {
+  it('marks text in another language, and names a missing or malformed code', () => {
+    const ok = convert('Called :lang[Cảng Hải Phòng]{code=vi} there.');
+    expect(ok.diagnostics).toEqual([]);
+    const p = ok.value.children[0];
+    expect(p?.type === 'paragraph' && p.children[1]).toMatchObject({ type: 'lang', lang: 'vi', children: [{ type: 'text', value: 'Cảng Hải Phòng' }] });
+    const bad = convert('A :lang[x]{code="not a tag"} and :lang[y].');
+    expect(bad.diagnostics.map((d) => [d.rule, d.position.line])).toEqual([
+      ['document/bad-attribute', 11],
+      ['document/missing-attribute', 11],
+    ]);
+    // The text stays, unmarked.
+    const q = bad.value.children[0];
+    expect(q?.type === 'paragraph' && q.children.map((c) => (c.type === 'text' ? c.value : c.type)).join('')).toBe('A x and y.');
+  });
+});

@@ -11,7 +11,7 @@ const at = { file: 'brief.md.hbs', line: 3, column: 1 };
 
 describe('a chart block', () => {
   it('is shrunk to fit one page body when its chart is taller than a page', () => {
-    const ctx: LayoutContext = { theme, images: [], x: P.marginLeftPt, width: P.widthPt - P.marginLeftPt - P.marginRightPt, diagnostics: [], svgs: [], warnedGlyphs: new Set() };
+    const ctx: LayoutContext = { theme, images: [], x: P.marginLeftPt, width: P.widthPt - P.marginLeftPt - P.marginRightPt, diagnostics: [], svgs: [], warnedGlyphs: new Set(), structure: [{ role: 'Document', parent: -1 }], struct: 0 };
     const chart: Chart = {
       type: 'chart', name: 'tall', title: 'A very tall chart', unitLine: 'Unit: tonnes', sourceLine: [{ type: 'text', value: 'Source: somewhere', position: at }], noteLine: 'A note.',
       spec: {}, seriesId: 's', position: at, rendered: { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="471" height="2000"/>', widthPx: 471, heightPx: 2000, labels: [] },

@@ -82,6 +82,7 @@ describe('charts in the PDF', () => {
     pages: [{ number: 1, items: svgs.map((_, i) => ({ type: 'svg' as const, x: 10, y: 10 + 60 * i, w: 100, h: 50, svg: i, title: `chart ${i}` })) }],
     outline: [],
     svgs,
+    structure: [{ role: 'Document', parent: -1 }],
     info: { title: 'Charts', lang: 'vi', date: '2025-01-01' },
   });
   it('draws compiled and svg-to-pdfkit charts alike, text extractable', async () => {

@@ -10,6 +10,8 @@ export interface ReadSlide {
   charts: { file: string; values: number[]; formatCodes: string[]; workbook: string | undefined; xml: string }[];
   pictures: string[];
   shapeIds: string[];
+  /** The slide part as written. */
+  xml: string;
 }
 
 const decode = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -79,6 +81,7 @@ export async function readPptx(bytes: Uint8Array) {
       charts,
       pictures: slideRels.filter((x) => x.type.endsWith('/image')).map((x) => resolve(file, x.target)),
       shapeIds: [...xml.matchAll(/<p:cNvPr [^>]*id="(\d+)"/g)].map((m) => m[1]!),
+      xml,
     });
   }
   // Every relationship target inside the package exists.

@@ -17,6 +17,8 @@ export interface Line {
   heightPt: number;
   /** Baseline distance from the line's top. */
   baselinePt: number;
+  /** The line ends where a space separated two words: text extraction and screen readers need that space written (ISO 32000-1 §14.8.2.5). */
+  spaceAfter?: boolean;
 }
 
 interface Token {
@@ -60,6 +62,8 @@ export function breakLines(runs: readonly Run[], maxWidth: number, lineHeight: n
   const tokens = tokenize(runs, fonts);
   // Words: maximal sequences of non-space tokens (a citation marker sticks to its word).
   const lines: Token[][] = [];
+  /** Lines that end at a space the wrapping dropped. */
+  const wrappedAtSpace = new Set<number>();
   let line: Token[] = [];
   let width = 0;
   let pendingSpace: Token | undefined;
@@ -87,7 +91,10 @@ export function breakLines(runs: readonly Run[], maxWidth: number, lineHeight: n
     while (j < tokens.length && !tokens[j]!.space && !tokens[j]!.hardBreak) word.push(tokens[j++]!);
     const wordWidth = word.reduce((s, w) => s + w.width, 0);
     const spaceWidth = pendingSpace ? pendingSpace.width : 0;
-    if (line.length && width + spaceWidth + wordWidth > maxWidth) flush();
+    if (line.length && width + spaceWidth + wordWidth > maxWidth) {
+      if (pendingSpace) wrappedAtSpace.add(lines.length);
+      flush();
+    }
     if (!line.length && wordWidth > maxWidth) {
       // Place the over-long word piece by piece.
       for (const piece of word.flatMap((w) => (w.width > maxWidth ? splitToken(w, maxWidth, fonts) : [w]))) {
@@ -107,7 +114,11 @@ export function breakLines(runs: readonly Run[], maxWidth: number, lineHeight: n
     i = j;
   }
   if (line.length || lines.length === 0) lines.push(line);
-  return lines.map((l) => place(l, runs[0], lineHeight, fonts));
+  return lines.map((l, i) => {
+    const placed = place(l, runs[0], lineHeight, fonts);
+    if (wrappedAtSpace.has(i)) placed.spaceAfter = true;
+    return placed;
+  });
 }
 
 function place(tokens: Token[], first: Run | undefined, lineHeight: number, fonts: FontSet): Line {

@@ -4,6 +4,7 @@
 import type { Position } from '../../diagnostics/diagnostic.js';
 import type { OutlineEntry, PageItem } from '../pdf/page-model.js';
 import type { Line } from './break-lines.js';
+import type { RunTagger } from './structure.js';
 
 export interface Fragment {
   heightPt: number;
@@ -42,16 +43,27 @@ export function shiftItems(items: readonly PageItem[], dy: number): PageItem[] {
   });
 }
 
-/** Text items for one line placed at `x`, its top at `y`. */
-export function lineItems(line: Line, x: number, y: number, align: 'left' | 'right' | 'center' = 'left', width = 0): PageItem[] {
+/** Text items for one line placed at `x`, its top at `y`; `tag` gives each its structure element. */
+export function lineItems(line: Line, x: number, y: number, align: 'left' | 'right' | 'center' = 'left', width = 0, tag?: RunTagger): PageItem[] {
   const offset = align === 'right' ? width - line.widthPt : align === 'center' ? (width - line.widthPt) / 2 : 0;
-  return line.segments
-    .filter((s) => s.text.trim() !== '')
-    .map((s) => {
-      const item: PageItem = { type: 'text', x: x + offset + s.x, y: y + line.baselinePt - s.run.risePt, text: s.text.trimEnd(), font: s.run.font, sizePt: s.run.sizePt, color: s.run.color, width: s.width };
-      if (s.run.link) item.link = s.run.link;
-      return item;
-    });
+  const drawn = line.segments.filter((s) => s.text.trim() !== '');
+  return drawn.map((s, i) => {
+    // The space a wrap dropped is written (invisible, not counted in the width), so words do not run together when read.
+    const text = line.spaceAfter && i === drawn.length - 1 ? `${s.text.trimEnd()} ` : s.text.trimEnd();
+    const item: PageItem = { type: 'text', x: x + offset + s.x, y: y + line.baselinePt - s.run.risePt, text, font: s.run.font, sizePt: s.run.sizePt, color: s.run.color, width: s.width };
+    if (s.run.link) item.link = s.run.link;
+    if (tag) item.struct = tag(s.run);
+    return item;
+  });
+}
+
+/** Copies of `items` as artifacts of pagination (a table header repeated on a new page). */
+export function asPagination(items: readonly PageItem[]): PageItem[] {
+  return items.map((it) => {
+    if (it.type === 'dest') return it;
+    const { struct: _struct, ...rest } = it;
+    return { ...rest, artifact: 'Pagination' };
+  });
 }
 
 /** Stack fragments into one unsplittable fragment (for boxes that must stay whole). */

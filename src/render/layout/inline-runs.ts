@@ -13,6 +13,8 @@ export interface Run {
   /** Raised by this many points (citations). */
   risePt: number;
   link?: LinkTarget;
+  /** Text in another language (one object per `:lang` span, shared by its runs). */
+  language?: { code: string };
   position: Position;
   /** Hard line break after this run. */
   breakAfter?: boolean;
@@ -24,6 +26,7 @@ export interface RunStyle {
   color: string;
   linkColor: string;
   link?: LinkTarget;
+  language?: { code: string };
 }
 
 function combine(a: FontStyle, add: 'bold' | 'italic'): FontStyle {
@@ -41,6 +44,7 @@ export function inlineRuns(nodes: readonly Inline[], style: RunStyle): Run[] {
   const base = (position: Position, text: string, s: RunStyle): Run => {
     const r: Run = { text, font: s.font, sizePt: s.sizePt, color: s.link ? s.linkColor : s.color, risePt: 0, position };
     if (s.link) r.link = s.link;
+    if (s.language) r.language = s.language;
     return r;
   };
   const marker = (position: Position, text: string, s: RunStyle, dest: string): Run => ({
@@ -66,6 +70,9 @@ export function inlineRuns(nodes: readonly Inline[], style: RunStyle): Run[] {
           break;
         case 'link':
           walk(n.children, { ...s, link: { url: n.url } });
+          break;
+        case 'lang':
+          walk(n.children, { ...s, language: { code: n.lang } });
           break;
         case 'citation':
           runs.push(marker(n.position, `[${n.number}]`, s, sourceDest(n.number)));

@@ -4,8 +4,9 @@
 import type { Table } from '../../document/nodes.js';
 import type { FontSet } from '../../theme/fonts.js';
 import { breakLines, type Line } from './break-lines.js';
-import { lineItems, type Fragment } from './fragment.js';
+import { asPagination, lineItems, type Fragment } from './fragment.js';
 import type { Run } from './inline-runs.js';
+import { openStruct, runTagger, type StructContext } from './structure.js';
 import { checkGlyphs, runsFor, type LayoutContext, type TextStyle } from './text-blocks.js';
 
 const padX = 4;
@@ -65,7 +66,12 @@ export function layoutTable(table: Table, ctx: LayoutContext, spaceBeforePt: num
   for (const runs of [headRuns, ...rowRuns]) for (const r of runs) checkGlyphs(r, ctx);
   const widths = columnWidths([headRuns, ...rowRuns], ctx.width, theme.fonts);
 
+  // One Table element however many pages it spans: THead (header cells scoped to their column) and TBody.
+  const tableCtx = openStruct(ctx, 'Table');
+  const headCtx = openStruct(tableCtx, 'THead');
+  const bodyCtx = openStruct(tableCtx, 'TBody');
   const rowFragment = (runs: Run[][], style: TextStyle, index: number, isHeader: boolean): Fragment => {
+    const row: StructContext = openStruct(isHeader ? headCtx : bodyCtx, 'TR');
     const lines: Line[][] = runs.map((r, i) => breakLines(r, widths[i]! - 2 * padX, tableLineHeight, theme.fonts));
     const contentHeight = Math.max(style.sizePt * tableLineHeight, ...lines.map((ls) => ls.reduce((s, l) => s + l.heightPt, 0)));
     const heightPt = contentHeight + 2 * padY;
@@ -76,8 +82,9 @@ export function layoutTable(table: Table, ctx: LayoutContext, spaceBeforePt: num
     lines.forEach((cellLines, i) => {
       let y = padY;
       const align = table.align[i] ?? 'left';
+      const tag = runTagger(runs[i]!, isHeader ? openStruct(row, 'TH', { scope: 'Column' }) : openStruct(row, 'TD'));
       for (const line of cellLines) {
-        items.push(...lineItems(line, x + padX, y, align, widths[i]! - 2 * padX));
+        items.push(...lineItems(line, x + padX, y, align, widths[i]! - 2 * padX, tag));
         y += line.heightPt;
       }
       x += widths[i]!;
@@ -88,7 +95,8 @@ export function layoutTable(table: Table, ctx: LayoutContext, spaceBeforePt: num
 
   const header = rowFragment(headRuns, head, 0, true);
   header.spaceBeforePt = spaceBeforePt;
-  const repeat: Fragment = { ...header, spaceBeforePt: 0 };
+  // The repeated header is drawn again, not read again.
+  const repeat: Fragment = { ...header, spaceBeforePt: 0, items: asPagination(header.items) };
   const rows = rowRuns.map((r, i) => ({ ...rowFragment(r, body, i, false), repeatHeader: repeat }));
   // Never leave a single row alone on a page before the next one starts.
   if (rows.length > 1) rows[rows.length - 2]!.keepWithNext = true;

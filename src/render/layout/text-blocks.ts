@@ -8,6 +8,7 @@ import type { FontStyle, Theme, ThemeImage } from '../../theme/theme.js';
 import { breakLines } from './break-lines.js';
 import { lineItems, type Fragment } from './fragment.js';
 import { inlineRuns, type Run } from './inline-runs.js';
+import { runTagger, type StructContext } from './structure.js';
 
 export interface TextStyle {
   font: FontStyle;
@@ -16,7 +17,7 @@ export interface TextStyle {
   lineHeight?: number;
 }
 
-export interface LayoutContext {
+export interface LayoutContext extends StructContext {
   /** The look: fonts that measure the text, colours, page size. */
   theme: Theme;
   x: number;
@@ -50,12 +51,13 @@ export function textFragments(runs: readonly Run[], style: TextStyle, ctx: Layou
   checkGlyphs(runs, ctx);
   const lines = breakLines(runs, ctx.width, style.lineHeight ?? ctx.theme.lineHeight, ctx.theme.fonts);
   const n = lines.length;
+  const tag = runTagger(runs, ctx);
   return lines.map((line, i) => ({
     heightPt: line.heightPt,
     spaceBeforePt: i === 0 ? (opts.spaceBeforePt ?? 0) : 0,
     // Orphans: line 1 keeps with line 2; widows: the penultimate keeps with the last.
     keepWithNext: opts.keepAll === true ? i < n - 1 : n > 1 && (i === 0 || i === n - 2),
-    items: lineItems(line, ctx.x, 0, opts.align ?? 'left', ctx.width),
+    items: lineItems(line, ctx.x, 0, opts.align ?? 'left', ctx.width, tag),
     firstBaselinePt: line.baselinePt,
   }));
 }

@@ -3,6 +3,8 @@
 // array and joins them at the end; drawing a page item by item through its
 // API made thousands of those per brief. Text shown in a row shares one
 // BT…ET, and the fill colour and font are set only when they change.
+// Marked-content sequences (tagged PDF) wrap runs of items: a sequence is
+// opened and closed outside text objects, so BDC/EMC and BT/ET always nest.
 import { namedColorHex } from './css-colors.js';
 import type { DocInternals } from './pdfkit-internals.js';
 
@@ -38,14 +40,17 @@ export class PageContent {
   /** The fill colour and font last set, while they are known (cleared when something else may have changed them). */
   private fill: string | undefined;
   private font: string | undefined;
+  /** A marked-content sequence is open (its EMC is still to come). */
+  private marked = false;
 
   constructor(private readonly doc: DocInternals) {}
 
-  /** Graphics operators (outside a text object). They may change any state. */
+  /** Graphics operators (outside a text object). They may change any state (a `Q` restores an older font too). */
   op(ops: string): void {
     this.endText();
     this.parts.push(ops);
     this.fill = undefined;
+    this.font = undefined;
   }
 
   /** Sets the fill colour ("r g b") unless it is already set; allowed inside text objects too. */
@@ -58,9 +63,9 @@ export class PageContent {
   /** Text operators, inside a BT…ET shared with the text shown just before. */
   text(fontId: string, sizePt: number, ops: string): void {
     if (!this.inText) {
+      // The font is text state, which outlives the text object: kept from the last BT…ET unless something else ran since.
       this.parts.push('BT');
       this.inText = true;
-      this.font = undefined;
     }
     const font = `/${fontId} ${pdfNumber(sizePt)} Tf`;
     if (this.font !== font) {
@@ -70,12 +75,28 @@ export class PageContent {
     this.parts.push(ops);
   }
 
+  /** Ends the open marked-content sequence, if any, and opens one with `bdc` (`/P <</MCID 3>> BDC`). */
+  beginMarked(bdc: string): void {
+    this.endMarked();
+    this.parts.push(bdc);
+    this.marked = true;
+  }
+
+  /** Ends the open marked-content sequence: before the page ends. */
+  endMarked(): void {
+    this.endText();
+    if (!this.marked) return;
+    this.parts.push('EMC');
+    this.marked = false;
+  }
+
   /** Hands everything written so far to pdfkit: call before any pdfkit call that writes content itself. */
   flush(): void {
     this.endText();
     if (this.parts.length) this.doc.addContent(this.parts.join('\n'));
     this.parts = [];
     this.fill = undefined;
+    this.font = undefined;
   }
 
   private endText(): void {

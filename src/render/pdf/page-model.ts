@@ -5,7 +5,40 @@ import type { FontStyle, ThemeImage } from '../../theme/theme.js';
 
 export type LinkTarget = { url: string } | { dest: string };
 
-export interface TextItem {
+/** Standard structure types (ISO 32000-1 §14.8.4) a tagged brief uses. */
+export type StructRole = 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Figure' | 'Caption' | 'Link' | 'Note' | 'Span';
+
+/** One element of the structure tree; `PageModel.structure[0]` is the Document. */
+export interface StructNode {
+  role: StructRole;
+  /** Index of the parent in `PageModel.structure` (-1 for the Document). */
+  parent: number;
+  /** Alternative text (figures): read instead of the element's content. */
+  alt?: string;
+  /**
+   * A link's description: its annotation's Contents, what a screen reader
+   * says of the link when it is focused ("Source 3: publisher"); the
+   * text itself ("[3]") is still what is read in the flow.
+   */
+  contents?: string;
+  lang?: string;
+  /** Header cells: which cells they head. */
+  scope?: 'Column' | 'Row';
+  /** Element identifier (notes: PDF/UA wants one on every Note). */
+  id?: string;
+}
+
+/**
+ * What a drawn item is to a screen reader: `struct` is the index of its
+ * structure element; without it the item is an artifact, `artifact` saying
+ * which kind (Layout when absent: rules and backgrounds).
+ */
+interface Tagged {
+  struct?: number;
+  artifact?: 'Pagination';
+}
+
+export interface TextItem extends Tagged {
   type: 'text';
   x: number;
   /** Baseline. */
@@ -17,7 +50,7 @@ export interface TextItem {
   width: number;
   link?: LinkTarget;
 }
-export interface RectItem {
+export interface RectItem extends Tagged {
   type: 'rect';
   x: number;
   y: number;
@@ -26,7 +59,7 @@ export interface RectItem {
   fill?: string;
   stroke?: string;
 }
-export interface LineItem {
+export interface LineItem extends Tagged {
   type: 'line';
   x1: number;
   y1: number;
@@ -35,7 +68,7 @@ export interface LineItem {
   color: string;
   widthPt: number;
 }
-export interface SvgItem {
+export interface SvgItem extends Tagged {
   type: 'svg';
   x: number;
   y: number;
@@ -52,7 +85,7 @@ export interface DestItem {
   y: number;
 }
 /** A picture (a logo, an image of the document). */
-export interface ImageItem {
+export interface ImageItem extends Tagged {
   type: 'image';
   x: number;
   y: number;
@@ -82,6 +115,8 @@ export interface PageModel {
   pages: Page[];
   outline: OutlineEntry[];
   svgs: string[];
+  /** The structure tree in document order (tagged PDF); items point into it. */
+  structure: StructNode[];
   /** Images the pages show; absent when there are none. */
   images?: ThemeImage[];
   info: { title: string; author?: string; subject?: string; keywords?: string; lang: string; date: string };

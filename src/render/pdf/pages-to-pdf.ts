@@ -2,8 +2,9 @@
 // beside it): it draws what the layout placed as content operators, embeds
 // the bundled fonts (subset), draws charts as vector graphics from programs
 // compiled from their SVG (svg-to-pdfkit for SVG those do not cover), and
-// writes metadata and bookmarks. Dates come from the document, so the same
-// input gives the same bytes.
+// writes metadata and bookmarks. Tagged (PDF/UA-1): every item is marked
+// content of its structure element or an artifact (tag-tree.ts). Dates come
+// from the document, so the same input gives the same bytes.
 import { bundledFonts, fontStyles, type FontSet } from '../../theme/fonts.js';
 import type { FontStyle } from '../../theme/theme.js';
 import { PageContent, pdfNumber, rgbComponents } from './content-stream.js';
@@ -11,7 +12,8 @@ import { DocFonts } from './doc-fonts.js';
 import { chartProgram, drawChart, type ChartTarget } from './draw-chart.js';
 import { encodeRun, showRun } from './glyph-run.js';
 import type { LineItem, PageModel, RectItem, TextItem } from './page-model.js';
-import { internals } from './pdfkit-internals.js';
+import { claimPdfUa, escapeXmpInfo, internals, taggingInternals } from './pdfkit-internals.js';
+import { TagTree } from './tag-tree.js';
 import { memoiseSubsetEncoding } from './subset-cache.js';
 
 type PDFKit = typeof import('pdfkit');
@@ -49,8 +51,13 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
     lang: model.info.lang,
     displayTitle: true,
     pdfVersion: '1.7',
+    // Tagged; the PDF/UA claim is added to the XMP below (pdfkit's `subset: 'PDF/UA'`
+    // would also give every font a CIDSet, a PDF/A-1 requirement, at a cost each build).
+    tagged: true,
     info,
   } as PDFKit.PDFDocumentOptions);
+  escapeXmpInfo(doc);
+  claimPdfUa(doc);
   // The same Buffer objects the layout measured with: fontkit parses each once per process.
   for (const style of fontStyles) doc.registerFont(style, faces.buffer(style));
   const chunks: Buffer[] = [];
@@ -63,6 +70,7 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
   const outlineStack: { level: number; item: PDFKit.PDFOutline }[] = [];
   const fonts = new DocFonts(doc, faces);
   const content = new PageContent(internals(doc));
+  const tags = new TagTree(taggingInternals(doc), model.structure, model.heightPt);
   /** A colour as "r g b", or undefined after pdfkit has set it (a colour syntax we do not parse). */
   const rgb = (css: string, stroke: boolean): string | undefined => {
     const c = rgbComponents(css);
@@ -82,7 +90,9 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
     }
     if (t.link) {
       const { ascent, descent } = faces.verticalMetrics(t.font, t.sizePt);
-      if ('url' in t.link) doc.link(t.x, t.y - ascent, t.width, ascent + descent, t.link.url);
+      // PDF/UA: a link annotation is in the structure tree, via its Link element (tag-tree writes it).
+      if (t.struct !== undefined) tags.link(t.struct, t.x, t.y - ascent, t.width, ascent + descent, t.link, model.structure[t.struct]!.contents ?? t.text);
+      else if ('url' in t.link) doc.link(t.x, t.y - ascent, t.width, ascent + descent, t.link.url);
       else doc.goTo(t.x, t.y - ascent, t.width, ascent + descent, t.link.dest);
     }
   };
@@ -112,14 +122,20 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
   };
 
   for (const page of model.pages) {
+    content.endMarked();
     content.flush();
     doc.addPage({ size: [model.widthPt, model.heightPt], margin: 0 });
+    tags.beginPage();
     for (const entry of model.outline.filter((o) => o.page === page.number)) {
       while (outlineStack.length && outlineStack[outlineStack.length - 1]!.level >= entry.level) outlineStack.pop();
       const parent = outlineStack[outlineStack.length - 1]?.item ?? doc.outline;
       outlineStack.push({ level: entry.level, item: parent.addItem(entry.title) });
     }
     for (const it of page.items) {
+      if (it.type !== 'dest') {
+        const bdc = tags.enter(it);
+        if (bdc) content.beginMarked(bdc);
+      }
       switch (it.type) {
         case 'text':
           drawText(it);
@@ -158,7 +174,9 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
       }
     }
   }
+  content.endMarked();
   content.flush();
+  tags.finish();
   for (const font of new Set(Object.values(internals(doc)._fontFamilies))) memoiseSubsetEncoding(font.font, font.subset);
   doc.end();
   await done;

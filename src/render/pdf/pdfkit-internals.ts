@@ -60,3 +60,61 @@ export interface DocInternals {
 }
 
 export const internals = (doc: PDFKit.PDFDocument): DocInternals => doc as unknown as DocInternals;
+
+/** A PDF object pdfkit will write: its dictionary, written when ended. */
+export interface PdfRef {
+  id: number;
+  /** Where the object starts in the file (for the xref table). */
+  offset: number;
+  data: Record<string, unknown>;
+  end(): void;
+  /** "12 0 R" */
+  toString(): string;
+}
+
+/** pdfkit's tagging internals (its MarkingsMixin, pdfkit ≥ 0.15), used to write a structure tree of our own MCIDs. */
+export interface TaggingInternals {
+  ref(data: Record<string, unknown>): PdfRef;
+  page: { dictionary: PdfRef; structParentTreeKey: number; annotations: PdfRef[] };
+  getStructTreeRoot(): PdfRef;
+  getStructParentTree(): { get(key: number): unknown; add(key: number, value: unknown): void };
+  createStructParentTreeNextKey(): number;
+  /** Bytes written so far (no encryption: briefdeck never sets a password). */
+  _offset: number;
+  /** Records a written object's offset for the xref table. */
+  _refEnd(ref: PdfRef): void;
+  /** The Readable stream's push: the file's bytes go out through it. */
+  push(chunk: Uint8Array): boolean;
+}
+
+export const taggingInternals = (doc: PDFKit.PDFDocument): TaggingInternals => doc as unknown as TaggingInternals;
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * pdfkit copies the Info values (title, author…) into the XMP packet as
+ * they are, so a title with `&` or `<` made the packet unreadable (PDF/UA
+ * wants it read). They are escaped for the packet only; Info keeps the text.
+ */
+export function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as { info: Record<string, unknown>; _addInfo(): void };
+  const addInfo = d._addInfo;
+  d._addInfo = () => {
+    const info = d.info;
+    d.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    try {
+      addInfo.call(d);
+    } finally {
+      d.info = info;
+    }
+  };
+}
+
+/** The XMP identification of PDF/UA-1 (ISO 14289-1 §5), as pdfkit's PDF/UA subset writes it. */
+export function claimPdfUa(doc: PDFKit.PDFDocument): void {
+  (doc as unknown as { appendXML(xml: string): void }).appendXML(`
+        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        `);
+}

@@ -10,7 +10,7 @@ import type { Block, Chart, Citation, Document, Image, Inline, KeyFigures, Sourc
 import { assertNever } from '../../document/nodes.js';
 import { plainText } from '../../document/plain-text.js';
 import { toNativeChart, type NativeChart } from '../../charts/native-chart.js';
-import { words } from '../../format/locale.js';
+import { tableAltWords, words } from '../../format/locale.js';
 import { calloutColors, defaultTheme, slideSizes, type FontStyle, type Theme, type ThemeImage } from '../../theme/theme.js';
 import { breakLines } from '../layout/break-lines.js';
 import type { Run } from '../layout/inline-runs.js';
@@ -64,20 +64,23 @@ export const bodyArea = bodyAreaOf(slideSizes['16:9'].widthIn);
 
 function toRuns(nodes: readonly Inline[], font: FontStyle, sizePt: number, color: string): TextRun[] {
   const out: TextRun[] = [];
-  const walk = (list: readonly Inline[], f: FontStyle, url?: string) => {
+  const walk = (list: readonly Inline[], f: FontStyle, url?: string, lang?: string) => {
     for (const n of list) {
       switch (n.type) {
         case 'text':
-          out.push({ text: n.value.replace(/\s+/g, ' '), font: f, sizePt, color: url ? c.link : color, ...(url ? { url } : {}) });
+          out.push({ text: n.value.replace(/\s+/g, ' '), font: f, sizePt, color: url ? c.link : color, ...(url ? { url } : {}), ...(lang ? { lang } : {}) });
           break;
         case 'strong':
-          walk(n.children, f === 'italic' ? 'boldItalic' : 'bold', url);
+          walk(n.children, f === 'italic' ? 'boldItalic' : 'bold', url, lang);
           break;
         case 'emphasis':
-          walk(n.children, f === 'bold' ? 'boldItalic' : 'italic', url);
+          walk(n.children, f === 'bold' ? 'boldItalic' : 'italic', url, lang);
           break;
         case 'link':
-          walk(n.children, f, n.url);
+          walk(n.children, f, n.url, lang);
+          break;
+        case 'lang':
+          walk(n.children, f, url, n.lang);
           break;
         case 'citation':
           out.push({ text: `[${n.number}]`, font: 'regular', sizePt, color: c.link, superscript: true, ...(n.factIds.length ? { facts: n.factIds } : {}) });
@@ -213,8 +216,8 @@ class SlideBuilder {
       this.cite(citationsIn(chart.sourceLine), 'chart');
       return;
     }
-    // (A native chart is not drawn by Vega in a deck build, so its alternative text cannot use the drawn labels.)
-    const altText = (native ? `${chart.title}. ${chart.unitLine}` : `${chart.title}. ${chart.rendered?.labels.join(', ') ?? ''}`).slice(0, 1000);
+    // Made once by the charts stage (chartAltText): from the data Vega drew, or for a native chart (not drawn in a deck build) from the spec's rows.
+    const altText = chart.altText ?? `${chart.title}. ${chart.unitLine}`;
     const item: SlideItem = { type: 'chart', x: MX, y: this.y, w: BW, h, title: chart.title, altText };
     if (native) item.native = native;
     else if (chart.rendered) {
@@ -332,7 +335,8 @@ class SlideBuilder {
         h = this.room();
       }
       this.cite(t.rows.slice(start, end).flatMap((r) => r.flatMap((cell) => citationsIn(cell.children))));
-      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: BW, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size, rowHeights });
+      const altText = tableAltWords[this.doc.meta.locale](head.map((cell) => cell.map((r) => r.text).join('')), end - start);
+      this.slide().items.push({ type: 'table', x: MX, y: this.y, w: BW, h, columnWidths: widthsPt.map((p) => p / PT), header: head, rows: rows.slice(start, end), align: t.align, sizePt: size, rowHeights, altText });
       this.y += h + 0.15;
       start = end;
       if (start >= rows.length) break;

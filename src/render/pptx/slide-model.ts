@@ -14,6 +14,8 @@ export interface TextRun {
   /** The facts a citation marker cites, or a key figure's value shows: the preview's provenance map (PowerPoint ignores it). */
   facts?: string[];
   url?: string;
+  /** Language of a run in another language than the deck's (`:lang`). */
+  lang?: string;
 }
 
 export interface Paragraph {
@@ -50,6 +52,8 @@ export interface TableItem extends Box {
   sizePt: number;
   /** Height of each row in inches, the header row first; they add up to `h`. */
   rowHeights: number[];
+  /** Alternative text of the table's frame (`descr`): its columns and rows. */
+  altText: string;
 }
 
 export interface ChartItem extends Box {

@@ -10,6 +10,7 @@ import { mergeReferenceDeck, titleBlockShapeName, titleShapeName, type Reference
 import { normalizePptx } from './normalize-pptx.js';
 import { xmlSafeDeep } from '../../facts/clean-text.js';
 import { textPartsRewrite } from './text-parts.js';
+import { accessibleSlideXml } from './accessible-parts.js';
 import type { NativeChart } from '../../charts/native-chart.js';
 import type { ChartItem, Paragraph, SlideModel, TableItem, TextItem, TextRun } from './slide-model.js';
 
@@ -32,7 +33,7 @@ function runProps(r: TextRun, lang: string, theme: Theme) {
       bold: bold(r.font),
       italic: italic(r.font),
       color: hex(r.color),
-      lang,
+      lang: r.lang ?? lang,
       ...(r.superscript ? { superscript: true } : {}),
       ...(r.url ? { hyperlink: { url: r.url } } : {}),
     },
@@ -56,8 +57,9 @@ function paragraphsProps(paragraphs: readonly Paragraph[], lang: string, theme: 
 
 function addText(slide: PSlide, t: TextItem, lang: string, theme: Theme, onReference: boolean): void {
   slide.addText(paragraphsProps(t.paragraphs, lang, theme) as never, {
-    // On a reference deck the title block becomes the centred-title placeholder (reference-deck.ts finds it by name).
-    ...(onReference && t.role === 'title-block' ? { objectName: titleBlockShapeName } : {}),
+    // The title slide's block is its title: the title placeholder of our layout, or on a
+    // reference deck the centred-title placeholder (reference-deck.ts finds it by name).
+    ...(t.role === 'title-block' ? (onReference ? { objectName: titleBlockShapeName } : { placeholder: 'title' }) : {}),
     x: t.x,
     y: t.y,
     w: t.w,
@@ -141,19 +143,22 @@ async function imageData(image: ThemeImage, theme: Theme): Promise<string> {
 }
 
 /**
- * The brand's logo on every slide but the title slide: a slide master
- * (pptxgenjs writes it as a layout of the master) with the logo in the
- * top-right corner, 0.3 in high, above the title's text. Undefined when the
- * brand has no logo.
+ * The layouts (pptxgenjs writes each "slide master" as a layout of one
+ * master) every slide is put on: `title` has the title placeholder that
+ * holds each slide's title, which PowerPoint's accessibility checker and
+ * screen readers read as the slide title; `body`, with the brand's logo in
+ * the top-right corner, 0.3 in high, above the title's text, is for every
+ * slide but the title slide (undefined when the brand has no logo).
  */
-function masterWithLogo(pres: Pres, model: SlideModel, images: readonly string[]): string | undefined {
-  if (model.masterLogo === undefined) return undefined;
+function layoutMasters(pres: Pres, model: SlideModel, images: readonly string[]): { title: string; body?: string } {
+  const placeholder = { placeholder: { options: { name: 'title', type: 'title', x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9 }, text: '' } };
+  pres.defineSlideMaster({ title: 'Title', objects: [placeholder] } as never);
+  if (model.masterLogo === undefined) return { title: 'Title' };
   const logo = model.images![model.masterLogo]!;
   const h = 0.3;
   const w = Math.min(2, (h * logo.widthPx) / logo.heightPx);
-  const name = 'Brand';
-  pres.defineSlideMaster({ title: name, objects: [{ image: { data: images[model.masterLogo]!, x: model.widthIn - 0.35 - w, y: 0.08, w, h: (w * logo.heightPx) / logo.widthPx, altText: logo.alt } }] } as never);
-  return name;
+  pres.defineSlideMaster({ title: 'Brand', objects: [placeholder, { image: { data: images[model.masterLogo]!, x: model.widthIn - 0.35 - w, y: 0.08, w, h: (w * logo.heightPx) / logo.widthPx, altText: logo.alt } }] } as never);
+  return { title: 'Title', body: 'Brand' };
 }
 
 /** A label format whose zero section is empty (gaps of a coloured series stay unlabelled). */
@@ -218,13 +223,13 @@ export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme =
   pres.theme = { headFontFace: theme.font.headingFamily, bodyFontFace: theme.font.family };
   const pngs = await Promise.all(model.pictures.map((p) => chartToPng(p.svg, 2, theme.fonts)));
   const images = await Promise.all((model.images ?? []).map((i) => imageData(i, theme)));
-  // A reference deck brings its own master (and logo).
-  const master = reference ? undefined : masterWithLogo(pres, model, images);
-  const titleName = reference ? { objectName: titleShapeName } : {};
+  // A reference deck brings its own masters (and logo), and its titles become its placeholders by name.
+  const masters = reference ? { title: '' } : layoutMasters(pres, model, images);
+  const titleName = reference ? { objectName: titleShapeName } : { placeholder: 'title' };
   const lang = model.info.lang;
   const c = theme.colors;
   for (const s of model.slides) {
-    const slide = master && s.kind !== 'title' ? pres.addSlide({ masterName: master }) : pres.addSlide();
+    const slide = reference ? pres.addSlide() : pres.addSlide({ masterName: s.kind !== 'title' && masters.body ? masters.body : masters.title });
     if (s.kind === 'content' && s.title) {
       slide.addText([runProps({ text: s.title, font: 'heading', sizePt: 28, color: c.accent }, lang, theme)] as never, { x: 0.6, y: 0.35, w: model.widthIn - 1.2, h: 0.9, valign: 'bottom', margin: 6, fit: 'none', ...titleName });
       if (!reference) slide.addShape(pres.ShapeType.line, { x: 0.6, y: 1.3, w: model.widthIn - 1.2, h: 0, line: { color: hex(c.accent), width: 1.5 } });
@@ -258,7 +263,8 @@ export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme =
     if (s.footer) {
       const f = s.footer;
       const style = { font: 'regular' as const, sizePt: 10, color: c.muted };
-      slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang, theme)] as never, { x: 0.6, y: model.heightIn - 0.5, w: 4, h: 0.3, margin: 0, fit: 'none' });
+      // No marking, no box: an empty text box is one more stop for a screen reader.
+      if (f.marking) slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang, theme)] as never, { x: 0.6, y: model.heightIn - 0.5, w: 4, h: 0.3, margin: 0, fit: 'none' });
       slide.addText([runProps({ ...style, text: f.date }, lang, theme)] as never, { x: Math.round((model.widthIn - 4) * 50) / 100, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
       slide.addText([runProps({ ...style, text: f.number }, lang, theme)] as never, { x: model.widthIn - 4.6, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
     }
@@ -275,6 +281,8 @@ export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme =
   return normalizePptx(raw, date, (name, xml) => {
     const chartNo = /^ppt\/charts\/chart(\d+)\.xml$/.exec(name)?.[1];
     const native = chartNo ? natives[Number(chartNo) - 1] : undefined;
-    return themeXml(name, textParts(name, native ? patchChartXml(xml, native) : xml));
+    const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1];
+    const accessible = slide && model.slides[Number(slide) - 1] ? accessibleSlideXml(xml, model.slides[Number(slide) - 1]!) : xml;
+    return themeXml(name, textParts(name, native ? patchChartXml(accessible, native) : accessible));
   });
 }

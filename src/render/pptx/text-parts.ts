@@ -15,9 +15,9 @@ export function notesParagraphsXml(paragraphs: readonly string[], lang: string):
   return paragraphs.map((p) => `<a:p><a:r><a:rPr lang="${lang}" dirty="0"/><a:t>${escapeXml(p)}</a:t></a:r></a:p>`).join('');
 }
 
-/** Every run and paragraph end tagged `lang` (`altLang`, the UI language hint, is left alone). */
-export function retagLanguage(xml: string, lang: string): string {
-  return xml.replace(/(<a:(?:rPr|endParaRPr|defRPr)\b[^>]*?\s)lang="[^"]*"/g, `$1lang="${lang}"`);
+/** Every run and paragraph end tagged `lang` (`altLang`, the UI language hint, is left alone), but runs in a language the text marks (`keep`). */
+export function retagLanguage(xml: string, lang: string, keep: ReadonlySet<string> = new Set()): string {
+  return xml.replace(/(<a:(?:rPr|endParaRPr|defRPr)\b[^>]*?\s)lang="([^"]*)"/g, (m, head: string, found: string) => (keep.has(found) ? m : `${head}lang="${lang}"`));
 }
 
 // The body placeholder of pptxgenjs's notes slide, and the paragraphs in it.
@@ -26,6 +26,13 @@ const NOTES_BODY = /(<p:ph type="body" idx="1"\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/
 /** A rewrite of one XML part (by its name in the package) for `normalizePptx`. */
 export function textPartsRewrite(model: SlideModel): (name: string, xml: string) => string {
   const lang = model.info.lang;
+  const marked = new Set<string>();
+  for (const s of model.slides) {
+    for (const it of s.items) {
+      const runs = it.type === 'text' ? it.paragraphs.flatMap((p) => p.runs) : it.type === 'table' ? [...it.header, ...it.rows.flat()].flat() : [];
+      for (const r of runs) if (r.lang && r.lang !== lang) marked.add(r.lang);
+    }
+  }
   return (name, xml) => {
     // pptxgenjs writes notesSlideN for slideN, one for every slide.
     const notes = /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/.exec(name);
@@ -34,7 +41,7 @@ export function textPartsRewrite(model: SlideModel): (name: string, xml: string)
       if (!slide || !NOTES_BODY.test(xml)) throw new Error(`${name}: no notes body placeholder where pptxgenjs writes one`);
       return retagLanguage(xml.replace(NOTES_BODY, (_m, open: string, close: string) => `${open}${notesParagraphsXml(slide.notes, lang)}${close}`), lang);
     }
-    if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return retagLanguage(xml, lang);
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return retagLanguage(xml, lang, marked);
     return xml;
   };
 }
