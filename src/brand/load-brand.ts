@@ -18,6 +18,7 @@ import { defaultTheme, paperSizes, withPaper, type FontStyle, type Theme, type T
 import { isDiagnostic, maxFontBytes, maxTextBytes, readProjectBytes, readProjectFile } from '../util/project-files.js';
 import { brandSchema, knownFields, type BrandFile, type LogoImage } from './brand-schema.js';
 import { loadImage } from '../images/load-image.js';
+import { capturingReads, replayReads } from '../util/read-log.js';
 
 export const brandFileName = '_brand.yml';
 
@@ -237,21 +238,33 @@ function colorsOf(brand: BrandFile, l: Loading): Theme['colors'] {
   };
 }
 
-const cache = new Map<string, { stamp: string; result: Result<Theme> }>();
+/** Loaded brands by file, with the size and time of every file each was made from (the brand file, its fonts and logos) and what was read. */
+const cache = new Map<string, { stamps: Map<string, string>; reads: Map<string, string>; limits: string; result: Result<Theme> }>();
 
-/** The brand file as a Theme (the default look where it says nothing); loaded once per process while the file is unchanged. */
-export function loadBrand(req: BrandRequest): Result<Theme> {
-  let stamp = '';
+function stampOf(file: string): string {
   try {
-    const st = statSync(req.file);
-    stamp = `${st.mtimeMs}/${st.size}/${req.root}/${JSON.stringify(req.limits ?? {})}`;
+    const st = statSync(file);
+    return `${st.mtimeMs}/${st.size}`;
   } catch {
-    // Missing: readProjectFile reports it.
+    return 'missing';
   }
+}
+
+/**
+ * The brand file as a Theme (the default look where it says nothing);
+ * loaded once per process while neither it nor a font or logo it names
+ * changed (a watch session, a batch worker).
+ */
+export function loadBrand(req: BrandRequest): Result<Theme> {
+  const limits = `${req.root}/${JSON.stringify(req.limits ?? {})}`;
   const hit = cache.get(req.file);
-  if (hit && stamp && hit.stamp === stamp) return hit.result;
-  const result = loadBrandFresh(req);
-  if (stamp) cache.set(req.file, { stamp, result });
+  if (hit && hit.limits === limits && [...hit.stamps].every(([f, s]) => stampOf(f) === s)) {
+    replayReads(hit.reads);
+    return hit.result;
+  }
+  const { value: result, reads } = capturingReads(() => loadBrandFresh(req));
+  const stamps = new Map([req.file, ...reads.keys()].map((f) => [f, stampOf(f)]));
+  if (stamps.get(req.file) !== 'missing') cache.set(req.file, { stamps, reads, limits, result });
   return result;
 }
 

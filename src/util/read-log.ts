@@ -35,3 +35,26 @@ export async function withReadLog<T>(build: () => Promise<T>): Promise<{ value: 
     open = outer;
   }
 }
+
+/**
+ * For an in-process cache whose value was made from files: `compute` with
+ * its reads captured (and passed on to the open log), so that a later hit
+ * can `replayReads` them. Otherwise a document served from the cache would
+ * not list the files it depends on, and could be taken as up to date after
+ * one of them changed.
+ */
+export function capturingReads<T>(compute: () => T): { value: T; reads: Map<string, string> } {
+  const reads = new Map<string, string>();
+  const outer = open;
+  open = reads;
+  try {
+    return { value: compute(), reads };
+  } finally {
+    open = outer;
+    for (const [file, hash] of reads) outer?.set(file, hash);
+  }
+}
+
+export function replayReads(reads: ReadonlyMap<string, string>): void {
+  for (const [file, hash] of reads) open?.set(file, hash);
+}
