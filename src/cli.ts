@@ -297,6 +297,7 @@ async function runPlanned(command: 'build' | 'validate' | 'check', values: Value
     return 1;
   }
   const { planJobs } = await import('./batch/plan-jobs.js');
+  const { batchContext } = await import('./batch/batch-context.js');
   const { shardJobs } = await import('./batch/shard.js');
   const { runBatchInWorkers } = await import('./batch/worker-pool.js');
   const { batchSummary, errorCount } = await import('./batch/summary.js');
@@ -323,16 +324,7 @@ async function runPlanned(command: 'build' | 'validate' | 'check', values: Value
   const listed = new Set<string>();
   const all: Diagnostic[] = [];
   // Files are read only from inside the project; outputs are written there too, unless --out names a folder on purpose.
-  const context = {
-    templatesDir: project.value.templatesDir,
-    outDir,
-    root: project.value.root,
-    limits: project.value.limits,
-    ...(project.value.brand !== undefined ? { brand: project.value.brand } : {}),
-    ...(project.value.referenceDeck !== undefined ? { referenceDeck: project.value.referenceDeck } : {}),
-    outChosenBy: values.out ? ('user' as const) : ('project' as const),
-    ...(project.value.outAt && !values.out ? { outAt: project.value.outAt } : {}),
-  };
+  const context = batchContext(project.value, outDir, values.out !== undefined);
   // Each document in a worker process, even alone: a stage that runs away is stopped there (documentSeconds, documentMemoryMb), not in this process.
   const { upToDate } = await import('./batch/up-to-date.js');
   const skip = command === 'build' && !values.force ? (job: Job) => upToDate(job, context) : undefined;

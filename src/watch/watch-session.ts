@@ -22,6 +22,7 @@ import { documentCharts } from '../charts/render-charts.js';
 import { chartSvgsOf, slidesToSvg } from '../render/svg/slides-to-svg.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { factInfo, pageProvenance, type FactInfo, type MapEntry } from './provenance.js';
+import { batchContext } from '../batch/batch-context.js';
 
 export interface DiagnosticView {
   severity: Diagnostic['severity'];
@@ -103,7 +104,8 @@ export class WatchSession {
       return;
     }
     this.projectErrors = plan.diagnostics.filter((d) => d.severity === 'error').map((d) => view(d, this.opts.root));
-    this.ctx = { templatesDir: p.templatesDir, outDir: p.outDir, root: p.root, limits: p.limits, outChosenBy: 'project', ...(p.outAt ? { outAt: p.outAt } : {}) };
+    // The brand and reference deck too, as a build has them.
+    this.ctx = batchContext(p, p.outDir, false);
     const old = new Map(this.docs.map((d) => [`${d.job.template}\u0000${d.job.data}\u0000${d.job.format}\u0000${d.job.name ?? ''}`, d]));
     this.docs = plan.jobs.map((job, i) => {
       const kept = old.get(`${job.template}\u0000${job.data}\u0000${job.format}\u0000${job.name ?? ''}`);
