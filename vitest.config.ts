@@ -13,5 +13,7 @@ export default defineConfig({
     // worker's modules instead; tests that mock a module (vi.mock) still get
     // their mock, and the in-process caches only ever save time.
     isolate: false,
+    // Shared processes share process.env: a variable a test stubs (vi.stubEnv) is put back after it.
+    unstubEnvs: true,
   },
 });

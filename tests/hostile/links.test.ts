@@ -4,14 +4,17 @@
 // relationships); the rest is printed as text with a warning.
 import path from 'node:path';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildPdf, buildPptx } from '../../src/build.js';
 import { messages } from '../../src/diagnostics/messages.js';
 import { decideLink } from '../../src/document/safe-link.js';
 import { copyFixture, edit, lineOf } from '../helpers.js';
 import { readPdf } from '../render/read-pdf.js';
 
-process.env['BRIEFDECK_NO_CACHE'] = '1';
+// No caches, so every build here runs every stage (restored after each test: test files share a process).
+beforeEach(() => {
+  vi.stubEnv('BRIEFDECK_NO_CACHE', '1');
+});
 
 const live = /^(https?:|mailto:)/;
 const hostileLinks = [

@@ -4,7 +4,7 @@
 // names), and text long enough to choke a deck.
 import path from 'node:path';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildPdf, buildPptx } from '../../src/build.js';
 import { report, messages } from '../../src/diagnostics/messages.js';
 import { diagnosticsToJson, formatDiagnostic } from '../../src/diagnostics/format-diagnostic.js';
@@ -17,7 +17,10 @@ import { readPptx } from '../render/read-pptx.js';
 import { hostileStandard } from './hostile-data.js';
 import { malformedParts, strictXmlError, xmlPartCount } from './strict-xml.js';
 
-process.env['BRIEFDECK_NO_CACHE'] = '1';
+// No caches, so every build here runs every stage (restored after each test: test files share a process).
+beforeEach(() => {
+  vi.stubEnv('BRIEFDECK_NO_CACHE', '1');
+});
 
 const controls = ['U+0001', 'U+0000', 'U+D800', 'U+007F', 'U+0085'];
 const bidi = ['U+202E', 'U+2066'];
