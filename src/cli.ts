@@ -13,7 +13,6 @@ import { diagnosticsToJson, formatDiagnostic, summarize } from './diagnostics/fo
 import { internalErrorExitCode, internalErrorText } from './diagnostics/internal-error.js';
 import { outputFormats, type OutputFormat } from './document/front-matter.js';
 import { isLocale } from './format/locale.js';
-import { defaultLimits } from './limits.js';
 import { loadProject } from './project.js';
 
 const mainUsage = `briefdeck: facts with sources + templates + Vega-Lite charts → briefing PDFs
@@ -274,9 +273,7 @@ async function runDocuments(command: 'build' | 'validate' | 'check', values: Val
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') return fail(shard, command);
   const workerFile = fileURLToPath(new URL('./cli.js', import.meta.url));
-  const { dropSpareWorker, startSpareWorker } = await import('./batch/worker-pool.js');
-  // A worker loads its bundle while this process reads the project and plans.
-  startSpareWorker(workerFile, defaultLimits.documentMemoryMb, values.debug ?? false);
+  const { dropSpareWorker } = await import('./batch/worker-pool.js');
   try {
     return await runPlanned(command, values, { workers, workerFile, shard });
   } finally {
@@ -296,6 +293,9 @@ async function runPlanned(command: 'build' | 'validate' | 'check', values: Value
     process.stderr.write(`${summarize(project.diagnostics)}\n`);
     return 1;
   }
+  const { startSpareWorker } = await import('./batch/worker-pool.js');
+  // A worker loads its bundle while this process plans (with the project's memory limit, so the batch can take it).
+  startSpareWorker(workerFile, project.value.limits.documentMemoryMb, values.debug ?? false);
   const { planJobs } = await import('./batch/plan-jobs.js');
   const { batchContext } = await import('./batch/batch-context.js');
   const { shardJobs } = await import('./batch/shard.js');

@@ -31,7 +31,7 @@ import type { BatchContext, BatchEvents } from './run-batch.js';
 import { workerEnv, type CloseMessage, type JobMessage, type ReadyMessage, type ResultMessage } from './worker-protocol.js';
 
 export interface PoolOptions {
-  /** Worker threads to start at most (never more than there are documents). */
+  /** Worker processes to start at most (never more than there are datasets to build). */
   workers: number;
   /** The script a worker runs: the CLI's own launcher (dist/cli.js), which loads the worker bundle (worker-main.ts) when started as a worker. */
   workerFile: string;
@@ -139,8 +139,8 @@ interface WorkerProcess {
   child: ChildProcess;
   /** The end of what it wrote to stderr: why it stopped, when it did. */
   stderrTail: string;
-  /** It has loaded its bundle and said so. */
-  ready: boolean;
+  /** Resolved when it has loaded its bundle and said so (it may say so before it is given a job: a spare). */
+  ready: Promise<void>;
 }
 
 /** The `--max-old-space-size` heap flag caps a worker's memory; stderr is kept (or shown with --debug), stdout is not used. */
@@ -151,7 +151,16 @@ function startWorker(file: string, memoryMb: number, debug: boolean): WorkerProc
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
-  const worker: WorkerProcess = { child, stderrTail: '', ready: false };
+  const ready = new Promise<void>((resolve) => {
+    const onReady = (m: ReadyMessage | ResultMessage) => {
+      if ('ready' in m) {
+        child.off('message', onReady);
+        resolve();
+      }
+    };
+    child.on('message', onReady);
+  });
+  const worker: WorkerProcess = { child, stderrTail: '', ready };
   child.stderr!.setEncoding('utf8').on('data', (text: string) => {
     if (debug) process.stderr.write(text);
     worker.stderrTail = (worker.stderrTail + text).slice(-4096);
@@ -178,15 +187,17 @@ function runInWorker(worker: WorkerProcess, message: JobMessage, seconds: number
   const { child } = worker;
   const at = jobPosition(message.job, message.ctx);
   return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    let finished = false;
     const done = (value: Omit<JobResult, 'job'> | Stopped) => {
+      finished = true;
       clearTimeout(timer);
       child.off('message', onMessage).off('exit', onExit);
       if ('diagnostic' in value) child.kill('SIGKILL');
       resolve(value);
     };
     const onMessage = (m: ResultMessage | ReadyMessage) => {
-      if ('ready' in m) startClock();
-      else if (m.id === message.id) done(m.result);
+      if (!('ready' in m) && m.id === message.id) done(m.result);
     };
     const onExit = (code: number | null, signal: string | null) => {
       // stderr may still be arriving: read it once the pipe is done.
@@ -202,15 +213,14 @@ function runInWorker(worker: WorkerProcess, message: JobMessage, seconds: number
       else explain();
     };
     // The clock starts when the worker has loaded (a busy machine can take a second to start a process), so the limit is the document's own time.
-    let timer: NodeJS.Timeout | undefined;
     const startClock = () => {
-      worker.ready = true;
+      if (finished) return;
       timer = setTimeout(() => {
         done({ diagnostic: report('limit/exceeded', at, { what: 'seconds one document may take', limit: seconds, key: 'documentSeconds', detail: `the document was stopped after ${seconds + graceMs(seconds) / 1000} s: one stage ran past the limit` }) });
       }, seconds * 1000 + graceMs(seconds));
     };
     child.on('message', onMessage).on('exit', onExit);
-    if (worker.ready) startClock();
+    void worker.ready.then(startClock);
     child.send(message);
   });
 }
