@@ -57,18 +57,18 @@ export function editedProject(name: string, edits: readonly [file: string, from:
 }
 
 /**
- * `briefdeck build --data DATA --template TEMPLATE` in this process: the
+ * `briefdeck build` (or `validate`) `--data DATA --template TEMPLATE` in this process: the
  * same plan and the same per-document step the CLI's workers run, printed
  * the same way, without starting two processes. For tests of what a build
  * reports; the CLI itself is tested with `run`.
  */
-export async function buildInProcess(dir: string, data: string, template: string): Promise<{ code: number; out: string }> {
+export async function buildInProcess(dir: string, data: string, template: string, command: 'build' | 'validate' = 'build'): Promise<{ code: number; out: string }> {
   const project = loadProject(dir);
   const print = (ds: readonly Diagnostic[]) => ds.map((d) => formatDiagnostic(d, dir)).join('\n');
   if (!project.value) return { code: 1, out: print(project.diagnostics) };
   const plan = planJobs(project.value, { data: path.join(dir, data), template });
   if ('usage' in plan) return { code: 2, out: plan.usage };
   if (hasErrors(plan.diagnostics)) return { code: 1, out: print(plan.diagnostics) };
-  const results = await runBatch('build', plan.jobs, batchContext(project.value, project.value.outDir, false));
+  const results = await runBatch(command, plan.jobs, batchContext(project.value, project.value.outDir, false));
   return { code: results.some((r) => r.failed) ? 1 : 0, out: print([...plan.diagnostics, ...results.flatMap((r) => r.diagnostics)]) };
 }
