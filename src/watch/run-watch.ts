@@ -37,6 +37,8 @@ function foldersOf(session: WatchSession): FolderWatch[] {
   for (const d of session.docs) folders.push({ dir: d.job.data, recursive: true });
   // The folders holding datasets (`data/`): a dataset added there may be one a glob in briefdeck.yaml (`data/*`) now matches.
   for (const dir of session.datasetParents()) folders.push({ dir, recursive: true });
+  // And the folder of every other file a document read: the brand's fonts and logos, images, a reference deck.
+  for (const d of session.docs) for (const file of d.reads) folders.push({ dir: path.dirname(file), recursive: false });
   return folders;
 }
 
@@ -82,6 +84,8 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
       }
       for (const d of docs) {
         await session.build(d, () => tell([d.key]));
+        // What it read may lie in folders not watched yet (a font the brand file now names).
+        watcher.set(foldersOf(session));
         log(`${d.errors.length ? 'failed' : 'built'} ${d.label}${d.errors.length ? ` (${d.errors.length} error${d.errors.length === 1 ? '' : 's'}; the last good preview stays)` : ''} in ${Math.round(d.buildMs ?? 0)} ms`);
         // Each document is shown as soon as it is built (a deck already when its slides are), not after the whole round.
         await tell([d.key]);

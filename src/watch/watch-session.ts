@@ -23,6 +23,7 @@ import { chartSvgsOf, slidesToSvg } from '../render/svg/slides-to-svg.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { factInfo, pageProvenance, type FactInfo, type MapEntry } from './provenance.js';
 import { batchContext } from '../batch/batch-context.js';
+import { withReadLog } from '../util/read-log.js';
 
 export interface DiagnosticView {
   severity: Diagnostic['severity'];
@@ -126,6 +127,8 @@ export class WatchSession {
     const inside = (dir: string) => abs === dir || abs.startsWith(dir + path.sep);
     // A dataset.yaml appearing or going in a folder beside the datasets: a glob may match another set of folders now.
     if (path.basename(abs) === 'dataset.yaml' && !this.docs.some((d) => path.join(d.job.data, 'dataset.yaml') === abs) && this.datasetParents().some((dir) => inside(dir))) return 'replan';
+    // The root's _brand.yml is looked for by every document, there or not (a new one is read by none yet).
+    if (abs === path.join(this.opts.root, '_brand.yml')) return this.docs;
     const templates = this.ctx?.templatesDir;
     return this.docs.filter((d) => {
       if (inside(d.job.data) || d.reads.has(abs)) return true;
@@ -159,9 +162,10 @@ export class WatchSession {
     const t0 = performance.now();
     const root = this.opts.root;
     const req = jobRequest(doc.job, this.ctx);
-    const checked = await checkDocumentAndCharts(req);
+    // Every project file the checks read (the brand file, its fonts and logos, images, the reference deck too), as the up-to-date records see them.
+    const { value: checked, reads } = await withReadLog(() => checkDocumentAndCharts(req));
     const prepared = checked.prepared ?? checked.partial;
-    if (prepared) doc.reads = new Set([prepared.templates.main.file, ...prepared.templates.partials.map((p) => p.file), ...documentCharts(prepared.document).map((c) => path.join(this.ctx!.templatesDir, 'charts', `${c.name}.vl.json`))].map((f) => path.resolve(f)));
+    if (prepared) doc.reads = new Set([prepared.templates.main.file, ...prepared.templates.partials.map((p) => p.file), ...documentCharts(prepared.document).map((c) => path.join(this.ctx!.templatesDir, 'charts', `${c.name}.vl.json`)), ...reads.keys()].map((f) => path.resolve(f)));
     const all = [...doc.job.diagnostics, ...checked.diagnostics];
     let outcome;
     let previewed = false;

@@ -2,12 +2,14 @@
 // rebuild of what a save touches, errors kept beside the last good output,
 // coalesced saves, and a clean stop.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorDetected, startWatch, type Watching } from '../../src/watch/run-watch.js';
 import { loopbackHost, suspiciousPath } from '../../src/watch/preview-server.js';
 import { cli, run } from '../cli/run-cli.js';
+import { fixtures } from '../helpers.js';
 import { exampleProject, rawGet, save, standardProject } from './watch-project.js';
 
 type State = { docs: { key: string; label: string; format: string; version: number; errors: { shown: string; line: number; column: number; message: string }[]; problems: unknown[]; map: unknown[]; facts: Record<string, { printed: string; source?: { publisher: string } }> }[] };
@@ -239,6 +241,37 @@ describe('briefdeck watch with a glob of datasets', () => {
     } finally {
       await w.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('briefdeck watch on a branded project (invented figures)', () => {
+  it('rebuilds when the brand file, or a font or logo it names, changes; a new _brand.yml at the root too', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'briefdeck-watch-brand-')), 'p');
+    cpSync(path.join(fixtures, 'brand'), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}expected`) });
+    const w = await startWatch({ root: dir, plan: { data: path.join(dir, 'data'), template: 'brief' } });
+    try {
+      const version = () => w.session.docs[0]!.version;
+      expect([version(), w.session.docs[0]!.errors]).toEqual([1, []]);
+      save(path.join(dir, '_brand.yml'), 'primary: wine', 'primary: saffron');
+      await w.idle();
+      expect(version()).toBe(2);
+      // The logo's folder is watched because the brand named a file in it.
+      cpSync(path.join(dir, 'images', 'logo.png'), path.join(dir, 'images', 'logo-copy.png'));
+      writeFileSync(path.join(dir, 'images', 'logo.png'), readFileSync(path.join(dir, 'images', 'logo-copy.png')));
+      await w.idle();
+      expect(version()).toBe(3);
+      // Removed, then written again: the root's own _brand.yml is looked for by every document.
+      const brand = readFileSync(path.join(dir, '_brand.yml'));
+      rmSync(path.join(dir, '_brand.yml'));
+      await w.idle();
+      expect(version()).toBe(4);
+      writeFileSync(path.join(dir, '_brand.yml'), brand);
+      await w.idle();
+      expect(version()).toBe(5);
+    } finally {
+      await w.close();
+      rmSync(path.dirname(dir), { recursive: true, force: true });
     }
   });
 });
