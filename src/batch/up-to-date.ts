@@ -13,7 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cacheRoot } from '../util/cache-dir.js';
 import { codeId } from '../util/disk-memo.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { textHash } from '../util/read-log.js';
+import { bytesHash, textHash } from '../util/read-log.js';
 import type { Job, JobResult } from './job.js';
 import type { BatchContext } from './run-batch.js';
 
@@ -75,10 +75,11 @@ function listingHash(dir: string, recursive: boolean): string {
   }
 }
 
+/** The hash the read log keeps for a file read as text, or (`binary`) as bytes. */
 function fileHash(file: string, binary: boolean): string | undefined {
   try {
     const bytes = readFileSync(file);
-    return binary ? createHash('sha256').update(bytes).digest('hex').slice(0, 32) : textHash(bytes.toString('utf8'));
+    return binary ? bytesHash(bytes) : textHash(bytes.toString('utf8'));
   } catch {
     return undefined;
   }

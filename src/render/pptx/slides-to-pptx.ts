@@ -13,6 +13,7 @@ import { textPartsRewrite } from './text-parts.js';
 import { accessibleSlideXml } from './accessible-parts.js';
 import type { NativeChart } from '../../charts/native-chart.js';
 import type { ChartItem, Paragraph, SlideModel, TableItem, TextItem, TextRun } from './slide-model.js';
+import { footerBoxes } from './footer-boxes.js';
 
 type PptxGen = typeof import('pptxgenjs').default;
 type Pres = InstanceType<PptxGen>;
@@ -261,12 +262,9 @@ export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme =
       }
     }
     if (s.footer) {
-      const f = s.footer;
-      const style = { font: 'regular' as const, sizePt: 10, color: c.muted };
-      // No marking, no box: an empty text box is one more stop for a screen reader.
-      if (f.marking) slide.addText([runProps({ ...style, text: f.marking.toUpperCase(), font: 'bold', color: c.accent }, lang, theme)] as never, { x: 0.6, y: model.heightIn - 0.5, w: 4, h: 0.3, margin: 0, fit: 'none' });
-      slide.addText([runProps({ ...style, text: f.date }, lang, theme)] as never, { x: Math.round((model.widthIn - 4) * 50) / 100, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'center', margin: 0, fit: 'none' });
-      slide.addText([runProps({ ...style, text: f.number }, lang, theme)] as never, { x: model.widthIn - 4.6, y: model.heightIn - 0.5, w: 4, h: 0.3, align: 'right', margin: 0, fit: 'none' });
+      for (const b of footerBoxes(s.footer, model.widthIn, model.heightIn, theme)) {
+        slide.addText([runProps({ text: b.text, font: b.font, sizePt: b.sizePt, color: b.color }, lang, theme)] as never, { x: b.x, y: b.y, w: b.w, h: b.h, align: b.align, margin: 0, fit: 'none' });
+      }
     }
     // Written again as one paragraph per line, in the deck's language, by textPartsRewrite.
     if (s.notes.length) slide.addNotes(s.notes.join('\n'));

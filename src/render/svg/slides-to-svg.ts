@@ -10,6 +10,7 @@ import { breakLines, type Line } from '../layout/break-lines.js';
 import type { Run } from '../layout/inline-runs.js';
 import type { ChartItem, Paragraph, Slide, SlideModel, TableItem, TextItem, TextRun } from '../pptx/slide-model.js';
 import { citedNumberSpan } from './cited-number.js';
+import { footerBoxes } from '../pptx/footer-boxes.js';
 
 /** SVG user units per inch: 96, as CSS pixels, so a 13.33 in slide is 1280 px wide. */
 const PX = 96;
@@ -221,11 +222,9 @@ function slideSvg(s: Slide, ctx: Ctx): string {
     }
   }
   if (s.footer) {
-    const f = s.footer;
-    const p = (text: string, font: FontStyle, color: string): Paragraph => ({ runs: [{ text, font, sizePt: 10, color }], bullet: false, level: 0 });
-    body += paragraphsSvg([p(f.marking.toUpperCase(), 'bold', c.accent)], boxPt({ x: 0.6, y: H - 0.5, w: 4, h: 0.3 }), 'top', 'left', 0);
-    body += paragraphsSvg([p(f.date, 'regular', c.muted)], boxPt({ x: Math.round((W - 4) * 50) / 100, y: H - 0.5, w: 4, h: 0.3 }), 'top', 'center', 0);
-    body += paragraphsSvg([p(f.number, 'regular', c.muted)], boxPt({ x: W - 4.6, y: H - 0.5, w: 4, h: 0.3 }), 'top', 'right', 0);
+    for (const b of footerBoxes(s.footer, W, H, theme)) {
+      body += paragraphsSvg([{ runs: [{ text: b.text, font: b.font, sizePt: b.sizePt, color: b.color }], bullet: false, level: 0 }], boxPt(b), 'top', b.align, 0);
+    }
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n(W * PX)} ${n(H * PX)}" width="${n(W * PX)}" height="${n(H * PX)}" data-slide="${s.number}" lang="${xmlText(ctx.model.info.lang)}"><title>${xmlText(s.title || ctx.model.info.title)}</title>${body}</svg>`;
 }
