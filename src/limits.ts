@@ -2,6 +2,7 @@
 // stops with "limit exceeded" instead of hanging or running out of memory.
 // Defaults here; a project changes them under `limits:` in briefdeck.yaml.
 import { z } from 'zod';
+import { defaultDocumentMemoryMb } from './batch/start-worker.js';
 
 export const defaultLimits = {
   /** Rows in one series CSV. */
@@ -34,7 +35,7 @@ export const defaultLimits = {
    * the document stops with this error instead of the process running out
    * of memory.
    */
-  documentMemoryMb: 2048,
+  documentMemoryMb: defaultDocumentMemoryMb,
 } as const;
 
 export type Limits = { -readonly [K in keyof typeof defaultLimits]: number };

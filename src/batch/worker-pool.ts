@@ -21,14 +21,14 @@
 // `limit/exceeded`. Not a pool package: the two things needed here, keeping
 // a dataset's documents on one worker and replacing a worker ended
 // mid-document, are most of the code either way.
-import { fork, type ChildProcess } from 'node:child_process';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { defaultLimits } from '../limits.js';
 import { removeStaleTemps } from '../util/atomic-write.js';
 import { jobPosition, type BatchCommand, type Job, type JobResult } from './job.js';
 import type { BatchContext, BatchEvents } from './run-batch.js';
-import { workerEnv, type CloseMessage, type JobMessage, type ReadyMessage, type ResultMessage } from './worker-protocol.js';
+import { startWorker, takeEarlyWorker, type WorkerProcess } from './start-worker.js';
+import type { CloseMessage, JobMessage, ReadyMessage, ResultMessage } from './worker-protocol.js';
 
 export interface PoolOptions {
   /** Worker processes to start at most (never more than there are datasets to build). */
@@ -119,7 +119,14 @@ let spare: { worker: WorkerProcess; file: string; memoryMb: number } | undefined
  * match; `dropSpareWorker` ends it if nothing did.
  */
 export function startSpareWorker(file: string, memoryMb: number, debug: boolean): void {
-  spare ??= { worker: startWorker(file, memoryMb, debug), file, memoryMb };
+  if (spare) return;
+  // The launcher's early worker, if it was started for these limits (a project that sets its own memory limit needs another).
+  const early = takeEarlyWorker();
+  if (early && early.file === file && early.memoryMb === memoryMb) spare = early;
+  else {
+    early?.worker.child.kill('SIGKILL');
+    spare = { worker: startWorker(file, memoryMb, debug), file, memoryMb };
+  }
 }
 
 function takeSpare(file: string, memoryMb: number): WorkerProcess | undefined {
@@ -131,41 +138,9 @@ function takeSpare(file: string, memoryMb: number): WorkerProcess | undefined {
 
 /** End the spare worker if no batch took it (everything was up to date, or the plan failed). */
 export function dropSpareWorker(): void {
+  takeEarlyWorker()?.worker.child.kill('SIGKILL');
   spare?.worker.child.kill('SIGKILL');
   spare = undefined;
-}
-
-interface WorkerProcess {
-  child: ChildProcess;
-  /** The end of what it wrote to stderr: why it stopped, when it did. */
-  stderrTail: string;
-  /** Resolved when it has loaded its bundle and said so (it may say so before it is given a job: a spare). */
-  ready: Promise<void>;
-}
-
-/** The `--max-old-space-size` heap flag caps a worker's memory; stderr is kept (or shown with --debug), stdout is not used. */
-function startWorker(file: string, memoryMb: number, debug: boolean): WorkerProcess {
-  const child = fork(file, [], {
-    execArgv: [`--max-old-space-size=${memoryMb}`],
-    env: { ...process.env, [workerEnv]: '1' },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    serialization: 'advanced',
-  });
-  const ready = new Promise<void>((resolve) => {
-    const onReady = (m: ReadyMessage | ResultMessage) => {
-      if ('ready' in m) {
-        child.off('message', onReady);
-        resolve();
-      }
-    };
-    child.on('message', onReady);
-  });
-  const worker: WorkerProcess = { child, stderrTail: '', ready };
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
-    if (debug) process.stderr.write(text);
-    worker.stderrTail = (worker.stderrTail + text).slice(-4096);
-  });
-  return worker;
 }
 
 /** Let the worker save its caches and end by itself (a few seconds at most, then it is ended). */

@@ -26,5 +26,4 @@ export interface ReadyMessage {
   ready: true;
 }
 
-/** Set in the environment of a process started by worker-pool.ts; the launcher (src/bin/launch.ts) then loads the worker bundle. */
-export const workerEnv = 'BRIEFDECK_BATCH_WORKER';
+export { workerEnv } from './start-worker.js';

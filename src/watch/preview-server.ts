@@ -65,13 +65,57 @@ const securityHeaders = {
 export interface PreviewServer {
   url: string;
   port: number;
-  /** Tell every open page that these documents changed (with the new state). */
-  notify(keys: string[]): void;
+  /**
+   * Tell every open page that these documents changed (with the new state,
+   * and the new output to a page that shows it). Resolves once that is sent
+   * (at most `flushWaitMs` later): the watch builds nothing meanwhile, since
+   * a build's synchronous stages would hold the sending back.
+   */
+  notify(keys: string[]): Promise<void>;
+  /** The documents open pages show: the watch builds them first. */
+  shown(): Set<string>;
   close(): Promise<void>;
 }
 
+/** How long a save's next build waits for the events to leave (they do in a millisecond; a page that stopped reading may not). */
+const flushWaitMs = 250;
+
+/** The document a page's event stream says it shows (`/events?doc=d0`); none: the first. */
+function shownDoc(rawUrl: string): string | undefined {
+  return /[?&]doc=(d\d{1,4})(?:&|$)/.exec(rawUrl)?.[1];
+}
+
+/** Write to every stream; resolves when all of it is handed to the system, or after `flushWaitMs`. */
+function writeAll(writes: [http.ServerResponse, string][]): Promise<void> {
+  if (writes.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, flushWaitMs);
+    let left = writes.length;
+    const one = () => {
+      if (--left > 0) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    for (const [c, text] of writes) c.write(text, one);
+  });
+}
+
 export function startPreviewServer(session: WatchSession, port = 0): Promise<PreviewServer> {
-  const clients = new Set<http.ServerResponse>();
+  /** Open pages (their event streams), with the document each shows. */
+  const clients = new Map<http.ServerResponse, string | undefined>();
+  const shownBy = (k: string | undefined) => k ?? session.docs[0]?.key;
+  const shown = () => new Set([...clients.values()].map(shownBy).filter((k): k is string => k !== undefined));
+  /**
+   * The new output, sent along to each page that shows it: it draws the
+   * new version without a request of its own, which would wait behind the
+   * next build's synchronous stages.
+   */
+  const outputEvent = (key: string): string | undefined => {
+    const doc = session.docs.find((d) => d.key === key);
+    if (!doc) return undefined;
+    const output = doc.job.format === 'pdf' ? (doc.pdf ? { pdf: doc.pdf.toString('base64') } : undefined) : doc.slides ? { slides: doc.slides } : undefined;
+    return output ? `event: output\ndata: ${JSON.stringify({ key, version: doc.version, ...output })}\n\n` : undefined;
+  };
   let actualPort = port;
   const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer) => {
     res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
@@ -88,7 +132,7 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
     if (url === '/events') {
       res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
       res.write('retry: 500\n\n');
-      clients.add(res);
+      clients.set(res, shownDoc(raw));
       req.on('close', () => clients.delete(res));
       return;
     }
@@ -127,10 +171,13 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
         notify(keys) {
           // The state rides with the event: the page draws without asking for it first.
           const msg = `event: update\ndata: ${JSON.stringify({ keys, state: session.state() })}\n\n`;
-          for (const c of clients) c.write(msg);
+          const outputs = new Map(keys.map((k) => [k, outputEvent(k)]));
+          // A page that shows a changed document gets its output first, then the event that draws it.
+          return writeAll([...clients].map(([c, k]) => [c, `${outputs.get(shownBy(k) ?? '') ?? ''}${msg}`]));
         },
+        shown,
         close() {
-          for (const c of clients) c.end();
+          for (const c of clients.keys()) c.end();
           clients.clear();
           return new Promise<void>((done) => {
             server.close(() => done());

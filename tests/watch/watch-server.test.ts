@@ -2,6 +2,7 @@
 // rebuild of what a save touches, errors kept beside the last good output,
 // coalesced saves, and a clean stop.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,47 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
     ]);
   });
 
+  it('builds the document a page shows first, and sends its new output along with the event', async () => {
+    const deck = (await state()).docs[1]!;
+    const stream = (query: string) => {
+      let text = '';
+      const req = http.get({ host: '127.0.0.1', port, path: `/events${query}` }, (res) => res.setEncoding('utf8').on('data', (c: string) => (text += c)));
+      return { text: () => text, close: () => req.destroy() };
+    };
+    const deckPage = stream(`?doc=${deck.key}`);
+    await new Promise((r) => setTimeout(r, 100));
+    const order: string[] = [];
+    const build = w.session.build.bind(w.session);
+    w.session.build = async (d, onPreview) => {
+      order.push(d.job.format);
+      return build(d, onPreview);
+    };
+    try {
+      save(facts(), 'value: 1.47', 'value: 1.49');
+      await w.idle();
+    } finally {
+      w.session.build = build;
+      deckPage.close();
+    }
+    expect(order).toEqual(['pptx', 'pdf']);
+    const events = (text: string) => text.split('\n\n').filter((e) => e.startsWith('event: ')).map((e) => ({ name: /^event: (\w+)/.exec(e)![1], data: JSON.parse(e.slice(e.indexOf('data: ') + 6)) as { key: string; version: number; slides?: string[]; pdf?: string; keys?: string[] } }));
+    const deckEvents = events(deckPage.text());
+    const pushed = deckEvents.find((e) => e.name === 'output');
+    expect(pushed?.data).toMatchObject({ key: deck.key, version: deck.version + 1 });
+    expect(pushed?.data.slides?.join('')).toContain('1.49');
+    // The output comes before the update that draws it, and only the shown document's.
+    expect(deckEvents.findIndex((e) => e.name === 'output')).toBeLessThan(deckEvents.findIndex((e) => e.name === 'update' && e.data.keys?.includes(deck.key)));
+    expect(deckEvents.filter((e) => e.name === 'output').every((e) => e.data.key === deck.key)).toBe(true);
+    // A page that names no document shows the first: the brief's PDF comes to it.
+    const firstPage = stream('');
+    await new Promise((r) => setTimeout(r, 100));
+    save(facts(), 'value: 1.49', 'value: 1.50');
+    await w.idle();
+    firstPage.close();
+    const pdf = events(firstPage.text()).find((e) => e.name === 'output')?.data.pdf;
+    expect(Buffer.from(pdf ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('saves faster than builds are built once, in their latest state', async () => {
     let builds = 0;
     const build = w.session.build.bind(w.session);
@@ -106,13 +148,13 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
       return build(d);
     };
     for (let i = 0; i < 6; i++) {
-      save(facts(), `value: ${(1.47 + i / 100).toFixed(2)}`, `value: ${(1.48 + i / 100).toFixed(2)}`);
+      save(facts(), `value: ${(1.5 + i / 100).toFixed(2)}`, `value: ${(1.51 + i / 100).toFixed(2)}`);
       await new Promise((r) => setTimeout(r, 15));
     }
     await w.idle();
     w.session.build = build;
     const s = await state();
-    expect(s.docs[0]!.facts['lithium-exports-2024']?.printed).toBe('US$1.53 billion');
+    expect(s.docs[0]!.facts['lithium-exports-2024']?.printed).toBe('US$1.56 billion');
     expect(builds).toBeLessThan(12);
   });
 

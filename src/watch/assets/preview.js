@@ -54,7 +54,7 @@ function drawChrome() {
           current = d.key;
           history.replaceState(null, '', `#${d.key}`);
           drawn = '';
-          update();
+          connect();
         },
       }),
     ),
@@ -136,6 +136,12 @@ async function drawPage(pdf, d, host, i, onDrawn) {
   if (old) old.replaceWith(canvas);
   else div.prepend(canvas);
   onDrawn();
+  // The text layer and the provenance marks come after the frame that shows the page: they would hold it back.
+  return () => finishPage(page, d, div, canvas, base, viewport, cssScale, i);
+}
+
+/** A drawn page's text layer (selectable text) and provenance marks. */
+async function finishPage(page, d, div, canvas, base, viewport, cssScale, i) {
   const text = el('div', { class: 'textLayer' });
   text.style.setProperty('--scale-factor', String(cssScale));
   text.style.setProperty('--total-scale-factor', String(cssScale));
@@ -150,8 +156,9 @@ async function drawPage(pdf, d, host, i, onDrawn) {
 }
 
 async function drawPdf(d, onShown) {
-  const bytes = await (await fetch(`/doc/${d.key}/${d.version}.pdf`)).arrayBuffer();
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, worker: pdfWorker }).promise;
+  // pdf.js takes the bytes over (transfers them to its worker): a copy, so the pushed ones stay for a redraw.
+  const bytes = (await output(d, 'pdf')).slice();
+  const pdf = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, worker: pdfWorker }).promise;
   const host = $('#pages');
   if ([...host.children].some((c) => !c.classList.contains('page'))) host.replaceChildren();
   for (let i = host.children.length + 1; i <= pdf.numPages; i++) {
@@ -165,12 +172,17 @@ async function drawPdf(d, onShown) {
     const r = host.children[n - 1].getBoundingClientRect();
     return r.bottom > 0 && r.top < window.innerHeight;
   }).length || 1;
+  const finishing = [];
   for (const [k, i] of order.entries()) {
-    await drawPage(pdf, d, host, i, () => k === visible - 1 && onShown());
-    // Let the browser paint the pages in view before drawing the rest.
-    // (A tab in the background gets no frames: it goes on after 100 ms.)
-    if (k === visible - 1) await new Promise((r) => (requestAnimationFrame(() => setTimeout(r, 0)), setTimeout(r, 100)));
+    finishing.push(await drawPage(pdf, d, host, i, () => k === visible - 1 && onShown()));
+    if (k === visible - 1) {
+      // Let the browser paint the pages in view before their text layers and the other pages.
+      // (A tab in the background gets no frames: it goes on after 100 ms.)
+      await new Promise((r) => (requestAnimationFrame(() => setTimeout(r, 0)), setTimeout(r, 100)));
+      for (const finish of finishing.splice(0)) await finish();
+    }
   }
+  for (const finish of finishing) await finish();
   await pdf.destroy();
 }
 
@@ -178,7 +190,7 @@ async function drawPdf(d, onShown) {
 const slideSvgs = new WeakMap();
 
 async function drawSlides(d) {
-  const svgs = await (await fetch(`/doc/${d.key}/${d.version}.slides.json`)).json();
+  const svgs = await output(d, 'slides.json');
   const host = $('#pages');
   const keep = [...host.children].filter((c) => c.classList.contains('slide'));
   if (keep.length !== host.children.length) host.replaceChildren();
@@ -234,10 +246,40 @@ async function update() {
   }
 }
 
-const events = new EventSource('/events');
-events.addEventListener('update', (e) => apply(JSON.parse(e.data).state));
-events.addEventListener('error', () => {
-  $('#status').textContent = 'reconnecting to briefdeck watch…';
-});
-events.addEventListener('open', update);
+/** The output of the shown document the server sent along with its update event (`key:version` → PDF bytes or slide SVGs): no request needed. */
+const pushed = new Map();
+
+function fromBase64(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const bin = atob(text);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/** The new version's output: as pushed, or fetched (the first drawing, another document picked). */
+async function output(d, kind) {
+  const mine = pushed.get(`${d.key}:${d.version}`);
+  if (mine) return mine;
+  const res = await fetch(`/doc/${d.key}/${d.version}.${kind}`);
+  return kind === 'pdf' ? new Uint8Array(await res.arrayBuffer()) : res.json();
+}
+
+/** The event stream, which names the document shown: the server builds it first after a save, and waits for this page to fetch it before building the next. */
+let events;
+function connect() {
+  events?.close();
+  events = new EventSource(`/events${current ? `?doc=${encodeURIComponent(current)}` : ''}`);
+  events.addEventListener('output', (e) => {
+    const o = JSON.parse(e.data);
+    pushed.clear();
+    pushed.set(`${o.key}:${o.version}`, o.pdf ? fromBase64(o.pdf) : o.slides);
+  });
+  events.addEventListener('update', (e) => apply(JSON.parse(e.data).state));
+  events.addEventListener('error', () => {
+    $('#status').textContent = 'reconnecting to briefdeck watch…';
+  });
+  events.addEventListener('open', update);
+}
+connect();
 update();
