@@ -8,6 +8,7 @@ import type { Locale } from '../format/locale.js';
 import { fontSetForFamily, styleFor } from '../theme/fonts.js';
 import { defaultTheme, type Theme } from '../theme/theme.js';
 import { legendColumnPaddingPx, vegaLiteConfig, vegaLocale, type LegendLayout } from './vega-config.js';
+import { LRUCache } from 'lru-cache';
 
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
@@ -178,6 +179,69 @@ function drawnData(root: SceneNode): RenderedChart['drawn'] {
   return { marktype: mark.marktype!, data };
 }
 
+type VgSpec = { data?: { name?: string; values?: unknown }[] } & Record<string, unknown>;
+type CompileMessage = { rule: 'chart/compile-failed' | 'chart/vega-warning'; detail: string };
+interface Compiled {
+  /** Vega's spec; none if Vega-Lite could not compile. */
+  vgSpec?: VgSpec;
+  messages: CompileMessage[];
+}
+
+/**
+ * Vega-Lite's output for a spec with its named datasets emptied, by that
+ * spec and the config: charts of one shape (the same chart of every
+ * dataset in a batch, a rebuild after an edited figure) compile once, and
+ * each gets its own rows put back. Vega-Lite copies named datasets into
+ * Vega's top-level `data` as they are (it never reads the rows); a spec
+ * where that does not hold is compiled whole, every time.
+ */
+const compiledShapes = new LRUCache<string, Compiled & { shared: boolean }>({ max: 128 });
+
+/** `ownAutosize`: the spec sets `autosize` itself (not our default `fit-x`). */
+function compileWith(vl: VegaLite, spec: Record<string, unknown>, config: unknown, ownAutosize: boolean): Compiled {
+  const messages: CompileMessage[] = [];
+  const logger = {
+    level: () => logger,
+    error: (...m: unknown[]) => messages.push({ rule: 'chart/compile-failed', detail: m.join(' ') }) && logger,
+    warn: (...m: unknown[]) => {
+      // Vega-Lite warns about the "fit-y" half of our default `fit-x` even though
+      // it asked for none; only a spec's own autosize deserves the warning.
+      if (!ownAutosize && /^Dropping "fit-y"/.test(String(m[0]))) return logger;
+      messages.push({ rule: 'chart/vega-warning', detail: m.join(' ') });
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  try {
+    return { vgSpec: vl.compile(spec as never, { config: config as never, logger: logger as never }).spec as VgSpec, messages };
+  } catch (e) {
+    return { messages: [...messages, { rule: 'chart/compile-failed', detail: (e as Error).message }] };
+  }
+}
+
+function compileShared(vl: VegaLite, sized: Record<string, unknown>, config: unknown, ownAutosize: boolean): Compiled {
+  const datasets = sized['datasets'];
+  if (!datasets || typeof datasets !== 'object' || Array.isArray(datasets)) return compileWith(vl, sized, config, ownAutosize);
+  const rows = datasets as Record<string, unknown>;
+  const names = Object.keys(rows);
+  const shape = { ...sized, datasets: Object.fromEntries(names.map((n) => [n, []])) };
+  const key = JSON.stringify([shape, config, ownAutosize]);
+  let entry = compiledShapes.get(key);
+  if (!entry) {
+    const c = compileWith(vl, shape, config, ownAutosize);
+    const data = c.vgSpec?.data ?? [];
+    // Each dataset is one top-level entry of Vega's data, holding its rows as given.
+    const shared = names.every((n) => data.filter((d) => d.name === n && Array.isArray(d.values)).length === 1);
+    entry = { ...c, shared };
+    compiledShapes.set(key, entry);
+  }
+  if (!entry.shared) return compileWith(vl, sized, config, ownAutosize);
+  if (!entry.vgSpec) return entry;
+  const vgSpec: VgSpec = { ...entry.vgSpec, data: entry.vgSpec.data!.map((d) => (d.name !== undefined && Object.hasOwn(rows, d.name) ? { ...d, values: rows[d.name] } : d)) };
+  return { vgSpec, messages: entry.messages };
+}
+
 /**
  * Compile the spec with Vega-Lite and, unless `mode` is `compile`, run it in
  * Vega and draw it as SVG. `compile` gives Vega-Lite's errors and warnings
@@ -190,26 +254,17 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
   const logger = {
     level: () => logger,
     error: (...m: unknown[]) => diagnostics.push(report('chart/compile-failed', at, { detail: m.join(' ') })) && logger,
-    warn: (...m: unknown[]) => {
-      // Vega-Lite warns about the "fit-y" half of our default `fit-x` even though
-      // it asked for none; only a spec's own autosize deserves the warning.
-      if (spec['autosize'] === undefined && /^Dropping "fit-y"/.test(String(m[0]))) return logger;
-      diagnostics.push(report('chart/vega-warning', at, { detail: m.join(' ') }));
-      return logger;
-    },
+    warn: (...m: unknown[]) => diagnostics.push(report('chart/vega-warning', at, { detail: m.join(' ') })) && logger,
     info: () => logger,
     debug: () => logger,
   };
   // The whole chart (labels and legend too) fits the text width, so chart text
   // keeps its size instead of being scaled down with a wide chart.
   const sized = { width: theme.chart.widthPx, height: theme.chart.heightPx, autosize: { type: 'fit-x', contains: 'padding' }, ...spec };
-  let vgSpec;
-  try {
-    vgSpec = vl.compile(sized as never, { config: vegaLiteConfig(theme, legendLayout(spec, theme)) as never, logger: logger as never }).spec;
-  } catch (e) {
-    diagnostics.push(report('chart/compile-failed', at, { detail: (e as Error).message }));
-    return { value: undefined, diagnostics };
-  }
+  const compiled = compileShared(vl, sized, vegaLiteConfig(theme, legendLayout(spec, theme)), spec['autosize'] !== undefined);
+  for (const m of compiled.messages) diagnostics.push(report(m.rule, at, { detail: m.detail }));
+  const vgSpec = compiled.vgSpec;
+  if (!vgSpec) return { value: undefined, diagnostics };
   if (mode === 'compile') return { value: undefined, diagnostics };
   try {
     // Vega reports a refused load as a warning and draws an empty chart: make it an error.
@@ -218,7 +273,7 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
       warn: (...m: unknown[]) => diagnostics.push(report(String(m[0]).startsWith('Loading failed') ? 'chart/render-failed' : 'chart/vega-warning', at, { detail: m.map(String).join(' ') })) && viewLogger,
       level: () => viewLogger,
     };
-    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: refusingLoader(vega) as never, locale: vegaLocale(locale) as never, logger: viewLogger as never, logLevel: vega.Warn });
+    const view = new vega.View(vega.parse(vgSpec as never), { renderer: 'none', loader: refusingLoader(vega) as never, locale: vegaLocale(locale) as never, logger: viewLogger as never, logLevel: vega.Warn });
     const svg = await view.toSVG();
     const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
     const widthPx = Number(m?.[1] ?? theme.chart.widthPx);
