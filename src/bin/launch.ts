@@ -73,7 +73,9 @@ const args = process.argv.slice(2);
 // bundle: the two loads overlap (src/batch/start-worker.ts). The CLI adopts it,
 // or ends it if the project asks for other limits or nothing is to be built.
 if (!isWorker && workerCommands.includes(args[0] ?? '') && !args.includes('--help') && !args.includes('-h')) {
-  startEarlyWorker(fileURLToPath(import.meta.url), args.includes('--debug') || process.env['BRIEFDECK_DEBUG'] === '1');
+  // `--debug` reaches workers through the environment (src/cli.ts sets it too, for the workers it starts itself).
+  if (args.includes('--debug')) process.env['BRIEFDECK_DEBUG'] = '1';
+  startEarlyWorker(fileURLToPath(import.meta.url), process.env['BRIEFDECK_DEBUG'] === '1');
 }
 
 // A batch worker (started by worker-pool.ts) runs its own bundle, with its own code cache: it has none of the CLI, and the CLI none of the build.
