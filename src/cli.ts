@@ -66,8 +66,9 @@ Options:
   --locale en|vi      language of numbers, dates and labels (default: the dataset's)
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
-  --jobs N            documents built at once, on worker processes (default: one
-                      per core)
+  --jobs N            documents built at once, on worker processes (default: up
+                      to one per core, more than one only for a batch long
+                      enough to gain from it)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
   --force             build every document, up to date or not
@@ -94,8 +95,9 @@ Options:
   --locale en|vi      language the templates are expanded in
   --project DIR       project folder holding briefdeck.yaml (default: .); files
                       are read only from inside it
-  --jobs N            documents built at once, on worker processes (default: one
-                      per core)
+  --jobs N            documents built at once, on worker processes (default: up
+                      to one per core, more than one only for a batch long
+                      enough to gain from it)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
   --quiet             no progress and no \`ok\` line: problems and the summary only
@@ -128,8 +130,9 @@ Options:
   --template NAME     template folder under templates/
   --format pdf|pptx   accepted for symmetry with build
   --locale en|vi      language the templates are expanded in
-  --jobs N            documents built at once, on worker processes (default: one
-                      per core)
+  --jobs N            documents built at once, on worker processes (default: up
+                      to one per core, more than one only for a batch long
+                      enough to gain from it)
   --shard K/N         only the K-th of N equal shares of the documents (sorted
                       by name), to spread a batch over machines
   --json              print the diagnostics as JSON
@@ -328,7 +331,7 @@ async function runPlanned(command: 'build' | 'validate' | 'check', values: Value
   // Each document in a worker process, even alone: a stage that runs away is stopped there (documentSeconds, documentMemoryMb), not in this process.
   const { upToDate } = await import('./batch/up-to-date.js');
   const skip = command === 'build' && !values.force ? (job: Job) => upToDate(job, context) : undefined;
-  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, workerFile, debug: values.debug ?? false, ...(skip ? { skip } : {}) }, {
+  const results: JobResult[] = await runBatchInWorkers(command, jobs, context, { workers, adaptive: values.jobs === undefined, workerFile, debug: values.debug ?? false, ...(skip ? { skip } : {}) }, {
     start: (job, i, n) => progress.start(jobLabel(job), i, n),
     done: (result, i, n) => {
       const fresh = result.diagnostics.filter((d) => !listed.has(formatDiagnostic(d)));

@@ -158,7 +158,9 @@ async function finishPage(page, d, div, canvas, base, viewport, cssScale, i) {
 async function drawPdf(d, onShown) {
   // pdf.js takes the bytes over (transfers them to its worker): a copy, so the pushed ones stay for a redraw.
   const bytes = (await output(d, 'pdf')).slice();
-  const pdf = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, worker: pdfWorker }).promise;
+  // Glyphs drawn as paths, not through fonts registered with the browser: each build's PDF has new
+  // font subsets, and loading them as web fonts made drawing the first page take half as long again.
+  const pdf = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, worker: pdfWorker }).promise;
   const host = $('#pages');
   if ([...host.children].some((c) => !c.classList.contains('page'))) host.replaceChildren();
   for (let i = host.children.length + 1; i <= pdf.numPages; i++) {
