@@ -80,6 +80,9 @@ export interface PreviewServer {
 /** How long a save's next build waits for the events to leave (they do in a millisecond; a page that stopped reading may not). */
 const flushWaitMs = 250;
 
+/** The largest PDF sent along with its event (as base64, a third larger). */
+const maxPushedBytes = 8 * 1024 * 1024;
+
 /** The document a page's event stream says it shows (`/events?doc=d0`); none: the first. */
 function shownDoc(rawUrl: string): string | undefined {
   return /[?&]doc=(d\d{1,4})(?:&|$)/.exec(rawUrl)?.[1];
@@ -113,7 +116,8 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
   const outputEvent = (key: string): string | undefined => {
     const doc = session.docs.find((d) => d.key === key);
     if (!doc) return undefined;
-    const output = doc.job.format === 'pdf' ? (doc.pdf ? { pdf: doc.pdf.toString('base64') } : undefined) : doc.slides ? { slides: doc.slides } : undefined;
+    // A large PDF (pictures) is left for the page to fetch: an event is one string, built whole.
+    const output = doc.job.format === 'pdf' ? (doc.pdf && doc.pdf.length <= maxPushedBytes ? { pdf: doc.pdf.toString('base64') } : undefined) : doc.slides ? { slides: doc.slides } : undefined;
     return output ? `event: output\ndata: ${JSON.stringify({ key, version: doc.version, ...output })}\n\n` : undefined;
   };
   let actualPort = port;
