@@ -23,8 +23,13 @@ const specName = /^[a-z0-9][a-z0-9.-]*$/;
 
 /** Rows in time order when the chart runs along periods: a CSV may list them in any order. */
 function sortByPeriod(rows: Record<string, unknown>[]): void {
-  const start = (r: Record<string, unknown>) => (typeof r['period'] === 'string' ? (parsePeriod(r['period'])?.start ?? '') : '');
-  rows.sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : 0));
+  // Each row's start is worked out once, not at every comparison (a 2,000-row series made 44,000 period parses).
+  const starts = new Map(rows.map((r) => [r, typeof r['period'] === 'string' ? (parsePeriod(r['period'])?.start ?? '') : '']));
+  rows.sort((a, b) => {
+    const x = starts.get(a)!;
+    const y = starts.get(b)!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }
 
 /**
