@@ -8,8 +8,45 @@ import { fileURLToPath } from 'node:url';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
 
-/** Resident bytes of `pid` and every process below it (Linux /proc; 0 elsewhere). */
+/**
+ * Resident bytes of `pid` and every process below it (Linux /proc; 0
+ * elsewhere). Sampled every 10 ms during a run, so it must be cheap: it
+ * follows the tree through /proc/PID/task/PID/children (two reads a
+ * process, about 0.05 ms), not through every process's stat (1.35 ms a sample here, which
+ * took 13% of a core from the build being measured).
+ */
 export function treeRss(pid) {
+  const viaChildren = treeRssViaChildren(pid);
+  return viaChildren ?? treeRssViaScan(pid);
+}
+
+function rssOf(pid) {
+  const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[21]) * 4096;
+}
+
+/** undefined where the kernel has no `children` files. */
+function treeRssViaChildren(root) {
+  let sum = 0;
+  const todo = [root];
+  try {
+    for (let pid = todo.pop(); pid !== undefined; pid = todo.pop()) {
+      try {
+        sum += rssOf(pid);
+        // Node starts child processes from its main thread, whose task id is the pid.
+        for (const c of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ')) if (c.trim()) todo.push(Number(c));
+      } catch (e) {
+        if (e.code === 'ENOENT' && pid !== root) continue; // ended meanwhile
+        throw e;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return sum;
+}
+
+function treeRssViaScan(pid) {
   let stats;
   try {
     stats = readdirSync('/proc')
