@@ -53,7 +53,22 @@ function parseBound(text: string): Bound | undefined {
   return undefined;
 }
 
+/**
+ * Parsed periods by text, frozen and shared: a long series is parsed in
+ * several places (the CSV, the chart's sort, its labels), and a daily series
+ * repeats no text but each is asked for three times. Bounded.
+ */
+const parsedPeriods = new Map<string, Period | undefined>();
+
 export function parsePeriod(text: string): Period | undefined {
+  if (parsedPeriods.has(text)) return parsedPeriods.get(text);
+  const period = parsePeriodText(text);
+  if (parsedPeriods.size >= 20000) parsedPeriods.clear();
+  parsedPeriods.set(text, period && Object.freeze(period));
+  return period;
+}
+
+function parsePeriodText(text: string): Period | undefined {
   const trimmed = text.trim();
   const parts = trimmed.split('..');
   if (parts.length === 1) {
