@@ -130,6 +130,8 @@ export async function runBatchInWorkers(command: BatchCommand, jobs: readonly Jo
     lanes.push(started);
   };
   const widen = () => {
+    // (Counting what is left walks the queue: only while another worker may still start.)
+    if (lanes.length >= workers) return;
     if (widens({ lanes: lanes.length, workers, datasetsLeft: queue.length, documentsLeft: queue.reduce((n, group) => n + group.length, 0), built, builtMs })) startLane();
   };
 

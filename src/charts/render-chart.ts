@@ -251,27 +251,21 @@ function compileShared(vl: VegaLite, sized: Record<string, unknown>, config: unk
 export async function renderChart(spec: Record<string, unknown>, locale: Locale, at: Position, mode: 'draw' | 'compile' = 'draw', theme: Theme = defaultTheme): Promise<Result<RenderedChart | undefined>> {
   const { vega, vl } = await loadVega();
   const diagnostics: Diagnostic[] = [];
-  const logger = {
-    level: () => logger,
-    error: (...m: unknown[]) => diagnostics.push(report('chart/compile-failed', at, { detail: m.join(' ') })) && logger,
-    warn: (...m: unknown[]) => diagnostics.push(report('chart/vega-warning', at, { detail: m.join(' ') })) && logger,
-    info: () => logger,
-    debug: () => logger,
-  };
   // The whole chart (labels and legend too) fits the text width, so chart text
   // keeps its size instead of being scaled down with a wide chart.
   const sized = { width: theme.chart.widthPx, height: theme.chart.heightPx, autosize: { type: 'fit-x', contains: 'padding' }, ...spec };
   const compiled = compileShared(vl, sized, vegaLiteConfig(theme, legendLayout(spec, theme)), spec['autosize'] !== undefined);
   for (const m of compiled.messages) diagnostics.push(report(m.rule, at, { detail: m.detail }));
   const vgSpec = compiled.vgSpec;
-  if (!vgSpec) return { value: undefined, diagnostics };
-  if (mode === 'compile') return { value: undefined, diagnostics };
+  if (!vgSpec || mode === 'compile') return { value: undefined, diagnostics };
   try {
-    // Vega reports a refused load as a warning and draws an empty chart: make it an error.
     const viewLogger = {
-      ...logger,
-      warn: (...m: unknown[]) => diagnostics.push(report(String(m[0]).startsWith('Loading failed') ? 'chart/render-failed' : 'chart/vega-warning', at, { detail: m.map(String).join(' ') })) && viewLogger,
       level: () => viewLogger,
+      error: (...m: unknown[]) => diagnostics.push(report('chart/compile-failed', at, { detail: m.join(' ') })) && viewLogger,
+      // Vega reports a refused load as a warning and draws an empty chart: make it an error.
+      warn: (...m: unknown[]) => diagnostics.push(report(String(m[0]).startsWith('Loading failed') ? 'chart/render-failed' : 'chart/vega-warning', at, { detail: m.map(String).join(' ') })) && viewLogger,
+      info: () => viewLogger,
+      debug: () => viewLogger,
     };
     const view = new vega.View(vega.parse(vgSpec as never), { renderer: 'none', loader: refusingLoader(vega) as never, locale: vegaLocale(locale) as never, logger: viewLogger as never, logLevel: vega.Warn });
     const svg = await view.toSVG();
