@@ -106,6 +106,8 @@ function writeAll(writes: [http.ServerResponse, string][]): Promise<void> {
 export function startPreviewServer(session: WatchSession, port = 0): Promise<PreviewServer> {
   /** Open pages (their event streams), with the document each shows. */
   const clients = new Map<http.ServerResponse, string | undefined>();
+  /** The `key:version` whose output each page was last sent. */
+  const sent = new Map<http.ServerResponse, string>();
   const shownBy = (k: string | undefined) => k ?? session.docs[0]?.key;
   const shown = () => new Set([...clients.values()].map(shownBy).filter((k): k is string => k !== undefined));
   /**
@@ -137,7 +139,10 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
       res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
       res.write('retry: 500\n\n');
       clients.set(res, shownDoc(raw));
-      req.on('close', () => clients.delete(res));
+      req.on('close', () => {
+        clients.delete(res);
+        sent.delete(res);
+      });
       return;
     }
     if (url === '/favicon.ico') {
@@ -175,9 +180,23 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
         notify(keys) {
           // The state rides with the event: the page draws without asking for it first.
           const msg = `event: update\ndata: ${JSON.stringify({ keys, state: session.state() })}\n\n`;
-          const outputs = new Map(keys.map((k) => [k, outputEvent(k)]));
-          // A page that shows a changed document gets its output first, then the event that draws it.
-          return writeAll([...clients].map(([c, k]) => [c, `${outputs.get(shownBy(k) ?? '') ?? ''}${msg}`]));
+          // Made only for a page that needs it (a PDF is base64-encoded whole).
+          const outputs = new Map<string, string | undefined>();
+          const outputOf = (key: string) => {
+            if (!outputs.has(key)) outputs.set(key, keys.includes(key) ? outputEvent(key) : undefined);
+            return outputs.get(key);
+          };
+          // A page that shows a changed document gets its output first, then the event that draws it;
+          // not again after a failed build, which keeps the version the page has.
+          return writeAll(
+            [...clients].map(([c, k]) => {
+              const key = shownBy(k) ?? '';
+              const version = `${key}:${session.docs.find((d) => d.key === key)?.version}`;
+              const output = sent.get(c) !== version ? (outputOf(key) ?? '') : '';
+              if (output) sent.set(c, version);
+              return [c, `${output}${msg}`];
+            }),
+          );
         },
         shown,
         close() {
