@@ -32,12 +32,17 @@ const watchApart = {
   },
 };
 const stub = path.resolve('src/bin/vega-canvas-stub.ts');
+const nativeInflate = path.resolve('src/bin/tiny-inflate-native.cjs');
+const lazyAes = path.resolve('src/bin/lazy-aes.cjs');
 const redirects = {
   name: 'briefdeck-redirects',
   setup(b) {
     // Every `import 'fontkit'` except the wrapper's own goes to the memoising wrapper.
     b.onResolve({ filter: /^fontkit$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
     b.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: stub }));
+    // Load-time costs of every process, cut (each file says why).
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: nativeInflate }));
+    b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) => (args.importer === lazyAes ? undefined : { path: lazyAes }));
   },
 };
 

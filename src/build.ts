@@ -36,6 +36,7 @@ import { outputPath } from './output-path.js';
 import { writeFileAtomic } from './util/atomic-write.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { checkOutputDir, defaultRoot } from './util/project-files.js';
+import { chartToPng } from './charts/chart-png.js';
 
 export { outputPath } from './output-path.js';
 
@@ -351,7 +352,7 @@ export function buildPptx(req: BuildRequest, opts: BuildOptions = {}): Promise<B
     // pptxgenjs and the zip libraries load only when a deck is built.
     const { slidesToPptx } = await import('./render/pptx/slides-to-pptx.js');
     const onReference = ref && { deck: ref.deck, layoutOf: (n: number) => ref.parts[layoutKind(slides.value.slides[n - 1]!)] };
-    return (outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date), theme, onReference));
+    return (outcome.pptx = await slidesToPptx(slides.value, creationDate(document.meta.date), theme, (svg) => chartToPng(svg, 2, theme.fonts), onReference));
   });
 }
 

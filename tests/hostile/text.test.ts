@@ -11,6 +11,8 @@ import { diagnosticsToJson, formatDiagnostic } from '../../src/diagnostics/forma
 import { maxCsvCellLength, maxYamlTextLength } from '../../src/facts/clean-text.js';
 import { loadDataset } from '../../src/facts/load-dataset.js';
 import { slidesToPptx } from '../../src/render/pptx/slides-to-pptx.js';
+import { defaultTheme } from '../../src/theme/theme.js';
+import { chartToPng } from '../../src/charts/chart-png.js';
 import { copyFixture, edit, lineOf, root } from '../helpers.js';
 import { readPdf } from '../render/read-pdf.js';
 import { readPptx } from '../render/read-pptx.js';
@@ -81,7 +83,7 @@ describe('hostile text in every field', async () => {
       typeof v === 'string' ? (/^[#\d.]/.test(v) || v.length === 0 ? v : `${v}\u0001\uD800\u001F`) : Array.isArray(v) ? v.map(poison) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ['text', 'title', 'name', 'labels', 'notes', 'altText', 'runs', 'paragraphs', 'items', 'slides', 'series', 'native', 'header', 'rows'].includes(k) ? poison(x) : x])) : v;
     const model = poison(deck.slideModel) as typeof deck.slideModel;
     expect(JSON.stringify(model)).toContain('\\u0001');
-    const bytes = await slidesToPptx(model!, new Date('2025-07-15T00:00:00Z'));
+    const bytes = await slidesToPptx(model!, new Date('2025-07-15T00:00:00Z'), defaultTheme, (svg) => chartToPng(svg));
     expect(await malformedParts(bytes)).toEqual([]);
   });
 });

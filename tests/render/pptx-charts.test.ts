@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildPptx } from '../../src/build.js';
 import type { NativeChart } from '../../src/charts/native-chart.js';
 import { slidesToPptx } from '../../src/render/pptx/slides-to-pptx.js';
+import { defaultTheme } from '../../src/theme/theme.js';
+import { chartToPng } from '../../src/charts/chart-png.js';
 import type { SlideModel } from '../../src/render/pptx/slide-model.js';
 import { copyFixture, edit, fixtures } from '../helpers.js';
 import { readPptx } from './read-pptx.js';
@@ -120,13 +122,13 @@ describe('qualified values and series order in the deck', () => {
       info: { title: 't', lang: 'en-GB', date: '2025-01-01' },
       slides: [{ number: 1, kind: 'content', title: 'Long', notes: [], items: [{ type: 'chart', x: 0.6, y: 1.5, w: 12, h: 5, title: 'Long', altText: 'Long', native: long }] }],
     };
-    const deck = await readPptx(await slidesToPptx(model, new Date('2025-01-01T00:00:00Z')));
+    const deck = await readPptx(await slidesToPptx(model, new Date('2025-01-01T00:00:00Z'), defaultTheme, (svg) => chartToPng(svg)));
     const xml = deck.slides[0]!.charts[0]!.xml;
     expect(names(xml)).toEqual(['exports', 'imports']);
     expect(ser(xml).map((s) => /<c:spPr>[\s\S]*?<a:srgbClr val="([0-9A-F]{6})"/.exec(s)![1])).toEqual(['0B4F8A', 'E07A10']);
     expect(ser(xml).every((s) => /<c:marker>\s*<c:symbol val="none"\/>/.test(s))).toBe(true);
     const scatter: NativeChart = { kind: 'scatter', direction: 'col', grouping: 'standard', series: [{ name: 'x', labels: [], values: [1, 2, 3], numberFormat: '#,##0' }, { name: 'y', labels: [], values: [3, 1, 2], numberFormat: '#,##0' }], showValues: false, numberFormat: '#,##0', colors: ['#0b4f8a'], markers: true };
-    const points = await readPptx(await slidesToPptx({ ...model, slides: [{ ...model.slides[0]!, items: [{ type: 'chart', x: 0.6, y: 1.5, w: 12, h: 5, title: 'Points', altText: 'Points', native: scatter }] }] }, new Date('2025-01-01T00:00:00Z')));
+    const points = await readPptx(await slidesToPptx({ ...model, slides: [{ ...model.slides[0]!, items: [{ type: 'chart', x: 0.6, y: 1.5, w: 12, h: 5, title: 'Points', altText: 'Points', native: scatter }] }] }, new Date('2025-01-01T00:00:00Z'), defaultTheme, (svg) => chartToPng(svg)));
     // A Vega point chart does not join its points.
     expect(ser(points.slides[0]!.charts[0]!.xml)[0]).toMatch(/<a:ln><a:noFill\/><\/a:ln>/);
     // The slide model is not mutated by pptxgenjs.

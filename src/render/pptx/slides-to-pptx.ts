@@ -3,8 +3,7 @@
 // "Edit data" works) and number formats with the data's decimals; other
 // charts become PNG pictures with alt text. PPTX cannot embed fonts: every
 // run names the theme font and its language; the theme names fallbacks.
-import { chartToPng } from '../../charts/chart-png.js';
-import { defaultTheme, type FontStyle, type Theme, type ThemeImage } from '../../theme/theme.js';
+import type { FontStyle, Theme, ThemeImage } from '../../theme/theme.js';
 import { themeXmlRewrite } from './theme-xml.js';
 import { mergeReferenceDeck, titleBlockShapeName, titleShapeName, type ReferenceDeck } from './reference-deck.js';
 import { normalizePptx } from './normalize-pptx.js';
@@ -138,8 +137,8 @@ function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[], them
 }
 
 /** An image as pptxgenjs takes it: PNG and JPEG as they are, SVG drawn to PNG by resvg (with the theme's fonts). */
-async function imageData(image: ThemeImage, theme: Theme): Promise<string> {
-  if (image.kind === 'svg') return `image/png;base64,${(await chartToPng(image.bytes.toString('utf8'), 2, theme.fonts)).toString('base64')}`;
+async function imageData(image: ThemeImage, svgToPng: SvgToPng): Promise<string> {
+  if (image.kind === 'svg') return `image/png;base64,${(await svgToPng(image.bytes.toString('utf8'))).toString('base64')}`;
   return `image/${image.kind};base64,${image.bytes.toString('base64')}`;
 }
 
@@ -202,8 +201,16 @@ export function patchChartXml(xml: string, n: NativeChart): string {
   });
 }
 
+/**
+ * An SVG (a chart's picture, an SVG logo) drawn to PNG at twice slide
+ * resolution in the theme's fonts. The caller draws: this writer is a bundle
+ * of its own (dist/pptx-writer.cjs), which then holds no fonts (fontkit and
+ * brotli, 1.8 MB of code to load again, and Unicode tables to inflate again).
+ */
+export type SvgToPng = (svg: string) => Promise<Buffer>;
+
 /** `reference`: the corporate template to build on, and the layout part of each slide (1-based) in it. */
-export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme = defaultTheme, reference?: { deck: ReferenceDeck; layoutOf: (slideNumber: number) => string }): Promise<Buffer> {
+export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme, svgToPng: SvgToPng, reference?: { deck: ReferenceDeck; layoutOf: (slideNumber: number) => string }): Promise<Buffer> {
   // Last line of defence: the loaders strip control characters and lone
   // surrogates from data, but any that reach here (text, notes, chart
   // categories and series names, which also fill the embedded workbook)
@@ -222,8 +229,8 @@ export async function slidesToPptx(built: SlideModel, date: Date, theme: Theme =
   if (model.info.author) pres.author = model.info.author;
   if (model.info.subject) pres.subject = model.info.subject;
   pres.theme = { headFontFace: theme.font.headingFamily, bodyFontFace: theme.font.family };
-  const pngs = await Promise.all(model.pictures.map((p) => chartToPng(p.svg, 2, theme.fonts)));
-  const images = await Promise.all((model.images ?? []).map((i) => imageData(i, theme)));
+  const pngs = await Promise.all(model.pictures.map((p) => svgToPng(p.svg)));
+  const images = await Promise.all((model.images ?? []).map((i) => imageData(i, svgToPng)));
   // A reference deck brings its own masters (and logo), and its titles become its placeholders by name.
   const masters = reference ? { title: '' } : layoutMasters(pres, model, images);
   const titleName = reference ? { objectName: titleShapeName } : { placeholder: 'title' };

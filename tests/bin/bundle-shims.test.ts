@@ -1,0 +1,55 @@
+// The bundles swap two libraries' load-time work for cheaper equivalents
+// (scripts/bundle.mjs): each must behave as what it replaces.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { root } from '../helpers.js';
+
+const require = createRequire(import.meta.url);
+const tinyInflate = require('tiny-inflate') as (source: Uint8Array, dest: Uint8Array) => Uint8Array;
+const nativeInflate = require('../../src/bin/tiny-inflate-native.cjs') as typeof tinyInflate;
+
+describe('tiny-inflate on zlib', () => {
+  const text = Buffer.from('Kim ngạch thương mại song phương đạt 171,9 tỷ USD. '.repeat(400));
+  const random = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251));
+  it.each([['text', text], ['bytes that barely compress', random]])('inflates %s as tiny-inflate does', (_, data) => {
+    const packed = deflateRawSync(data);
+    const ours = nativeInflate(packed, new Uint8Array(data.length));
+    expect(Buffer.from(ours).equals(data)).toBe(true);
+    expect(Buffer.from(ours).equals(Buffer.from(tinyInflate(packed, new Uint8Array(data.length))))).toBe(true);
+  });
+  it('returns only the part filled when the data is shorter than the room given', () => {
+    const packed = deflateRawSync(text);
+    const ours = nativeInflate(packed, new Uint8Array(text.length + 10));
+    expect(ours.length).toBe(text.length);
+    expect(ours.length).toBe(tinyInflate(packed, new Uint8Array(text.length + 10)).length);
+  });
+  it('throws on data that is not DEFLATE, as tiny-inflate does', () => {
+    const junk = Buffer.from([0xff, 0xff, 0xff, 0xff]);
+    expect(() => tinyInflate(junk, new Uint8Array(64))).toThrow();
+    expect(() => nativeInflate(junk, new Uint8Array(64))).toThrow();
+  });
+});
+
+describe('AES loaded on first use', () => {
+  it('encrypts as @noble/ciphers does', () => {
+    const lazy = require('../../src/bin/lazy-aes.cjs') as typeof import('@noble/ciphers/aes');
+    const real = require('@noble/ciphers/aes') as typeof import('@noble/ciphers/aes');
+    const key = new Uint8Array(16).fill(7);
+    const iv = new Uint8Array(16).fill(3);
+    const data = new TextEncoder().encode('briefdeck never encrypts, but pdfkit may');
+    expect(lazy.cbc(key, iv).encrypt(data)).toEqual(real.cbc(key, iv).encrypt(data));
+    expect(lazy.ecb(key).encrypt(data)).toEqual(real.ecb(key).encrypt(data));
+  });
+});
+
+describe('the deck writer bundle', () => {
+  it('holds no fonts: the caller draws its pictures', () => {
+    const bundle = readFileSync(path.join(root, 'dist', 'pptx-writer.cjs'), 'latin1');
+    // fontkit's and brotli's own names; the main bundle has them, this one must not load them again.
+    expect(bundle).not.toMatch(/unicode-properties|BrotliDecompress|fontkit/i);
+    expect(bundle.length).toBeLessThan(700_000);
+  });
+});
