@@ -34,6 +34,7 @@ const watchApart = {
 const stub = path.resolve('src/bin/vega-canvas-stub.ts');
 const nativeInflate = path.resolve('src/bin/tiny-inflate-native.cjs');
 const lazyAes = path.resolve('src/bin/lazy-aes.cjs');
+const yazlZlib = path.resolve('src/bin/yazl-zlib.cjs');
 const redirects = {
   name: 'briefdeck-redirects',
   setup(b) {
@@ -43,6 +44,8 @@ const redirects = {
     // Load-time costs of every process, cut (each file says why).
     b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: nativeInflate }));
     b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) => (args.importer === lazyAes ? undefined : { path: lazyAes }));
+    // Memory: yazl's deflates, a few at a time.
+    b.onResolve({ filter: /^zlib$/ }, (args) => (/[\\/]yazl[\\/]index\.js$/.test(args.importer) ? { path: yazlZlib } : undefined));
   },
 };
 

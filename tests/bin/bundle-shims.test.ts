@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import zlib, { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
 import { root } from '../helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -42,6 +42,33 @@ describe('AES loaded on first use', () => {
     const data = new TextEncoder().encode('briefdeck never encrypts, but pdfkit may');
     expect(lazy.cbc(key, iv).encrypt(data)).toEqual(real.cbc(key, iv).encrypt(data));
     expect(lazy.ecb(key).encrypt(data)).toEqual(real.ecb(key).encrypt(data));
+  });
+});
+
+describe("yazl's deflates, a few at a time", () => {
+  it('deflates as zlib does, never more than four at once, each result to its own caller', async () => {
+    const limited = require('../../src/bin/yazl-zlib.cjs') as { deflateRaw: (b: Buffer, o: object, cb: (e: Error | null, r: Buffer) => void) => void };
+    let now = 0;
+    let most = 0;
+    const real = zlib.deflateRaw;
+    const spy = vi.spyOn(zlib, 'deflateRaw').mockImplementation(((b: Buffer, o: object, cb: (e: Error | null, r: Buffer) => void) => {
+      most = Math.max(most, ++now);
+      real(b, o, (e, r) => {
+        now--;
+        cb(e, r);
+      });
+    }) as never);
+    try {
+      const parts = Array.from({ length: 40 }, (_, i) => Buffer.from(`<p:sld n="${i}">${'x'.repeat(i * 100)}</p:sld>`));
+      const out = await Promise.all(parts.map((p) => new Promise<Buffer>((resolve, reject) => limited.deflateRaw(p, { level: 6 }, (e, r) => (e ? reject(e) : resolve(r))))));
+      expect(out.map((o) => inflateRawSync(o).toString())).toEqual(parts.map((p) => p.toString()));
+      expect(out.map((o) => o.equals(deflateRawSync(parts[out.indexOf(o)]!, { level: 6 })))).toEqual(parts.map(() => true));
+      expect(spy).toHaveBeenCalledTimes(40);
+      expect(most).toBeLessThanOrEqual(4);
+      expect(most).toBeGreaterThan(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
