@@ -6,6 +6,7 @@ import { report } from '../diagnostics/messages.js';
 import type { Cell, SeriesRow } from './dataset.js';
 import { numberTextProblem, writtenDecimals } from './precision.js';
 import { cleanText, maxCsvCellLength } from './clean-text.js';
+import { splitPlainCsv, type CsvRecord } from './split-plain-csv.js';
 
 interface Parsed {
   columns: string[];
@@ -20,10 +21,11 @@ const numericColumns = new Set(['value']);
 const booleanColumns = new Set(['partial']);
 
 export function parseSeriesCsv(file: string, text: string): { value: Parsed | undefined; diagnostics: Diagnostic[] } {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
+  const normalized = text.normalize('NFC');
   try {
     // `info` for each record's line; not `raw` (the record's text kept as well: unused, and a tenth of the parse).
-    records = parse(text.normalize('NFC'), { bom: true, info: true, skip_empty_lines: true, trim: true }) as never;
+    records = splitPlainCsv(normalized) ?? (parse(normalized, { bom: true, info: true, skip_empty_lines: true, trim: true }) as never);
   } catch (e) {
     const err = e as Error & { lines?: number };
     return { value: undefined, diagnostics: [report('csv/syntax', { file, line: err.lines ?? 1, column: 1 }, { detail: err.message.replace(/^Invalid [^:]*: /, '') })] };
