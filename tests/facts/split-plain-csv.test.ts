@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { splitPlainCsv } from '../../src/facts/split-plain-csv.js';
 import { root } from '../helpers.js';
 
-const csvParse = (text: string) => (parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as { record: string[]; info: { lines: number } }[]).map(({ record, info }) => ({ record, info: { lines: info.lines } }));
+const csvParse = (text: string) => (parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[]).map(({ record, info }) => ({ record, info: { lines: info.lines } }));
 
 /** Every CSV in the example, the fixtures and the scaffold. */
 function projectCsvs(): string[] {
