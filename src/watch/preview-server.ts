@@ -74,6 +74,13 @@ export interface PreviewServer {
   notify(keys: string[]): Promise<void>;
   /** The documents open pages show: the watch builds them first. */
   shown(): Set<string>;
+  /**
+   * Resolves once every open page showing one of `keys` has drawn that
+   * document's current version (a page says so after the frame that shows
+   * it), or after `timeoutMs`. The watch waits for this before building what
+   * no page shows: that build would take the cores the browser draws with.
+   */
+  drawn(keys: readonly string[], timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,7 +129,16 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
     const output = doc.job.format === 'pdf' ? (doc.pdf && doc.pdf.length <= maxPushedBytes ? { pdf: doc.pdf.toString('base64') } : undefined) : doc.slides ? { slides: doc.slides } : undefined;
     return output ? `event: output\ndata: ${JSON.stringify({ key, version: doc.version, ...output })}\n\n` : undefined;
   };
+  /** The newest version of each document a page has said it drew. */
+  const drawnVersions = new Map<string, number>();
+  /** Each waiting `drawn()`: checks again (`true`: ends, the server closes). */
+  const drawnWaiters = new Set<(end?: boolean) => void>();
+  const allDrawn = (keys: readonly string[]) => {
+    const open = shown();
+    return keys.every((k) => !open.has(k) || (drawnVersions.get(k) ?? 0) >= (session.docs.find((d) => d.key === k)?.version ?? 0));
+  };
   let actualPort = port;
+  const sameOrigin = (origin: string | undefined) => origin === undefined || loopbackHost(origin.replace(/^http:\/\//, ''), actualPort);
   const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer) => {
     res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
     res.end(res.req.method === 'HEAD' ? undefined : body);
@@ -131,10 +147,18 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
 
   const server = http.createServer((req, res) => {
     if (!loopbackHost(req.headers.host, actualPort)) return send(res, 403, 'text/plain; charset=utf-8', 'refused: this preview answers only to 127.0.0.1 and localhost\n');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
     const raw = req.url ?? '/';
     if (suspiciousPath(raw)) return notFound(res);
     const url = raw.split(/[?#]/)[0]!;
+    // The one thing a page posts: that it drew a version (only the watch's timing depends on it). Not from another site's page.
+    const drawnPost = req.method === 'POST' ? /^\/api\/drawn\/(d\d{1,4})\/(\d{1,9})$/.exec(url) : null;
+    if (drawnPost && sameOrigin(req.headers.origin)) {
+      drawnVersions.set(drawnPost[1]!, Math.max(drawnVersions.get(drawnPost[1]!) ?? 0, Number(drawnPost[2])));
+      for (const w of [...drawnWaiters]) w();
+      res.writeHead(204, securityHeaders);
+      return res.end();
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
     if (url === '/events') {
       res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
       res.write('retry: 500\n\n');
@@ -142,6 +166,8 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
       req.on('close', () => {
         clients.delete(res);
         sent.delete(res);
+        // A page that closes waits for nothing.
+        for (const w of [...drawnWaiters]) w();
       });
       return;
     }
@@ -199,7 +225,23 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
           );
         },
         shown,
+        drawn(keys, timeoutMs) {
+          if (allDrawn(keys)) return Promise.resolve();
+          return new Promise<void>((resolve) => {
+            const done = () => {
+              clearTimeout(timer);
+              drawnWaiters.delete(check);
+              resolve();
+            };
+            const check = (end?: boolean) => {
+              if (end || allDrawn(keys)) done();
+            };
+            const timer = setTimeout(done, timeoutMs);
+            drawnWaiters.add(check);
+          });
+        },
         close() {
+          for (const w of [...drawnWaiters]) w(true);
           for (const c of clients.keys()) c.end();
           clients.clear();
           return new Promise<void>((done) => {

@@ -26,6 +26,12 @@ export interface Watching {
   close(): Promise<void>;
 }
 
+/**
+ * How long documents no page shows wait for the pages to draw what they show
+ * (a page in a background tab gets no frames, and says nothing).
+ */
+const drawnWaitMs = 250;
+
 /** An editor is at hand to open `vscode://file/…` links (its terminal sets these). */
 export function editorDetected(env: NodeJS.ProcessEnv = process.env): boolean {
   return env['TERM_PROGRAM'] === 'vscode' || Object.keys(env).some((k) => k.startsWith('VSCODE_'));
@@ -87,13 +93,20 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
         void server?.notify([]);
         return;
       }
+      const open = server?.shown() ?? new Set<string>();
+      const shownBuilt: string[] = [];
       for (const d of shownFirst(docs)) {
+        // What no page shows waits until the pages have drawn what they show: its build would take the cores the browser draws with.
+        if (!open.has(d.key) && shownBuilt.length) await server?.drawn(shownBuilt.splice(0), drawnWaitMs);
         await session.build(d, () => tell([d.key]));
+        if (open.has(d.key)) shownBuilt.push(d.key);
         // What it read may lie in folders not watched yet (a font the brand file now names).
         watcher.set(foldersOf(session));
         log(`${d.errors.length ? 'failed' : 'built'} ${d.label}${d.errors.length ? ` (${d.errors.length} error${d.errors.length === 1 ? '' : 's'}; the last good preview stays)` : ''} in ${Math.round(d.buildMs ?? 0)} ms`);
         // Each document is shown as soon as it is built (a deck already when its slides are), not after the whole round.
+        const tt = performance.now();
         await tell([d.key]);
+        if (process.env.XTRACE) process.stderr.write(`tell ${d.key} ${(performance.now() - tt).toFixed(1)} ms\n`);
       }
       if (pending.size === 0) return;
     }

@@ -221,6 +221,8 @@ async function draw() {
     requestAnimationFrame(() => {
       document.body.dataset.shownAt = String(Date.now());
       document.body.dataset.shown = key;
+      // The watch builds what no page shows once the pages have drawn: it would take the cores this drawing needs.
+      fetch(`/api/drawn/${d.key}/${d.version}`, { method: 'POST' }).catch(() => {});
     });
   };
   if (d.format === 'pptx') {
