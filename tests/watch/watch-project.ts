@@ -30,9 +30,9 @@ export function save(file: string, from: string, to: string): void {
 }
 
 /** A GET with the path sent as written (no normalising) and any Host header. */
-export function rawGet(port: number, rawPath: string, host = `127.0.0.1:${port}`): Promise<{ status: number; body: string }> {
+export function rawGet(port: number, rawPath: string, host = `127.0.0.1:${port}`, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: rawPath, headers: { host } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: rawPath, method, headers: { host, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));

@@ -143,6 +143,53 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
     expect(Buffer.from(pdf ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('builds what no page shows once the pages have drawn what they show, or after 250 ms', async () => {
+    const deck = (await state()).docs[1]!;
+    let text = '';
+    const req = http.get({ host: '127.0.0.1', port, path: `/events?doc=${deck.key}` }, (res) => res.setEncoding('utf8').on('data', (c: string) => (text += c)));
+    await new Promise((r) => setTimeout(r, 100));
+    const started: Record<string, number> = {};
+    const build = w.session.build.bind(w.session);
+    w.session.build = async (d, onPreview) => {
+      started[d.job.format] = performance.now();
+      return build(d, onPreview);
+    };
+    const deckShown = async (version: number) => {
+      while (!text.includes(`"key":"${deck.key}","version":${version}`)) await new Promise((r) => setTimeout(r, 5));
+      return performance.now();
+    };
+    try {
+      // The page says it drew the deck: the brief is built then, not 250 ms later.
+      save(facts(), 'value: 1.50', 'value: 1.51');
+      const shownAt = await deckShown(deck.version + 1);
+      await new Promise((r) => setTimeout(r, 60));
+      expect(started['pdf'] ?? 0).toBeLessThan(shownAt);
+      // Not from another site's page (its Origin): refused, and nothing moves.
+      expect((await rawGet(port, `/api/drawn/${deck.key}/${deck.version + 1}`, `127.0.0.1:${port}`, 'POST', { origin: 'http://evil.example' })).status).toBe(405);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(started['pdf'] ?? 0).toBeLessThan(shownAt);
+      const posted = performance.now();
+      expect((await rawGet(port, `/api/drawn/${deck.key}/${deck.version + 1}`, `127.0.0.1:${port}`, 'POST', { origin: `http://127.0.0.1:${port}` })).status).toBe(204);
+      await w.idle();
+      expect(started['pdf']).toBeGreaterThanOrEqual(posted);
+      expect(started['pdf']! - posted).toBeLessThan(150);
+      // A page that never says so (a background tab): the brief waits at most 250 ms.
+      save(facts(), 'value: 1.51', 'value: 1.52');
+      const shownAgain = await deckShown(deck.version + 2);
+      await w.idle();
+      expect(started['pdf']! - shownAgain).toBeGreaterThan(200);
+      expect(started['pdf']! - shownAgain).toBeLessThan(600);
+    } finally {
+      w.session.build = build;
+      req.destroy();
+    }
+    // As the next test expects it.
+    save(facts(), 'value: 1.52', 'value: 1.50');
+    await w.idle();
+    const s = await state();
+    expect(s.docs.map((d) => d.errors.length)).toEqual([0, 0]);
+  });
+
   it('saves faster than builds are built once, in their latest state', async () => {
     let builds = 0;
     const build = w.session.build.bind(w.session);
