@@ -149,10 +149,22 @@ async function scaleRows() {
 
 if (only.has('example')) await exampleRows();
 if (only.has('scale')) await scaleRows();
+// Printed after the table (its rows have their own form); run before the temp folder goes.
+let anchorLines = [];
+if (only.has('example') || only.has('anchor')) {
+  const log = console.log;
+  console.log = (line) => anchorLines.push(line);
+  try {
+    await (await import('./bench-anchor.mjs')).benchAnchor({ runs, median, fmt, tmp, runCli });
+  } finally {
+    console.log = log;
+  }
+}
 rmSync(tmp, { recursive: true, force: true });
 
 const load = os.loadavg()[0].toFixed(1);
 console.log(`briefdeck bench: medians (${runs} runs for the example, ${process.env.BENCH_SCALE_RUNS ?? 3}+ at scale), ${os.cpus().length} cores, Node ${process.version}, load ${load}`);
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(`  ${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3].padStart(widths[3])}  ${r[4]}`);
+for (const line of anchorLines) console.log(line);
 if (only.has('example') || only.has('watch')) await (await import('./bench-watch.mjs')).benchWatch({ runs, median, fmt });
