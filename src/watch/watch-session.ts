@@ -190,7 +190,6 @@ export class WatchSession {
     doc.errors = sorted.filter((d) => d.severity === 'error').map((d) => view(d, root));
     doc.problems = sorted.filter((d) => d.severity !== 'error').map((d) => view(d, root));
     doc.buildMs = performance.now() - t0;
-    const tx = performance.now();
     if (!outcome || doc.errors.length || !outcome.prepared) return;
     this.describeFacts(doc, outcome.prepared, sorted);
     doc.output = outcome.outputs[0] ? path.relative(root, outcome.outputs[0]) : doc.output;
@@ -201,7 +200,6 @@ export class WatchSession {
       // The map beside the PDF: for other tools, as the slides' SVG carries it in data- attributes.
       if (outcome.outputs[0]) writeFileAtomic(`${outcome.outputs[0]}.map.json`, Buffer.from(`${JSON.stringify({ pdf: path.basename(outcome.outputs[0]), page: doc.pageSize, entries: doc.map, facts: doc.facts }, null, 1)}\n`));
     }
-    if (process.env.XTRACE) process.stderr.write(`post-build ${doc.key} ${(performance.now() - tx).toFixed(1)} ms (build ${doc.buildMs.toFixed(1)})\n`);
     if (previewed) return;
     if (outcome.slideModel) {
       doc.slides = slidesToSvg(outcome.slideModel, chartSvgsOf(outcome.prepared.document), outcome.prepared.theme);
