@@ -33,10 +33,9 @@ export interface WorkerProcess {
  * 100 datasets 17.3–18.2 → 13.4–13.9 s, the example 1.28 → 1.11 s, the
  * 40-chart document 2.98 → 2.64 s. 1 MB did as well; 512 KB less. (The
  * code cache of dist/worker.cjs is made under these flags: V8 takes it only
- * under the same ones.) `--expose-gc`: a worker collects the garbage of a
- * large document before it starts the next (see worker-main.ts).
+ * under the same ones.)
  */
-export const workerFlags: readonly string[] = [`--interrupt-budget=${2 * 1024 * 1024}`, '--expose-gc'];
+export const workerFlags: readonly string[] = [`--interrupt-budget=${2 * 1024 * 1024}`];
 
 /** The `--max-old-space-size` heap flag caps a worker's memory; stderr is kept (or shown with --debug), stdout is not used. */
 export function startWorker(file: string, memoryMb: number, debug: boolean): WorkerProcess {

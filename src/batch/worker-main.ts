@@ -8,19 +8,6 @@ import { runExitHooks } from '../util/at-exit.js';
 import { runOne } from './run-batch.js';
 import { workerEnv, type CloseMessage, type JobMessage, type ReadyMessage, type ResultMessage } from './worker-protocol.js';
 
-/**
- * A heap this large after a document is mostly that document's garbage:
- * collected before the next starts, it does not add up with the next one's
- * (V8 would let the heap grow on). Small documents never reach it, so a
- * batch of them pays nothing.
- */
-const collectAboveBytes = 96 * 2 ** 20;
-
-function collectLargeGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc && process.memoryUsage().heapTotal > collectAboveBytes) gc();
-}
-
 function serveJobs(): void {
   // Its own child processes (none today) would not be batch workers.
   delete process.env[workerEnv];
@@ -35,12 +22,7 @@ function serveJobs(): void {
       });
       return;
     }
-    running = running
-      .then(() => runOne(m.command, m.job, m.ctx))
-      .then(({ job: _job, ...result }) => {
-        send({ id: m.id, result });
-        collectLargeGarbage();
-      });
+    running = running.then(() => runOne(m.command, m.job, m.ctx)).then(({ job: _job, ...result }) => send({ id: m.id, result }));
   });
   send({ ready: true });
 }
