@@ -35,6 +35,7 @@ const stub = path.resolve('src/bin/vega-canvas-stub.ts');
 const nativeInflate = path.resolve('src/bin/tiny-inflate-native.cjs');
 const lazyAes = path.resolve('src/bin/lazy-aes.cjs');
 const yazlZlib = path.resolve('src/bin/yazl-zlib.cjs');
+const nativeShim = (name) => path.resolve('src/bin', name);
 const redirects = {
   name: 'briefdeck-redirects',
   setup(b) {
@@ -46,6 +47,9 @@ const redirects = {
     b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) => (args.importer === lazyAes ? undefined : { path: lazyAes }));
     // Memory: yazl's deflates, a few at a time.
     b.onResolve({ filter: /^zlib$/ }, (args) => (/[\\/]yazl[\\/]index\.js$/.test(args.importer) ? { path: yazlZlib } : undefined));
+    // The deck's zips: CRC-32 and base64 done natively, not a byte at a time in JavaScript.
+    b.onResolve({ filter: /^buffer-crc32$/ }, () => ({ path: nativeShim('buffer-crc32-native.cjs') }));
+    b.onResolve({ filter: /^\.\.?\/(crc32|base64)$/ }, (args) => (/[\\/]jszip[\\/]lib/.test(args.resolveDir) ? { path: nativeShim(`jszip-${args.path.replace(/^.*\//, '')}-native.cjs`) } : undefined));
   },
 };
 

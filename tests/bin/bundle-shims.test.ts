@@ -72,11 +72,60 @@ describe("yazl's deflates, a few at a time", () => {
   });
 });
 
+describe('CRC-32 and base64 for the zip libraries, natively', () => {
+  const bufferCrc32 = require('buffer-crc32') as ((b: unknown, p?: unknown) => Buffer) & { signed: (b: unknown, p?: unknown) => number; unsigned: (b: unknown, p?: unknown) => number };
+  const ourBufferCrc32 = require('../../src/bin/buffer-crc32-native.cjs') as typeof bufferCrc32;
+  const jszipCrc32 = require('jszip/lib/crc32') as (input: unknown, crc?: number) => number;
+  const ourJszipCrc32 = require('../../src/bin/jszip-crc32-native.cjs') as typeof jszipCrc32;
+  const jszipBase64 = require('jszip/lib/base64') as { encode: (i: unknown) => string; decode: (s: string) => Uint8Array };
+  const ourBase64 = require('../../src/bin/jszip-base64-native.cjs') as typeof jszipBase64;
+  const bytes = Buffer.from('<c:chartSpace>Kim ngạch 171,9 tỷ USD</c:chartSpace>'.repeat(50));
+  const binary = bytes.toString('latin1');
+
+  it("gives buffer-crc32's results (yazl's)", () => {
+    for (const input of [bytes, 'Kim ngạch', 16, Buffer.alloc(0)]) {
+      expect(ourBufferCrc32(input).equals(bufferCrc32(input))).toBe(true);
+      expect(ourBufferCrc32.signed(input)).toBe(bufferCrc32.signed(input));
+      expect(ourBufferCrc32.unsigned(input)).toBe(bufferCrc32.unsigned(input));
+      // Chained, with the earlier CRC as a number or as its Buffer.
+      expect(ourBufferCrc32.unsigned(input, 123456789)).toBe(bufferCrc32.unsigned(input, 123456789));
+      expect(ourBufferCrc32.unsigned(input, bufferCrc32(bytes))).toBe(bufferCrc32.unsigned(input, bufferCrc32(bytes)));
+    }
+    expect(() => ourBufferCrc32({})).toThrow(/input must be buffer/);
+  });
+
+  it("gives JSZip's CRC-32 for binary strings and arrays, chained, and 0 for empty input", () => {
+    for (const input of [binary, new Uint8Array(bytes), [...bytes.subarray(0, 300)], bytes]) {
+      expect(ourJszipCrc32(input)).toBe(jszipCrc32(input));
+      const first = jszipCrc32(input);
+      expect(ourJszipCrc32(input, first)).toBe(jszipCrc32(input, first));
+    }
+    expect(ourJszipCrc32('', 12345)).toBe(jszipCrc32('', 12345));
+    expect(ourJszipCrc32(undefined)).toBe(jszipCrc32(undefined));
+  });
+
+  it("gives JSZip's base64 both ways, and its errors", () => {
+    for (const input of [binary, new Uint8Array(bytes), [...bytes.subarray(0, 301)], bytes.subarray(7, 9), '']) {
+      const encoded = jszipBase64.encode(input);
+      expect(ourBase64.encode(input)).toBe(encoded);
+      expect(ourBase64.decode(encoded)).toEqual(jszipBase64.decode(encoded));
+    }
+    const wrapped = `${jszipBase64.encode(bytes).replace(/(.{76})/g, '$1\n')}\n`;
+    expect(ourBase64.decode(wrapped)).toEqual(jszipBase64.decode(wrapped));
+    expect(() => ourBase64.decode('data:image/png;base64,AAAA')).toThrow('it looks like a data url');
+    expect(() => jszipBase64.decode('abcde')).toThrow('bad content length');
+    expect(() => ourBase64.decode('abcde')).toThrow('bad content length');
+  });
+});
+
 describe('the deck writer bundle', () => {
   it('holds no fonts: the caller draws its pictures', () => {
     const bundle = readFileSync(path.join(root, 'dist', 'pptx-writer.cjs'), 'latin1');
     // fontkit's and brotli's own names; the main bundle has them, this one must not load them again.
     expect(bundle).not.toMatch(/unicode-properties|BrotliDecompress|fontkit/i);
+    // The native CRC-32 and base64 are the ones bundled: not JSZip's alphabet loop, nor buffer-crc32's table.
+    expect(bundle).not.toContain('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=');
+    expect(bundle).not.toContain('1996959894');
     expect(bundle.length).toBeLessThan(700_000);
   });
 });

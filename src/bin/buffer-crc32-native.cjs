@@ -1,0 +1,3 @@
+// buffer-crc32 (yazl's), natively (see crc32-native.cjs).
+'use strict';
+module.exports = require('./crc32-native.cjs').bufferCrc32;
