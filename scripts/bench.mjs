@@ -1,14 +1,16 @@
 // `npm run bench`: medians of several runs, on the bundled CLI.
 //   cold: `briefdeck build` as a new process, start to exit (what a user waits for)
-//   warm: a rebuild inside one process that has built once already (watch mode, tests)
+//   warm: a rebuild inside one process that has built the document 10 times already (watch mode, tests)
 //   at scale: batches, a 40-chart document and a 2,000-row series, on datasets
 //     written afresh for every run with new random figures (scripts/bench-workloads.mjs),
 //     so that no chart cache from an earlier run can hide the cost.
 // Each row prints the median wall time, the peak memory (the resident memory of
 // the CLI and its worker processes, summed, sampled every 10 ms) and, for
 // batches, documents per second. Output goes to temp folders; out/ is not touched.
-// BENCH_RUNS sets the runs of the small rows (default 9); BENCH_ONLY=example,scale
-// picks groups.
+// BENCH_RUNS sets the runs of the small rows (default 9); BENCH_ONLY picks
+// groups: example (with watch and anchor), scale, watch, anchor.
+// BENCH_ANCHOR_DIR: where the Typst compiler for the anchor pipeline is
+// installed (scripts/bench-anchor.mjs).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
