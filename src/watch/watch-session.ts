@@ -198,7 +198,18 @@ export class WatchSession {
       doc.pageSize = { widthPt: outcome.pageModel.widthPt, heightPt: outcome.pageModel.heightPt };
       doc.map = pageProvenance(outcome.prepared.document, outcome.pageModel, outcome.prepared.dataset, outcome.prepared.theme);
       // The map beside the PDF: for other tools, as the slides' SVG carries it in data- attributes.
-      if (outcome.outputs[0]) writeFileAtomic(`${outcome.outputs[0]}.map.json`, Buffer.from(`${JSON.stringify({ pdf: path.basename(outcome.outputs[0]), page: doc.pageSize, entries: doc.map, facts: doc.facts }, null, 1)}\n`));
+      // Written once the new version is on its way to the pages (the event is sent in this same turn), not before.
+      const file = outcome.outputs[0];
+      const sidecar = { pdf: path.basename(file ?? ''), page: doc.pageSize, entries: doc.map, facts: doc.facts };
+      if (file) {
+        setImmediate(() => {
+          try {
+            writeFileAtomic(`${file}.map.json`, Buffer.from(`${JSON.stringify(sidecar, null, 1)}\n`));
+          } catch {
+            // The map is for other tools; the preview has it already, and the PDF (what was asked for) is written.
+          }
+        });
+      }
     }
     if (previewed) return;
     if (outcome.slideModel) {
