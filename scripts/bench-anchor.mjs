@@ -193,10 +193,10 @@ export function anchorMissing() {
 }
 
 /** Medians of the two anchor variants and of briefdeck's cold build, runs alternating. */
-export async function benchAnchor({ runs, median, fmt, tmp, runCli }) {
+export async function benchAnchor({ runs, median, fmt, tmp, runCli, print = console.log }) {
   const missing = anchorMissing();
   if (missing) {
-    console.log(`  anchor pipeline: not run, ${missing}`);
+    print(`  anchor pipeline: not run, ${missing}`);
     return;
   }
   const dir = path.join(tmp, 'anchor');
@@ -231,7 +231,7 @@ export async function benchAnchor({ runs, median, fmt, tmp, runCli }) {
     perChart.push(await anchor(true, true));
   }
   const best = Math.min(median(seq), median(par));
-  console.log(`  anchor pipeline (Vega-Lite charts + Typst brief + pandoc deck): ${fmt(median(seq))} in sequence, ${fmt(median(par))} with Typst and pandoc at once`);
-  console.log(`    with a process per chart (as vl2svg), Typst and pandoc at once: ${fmt(median(perChart))}`);
-  console.log(`    briefdeck, cold brief + deck, the same runs: ${fmt(median(ours))} = ${(median(ours) / best).toFixed(2)}× the fastest anchor, ${(median(ours) / median(perChart)).toFixed(2)}× the one with a process per chart   target ≤ 0.60×`);
+  print(`  anchor pipeline (Vega-Lite charts + Typst brief + pandoc deck): ${fmt(median(seq))} in sequence, ${fmt(median(par))} with Typst and pandoc at once`);
+  print(`    with a process per chart (as vl2svg), Typst and pandoc at once: ${fmt(median(perChart))}`);
+  print(`    briefdeck, cold brief + deck, the same runs: ${fmt(median(ours))} = ${(median(ours) / best).toFixed(2)}× the fastest anchor, ${(median(ours) / median(perChart)).toFixed(2)}× the one with a process per chart   target ≤ 0.60×`);
 }

@@ -152,17 +152,12 @@ async function scaleRows() {
 if (only.has('example')) await exampleRows();
 if (only.has('scale')) await scaleRows();
 // Printed after the table (its rows have their own form); run before the temp folder goes.
-let anchorLines = [];
-if (only.has('example') || only.has('anchor')) {
-  const log = console.log;
-  console.log = (line) => anchorLines.push(line);
-  try {
-    await (await import('./bench-anchor.mjs')).benchAnchor({ runs, median, fmt, tmp, runCli });
-  } finally {
-    console.log = log;
-  }
+const anchorLines = [];
+try {
+  if (only.has('example') || only.has('anchor')) await (await import('./bench-anchor.mjs')).benchAnchor({ runs, median, fmt, tmp, runCli, print: (line) => anchorLines.push(line) });
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
 }
-rmSync(tmp, { recursive: true, force: true });
 
 const load = os.loadavg()[0].toFixed(1);
 console.log(`briefdeck bench: medians (${runs} runs for the example, ${process.env.BENCH_SCALE_RUNS ?? 3}+ at scale), ${os.cpus().length} cores, Node ${process.version}, load ${load}`);

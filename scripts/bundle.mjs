@@ -56,8 +56,10 @@ const redirects = {
 /** A hash of the sources: disk caches written by other code are not read (see src/util/disk-memo.ts). */
 const codeHash = (() => {
   const h = createHash('sha256');
-  const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
+  // The TypeScript and the libraries' stand-ins (src/bin/*.cjs), with the redirects here that put them in.
+  const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts') || f.endsWith('.cjs')).sort();
   for (const f of files) h.update(f).update(readFileSync(path.join('src', f)));
+  h.update(readFileSync(import.meta.filename));
   // The libraries' versions too: a new pdfkit or Vega can change what a build writes.
   h.update(readFileSync('package-lock.json'));
   return h.digest('hex').slice(0, 16);

@@ -1,7 +1,7 @@
 // CRC-32 on Node's zlib (native) for the two zip libraries of the deck
-// writer, which compute it a byte at a time in JavaScript (with JSZip's
-// base64, about 10% of a small deck's build). Each export keeps its
-// library's contract exactly: tests/bin/bundle-shims.test.ts compares them.
+// writer, which compute it a byte at a time in JavaScript. Each export
+// gives its library's result for every input its library takes:
+// tests/bin/bundle-shims.test.ts compares them.
 'use strict';
 const { crc32 } = require('node:zlib');
 
@@ -21,10 +21,15 @@ function bufferCrc32(input, previous) {
 bufferCrc32.signed = (input, previous) => bufferCrc32Of(input, previous) | 0;
 bufferCrc32.unsigned = (input, previous) => bufferCrc32Of(input, previous);
 
-/** As JSZip's lib/crc32.js: a binary string (one byte a character) or an array of bytes; signed; 0 for empty input, whatever `crc` was. */
+/**
+ * As JSZip's lib/crc32.js: a binary string (one byte a character: JSZip
+ * takes the low 8 bits of each, as latin1 does) or an array of bytes (the
+ * low 8 bits of each element, as Buffer.from does); signed; 0 for empty
+ * input, whatever `crc` was.
+ */
 function jszipCrc32(input, crc) {
   if (typeof input === 'undefined' || !input.length) return 0;
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : ArrayBuffer.isView(input) ? input : Buffer.from(input);
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input instanceof Uint8Array ? input : Buffer.from(input);
   return crc32(bytes, (crc | 0) >>> 0) | 0;
 }
 

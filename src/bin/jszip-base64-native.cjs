@@ -1,21 +1,26 @@
-// JSZip's lib/base64.js on Node's Buffer (native). pptxgenjs passes each
-// chart's workbook through base64 and back; JSZip does it a character at a
-// time in JavaScript. Same contract: `encode` takes a binary string or an
-// array of bytes; `decode` refuses a data URL and a bad length as JSZip
-// does, ignores other characters, and returns a Uint8Array.
+// JSZip's lib/base64.js on Node's Buffer (native) for what pptxgenjs gives
+// it: each chart's workbook goes through base64 and back, which JSZip does a
+// character at a time in JavaScript. Input of any other form (a string with
+// characters above U+00FF, an ArrayBuffer, an array of numbers, base64
+// that is not in canonical form) goes to JSZip's own code, so the results
+// are JSZip's in every case.
 'use strict';
+const jszipBase64 = require('jszip/lib/base64');
 
 exports.encode = function encode(input) {
-  if (typeof input === 'string') return Buffer.from(input, 'latin1').toString('base64');
-  return (ArrayBuffer.isView(input) ? Buffer.from(input.buffer, input.byteOffset, input.byteLength) : Buffer.from(input)).toString('base64');
+  if (typeof input === 'string' && !/[^\x00-\xff]/.test(input)) return Buffer.from(input, 'latin1').toString('base64');
+  if (input instanceof Uint8Array) return Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('base64');
+  return jszipBase64.encode(input);
 };
 
+/** Canonical base64: whole quads, `=` only as the last one or two characters. */
+const canonical = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 exports.decode = function decode(input) {
-  if (input.substr(0, 5) === 'data:') throw new Error('Invalid base64 input, it looks like a data url.');
-  const clean = input.replace(/[^A-Za-z0-9+/=]/g, '');
-  let length = (clean.length * 3) / 4;
-  if (clean.charAt(clean.length - 1) === '=') length--;
-  if (clean.charAt(clean.length - 2) === '=') length--;
-  if (length % 1 !== 0) throw new Error('Invalid base64 input, bad content length.');
-  return new Uint8Array(Buffer.from(clean, 'base64'));
+  if (typeof input === 'string' && input.substr(0, 5) !== 'data:') {
+    // JSZip drops every other character first (line breaks, spaces).
+    const clean = input.replace(/[^A-Za-z0-9+/=]/g, '');
+    if (canonical.test(clean)) return new Uint8Array(Buffer.from(clean, 'base64'));
+  }
+  return jszipBase64.decode(input);
 };

@@ -8,7 +8,8 @@
 const { inflateRawSync } = require('node:zlib');
 
 module.exports = function inflate(source, dest) {
-  const out = inflateRawSync(source);
+  // No more than the room given (tiny-inflate writes no further): data that would inflate past it is an error, not a flood of memory.
+  const out = inflateRawSync(source, { maxOutputLength: Math.max(1, dest.length) });
   const n = Math.min(out.length, dest.length);
   dest.set(out.subarray(0, n));
   return n < dest.length ? dest.slice(0, n) : dest;

@@ -22,7 +22,7 @@ export function codeId(): string {
     else {
       const h = createHash('sha256');
       const src = path.resolve(import.meta.dirname, '..');
-      for (const f of (readdirSync(src, { recursive: true }) as string[]).filter((n) => n.endsWith('.ts')).sort()) h.update(f).update(readFileSync(path.join(src, f)));
+      for (const f of (readdirSync(src, { recursive: true }) as string[]).filter((n) => n.endsWith('.ts') || n.endsWith('.cjs')).sort()) h.update(f).update(readFileSync(path.join(src, f)));
       codeHash = h.digest('hex').slice(0, 16);
     }
   }

@@ -75,10 +75,11 @@ export interface PreviewServer {
   /** The documents open pages show: the watch builds them first. */
   shown(): Set<string>;
   /**
-   * Resolves once every open page showing one of `keys` has drawn that
-   * document's current version (a page says so after the frame that shows
-   * it), or after `timeoutMs`. The watch waits for this before building what
-   * no page shows: that build would take the cores the browser draws with.
+   * Resolves once each of `keys` that an open page shows has been drawn in
+   * its current version by a page (the first page to say so after the frame
+   * that shows it), or after `timeoutMs`. The watch waits for this before
+   * building what no page shows: that build would take the cores the
+   * browser draws with.
    */
   drawn(keys: readonly string[], timeoutMs: number): Promise<void>;
   close(): Promise<void>;
@@ -152,9 +153,14 @@ export function startPreviewServer(session: WatchSession, port = 0): Promise<Pre
     const url = raw.split(/[?#]/)[0]!;
     // The one thing a page posts: that it drew a version (only the watch's timing depends on it). Not from another site's page.
     const drawnPost = req.method === 'POST' ? /^\/api\/drawn\/(d\d{1,4})\/(\d{1,9})$/.exec(url) : null;
-    if (drawnPost && sameOrigin(req.headers.origin)) {
-      drawnVersions.set(drawnPost[1]!, Math.max(drawnVersions.get(drawnPost[1]!) ?? 0, Number(drawnPost[2])));
-      for (const w of [...drawnWaiters]) w();
+    if (drawnPost) {
+      if (!sameOrigin(req.headers.origin)) return send(res, 403, 'text/plain; charset=utf-8', 'refused: not from this preview\n');
+      // A version not built yet (a made-up note, or one from before a replan renumbered the documents) counts for nothing.
+      const version = Number(drawnPost[2]);
+      if (version <= (session.docs.find((d) => d.key === drawnPost[1])?.version ?? 0)) {
+        drawnVersions.set(drawnPost[1]!, Math.max(drawnVersions.get(drawnPost[1]!) ?? 0, version));
+        for (const w of [...drawnWaiters]) w();
+      }
       res.writeHead(204, securityHeaders);
       return res.end();
     }

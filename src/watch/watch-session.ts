@@ -205,8 +205,9 @@ export class WatchSession {
         setImmediate(() => {
           try {
             writeFileAtomic(`${file}.map.json`, Buffer.from(`${JSON.stringify(sidecar, null, 1)}\n`));
-          } catch {
-            // The map is for other tools; the preview has it already, and the PDF (what was asked for) is written.
+          } catch (e) {
+            // The preview has the map already; the problems panel says the file beside the PDF is not the new one (shown with the next update).
+            doc.problems = [...doc.problems, view(report('io/write-failed', { file: `${file}.map.json`, line: 1, column: 1 }, { detail: (e as Error).message }), root)];
           }
         });
       }

@@ -48,10 +48,15 @@ describe('splitPlainCsv', () => {
   it('reads every CSV of the project as csv-parse does', () => {
     const files = projectCsvs();
     expect(files.length).toBeGreaterThan(5);
+    let split = 0;
     for (const f of files) {
       const text = readFileSync(f, 'utf8').normalize('NFC');
       const ours = splitPlainCsv(text);
-      if (ours) expect(ours, f).toEqual(csvParse(text));
+      if (!ours) continue;
+      split++;
+      expect(ours, f).toEqual(csvParse(text));
     }
+    // Most of them are plain: the comparison above is not empty.
+    expect(split).toBeGreaterThan(files.length / 2);
   });
 });

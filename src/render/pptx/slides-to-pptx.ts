@@ -136,7 +136,7 @@ function addChart(pres: Pres, slide: PSlide, ch: ChartItem, pngs: Buffer[], them
   } as never);
 }
 
-/** An image as pptxgenjs takes it: PNG and JPEG as they are, SVG drawn to PNG by resvg (with the theme's fonts). */
+/** An image as pptxgenjs takes it: PNG and JPEG as they are, SVG drawn to PNG by the caller's `svgToPng`. */
 async function imageData(image: ThemeImage, svgToPng: SvgToPng): Promise<string> {
   if (image.kind === 'svg') return `image/png;base64,${(await svgToPng(image.bytes.toString('utf8'))).toString('base64')}`;
   return `image/${image.kind};base64,${image.bytes.toString('base64')}`;
