@@ -180,11 +180,56 @@ function drawnData(root: SceneNode): RenderedChart['drawn'] {
 }
 
 type VgSpec = { data?: { name?: string; values?: unknown }[] } & Record<string, unknown>;
+/** What vega.parse makes of a spec: the dataflow's operators, as JSON. */
+type VgRuntime = ReturnType<Vega['parse']>;
 type CompileMessage = { rule: 'chart/compile-failed' | 'chart/vega-warning'; detail: string };
 interface Compiled {
   /** Vega's spec; none if Vega-Lite could not compile. */
   vgSpec?: VgSpec;
   messages: CompileMessage[];
+  /** Vega's dataflow for `vgSpec` (vega.parse, or a copy of the shape's, parsed once, with this chart's rows). */
+  runtime?: (vega: Vega) => VgRuntime;
+}
+
+/** How many specs vega.parse has parsed (tests: charts of one shape are parsed once). */
+export const vegaParses = { count: 0 };
+
+function vegaParse(vega: Vega, spec: VgSpec): VgRuntime {
+  vegaParses.count++;
+  return vega.parse(spec as never);
+}
+
+/**
+ * A shape's dataflow, parsed once. vega-parser puts each dataset's inline
+ * rows, as given, into one `collect` operator's `$ingest` (vega-runtime
+ * ingests them there with the dataset's format, as it does inline values);
+ * an empty array of each dataset's own marks its operator. Null when that
+ * does not hold for every dataset: such a shape is parsed for every chart.
+ */
+interface ParsedShape {
+  runtime: VgRuntime;
+  ingest: [name: string, operator: number][];
+}
+
+function parseShape(vega: Vega, vgSpec: VgSpec, names: readonly string[]): ParsedShape | null {
+  const markers = new Map(names.map((n) => [n, [] as unknown[]]));
+  const runtime = vegaParse(vega, { ...vgSpec, data: vgSpec.data!.map((d) => (d.name !== undefined && markers.has(d.name) ? { ...d, values: markers.get(d.name) } : d)) });
+  const operators = (runtime as unknown as { operators: { value?: { $ingest?: unknown } }[] }).operators;
+  const ingest: [string, number][] = [];
+  for (const [name, marker] of markers) {
+    const at = operators.flatMap((op, i) => (op.value?.$ingest === marker ? [i] : []));
+    if (at.length !== 1) return null;
+    ingest.push([name, at[0]!]);
+  }
+  return { runtime, ingest };
+}
+
+/** A copy of the shape's dataflow (a View may change what it is given) with this chart's rows. */
+function withRows(parsed: ParsedShape, rows: Record<string, unknown>): VgRuntime {
+  const runtime = structuredClone(parsed.runtime);
+  const operators = (runtime as unknown as { operators: { value: { $ingest: unknown } }[] }).operators;
+  for (const [name, i] of parsed.ingest) operators[i]!.value.$ingest = rows[name];
+  return runtime;
 }
 
 /**
@@ -195,7 +240,7 @@ interface Compiled {
  * Vega's top-level `data` as they are (it never reads the rows); a spec
  * where that does not hold is compiled whole, every time.
  */
-const compiledShapes = new LRUCache<string, Compiled & { shared: boolean }>({ max: 128 });
+const compiledShapes = new LRUCache<string, Compiled & { shared: boolean; parsed?: ParsedShape | null }>({ max: 128 });
 
 /** `ownAutosize`: the spec sets `autosize` itself (not our default `fit-x`). */
 function compileWith(vl: VegaLite, spec: Record<string, unknown>, config: unknown, ownAutosize: boolean): Compiled {
@@ -239,7 +284,12 @@ function compileShared(vl: VegaLite, sized: Record<string, unknown>, config: unk
   if (!entry.shared) return compileWith(vl, sized, config, ownAutosize);
   if (!entry.vgSpec) return entry;
   const vgSpec: VgSpec = { ...entry.vgSpec, data: entry.vgSpec.data!.map((d) => (d.name !== undefined && Object.hasOwn(rows, d.name) ? { ...d, values: rows[d.name] } : d)) };
-  return { vgSpec, messages: entry.messages };
+  const compiled = entry;
+  const runtime = (vega: Vega) => {
+    if (compiled.parsed === undefined) compiled.parsed = parseShape(vega, compiled.vgSpec!, names);
+    return compiled.parsed ? withRows(compiled.parsed, rows) : vegaParse(vega, vgSpec);
+  };
+  return { vgSpec, messages: entry.messages, runtime };
 }
 
 /**
@@ -267,7 +317,7 @@ export async function renderChart(spec: Record<string, unknown>, locale: Locale,
       info: () => viewLogger,
       debug: () => viewLogger,
     };
-    const view = new vega.View(vega.parse(vgSpec as never), { renderer: 'none', loader: refusingLoader(vega) as never, locale: vegaLocale(locale) as never, logger: viewLogger as never, logLevel: vega.Warn });
+    const view = new vega.View(compiled.runtime ? compiled.runtime(vega) : vegaParse(vega, vgSpec), { renderer: 'none', loader: refusingLoader(vega) as never, locale: vegaLocale(locale) as never, logger: viewLogger as never, logLevel: vega.Warn });
     const svg = await view.toSVG();
     const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
     const widthPx = Number(m?.[1] ?? theme.chart.widthPx);

@@ -1,7 +1,8 @@
-// Charts of one shape compile once (src/charts/render-chart.ts): each still
-// draws its own rows, and each reports its own Vega-Lite warnings.
+// Charts of one shape compile once and are parsed by Vega once
+// (src/charts/render-chart.ts): each still draws its own rows, and each
+// reports its own Vega-Lite warnings.
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../../src/charts/render-chart.js';
+import { renderChart, vegaParses } from '../../src/charts/render-chart.js';
 
 const at = { file: 'templates/charts/shape.vl.json', line: 1, column: 1 };
 const bars = (rows: { product: string; value: number }[], extra: Record<string, unknown> = {}) => ({
@@ -23,6 +24,31 @@ describe('charts of one shape', () => {
     // Compiled again, from scratch, with a spec of another shape (a key that changes nothing): the same picture.
     const alone = await renderChart(bars([{ product: 'Lithium (invented)', value: 2 }, { product: 'Wine (invented)', value: 7 }, { product: 'Salmon (invented)', value: 5 }], { description: 'alone' }), 'en', at);
     expect(alone.value?.svg.replace(/<desc>.*?<\/desc>|aria-label="[^"]*"/g, '')).toBe(b.value?.svg.replace(/<desc>.*?<\/desc>|aria-label="[^"]*"/g, ''));
+  });
+
+  it('are parsed by Vega once, and each draws as if parsed alone (its dates parsed too)', async () => {
+    const line = (rows: { day: string; value: number }[], extra: Record<string, unknown> = {}) => ({
+      datasets: { daily: rows },
+      data: { name: 'daily' },
+      mark: 'line',
+      encoding: { x: { field: 'day', type: 'temporal' }, y: { field: 'value', type: 'quantitative' } },
+      description: 'parsed once',
+      ...extra,
+    });
+    const days = (start: number, values: number[]) => values.map((value, i) => ({ day: `2024-03-${String(start + i).padStart(2, '0')}`, value }));
+    const before = vegaParses.count;
+    const first = await renderChart(line(days(1, [3, 5, 4])), 'en', at);
+    const second = await renderChart(line(days(10, [9, 1, 7, 2])), 'en', at);
+    const third = await renderChart(line(days(20, [1, 2])), 'en', at);
+    expect(vegaParses.count - before).toBe(1);
+    expect([first, second, third].every((r) => r.value && r.diagnostics.length === 0)).toBe(true);
+    // The second again, in a shape of its own (parsed afresh): the same picture.
+    const alone = await renderChart(line(days(10, [9, 1, 7, 2]), { description: 'alone' }), 'en', at);
+    expect(vegaParses.count - before).toBe(2);
+    const plain = (svg = '') => svg.replace(/<desc>.*?<\/desc>|aria-label="[^"]*"/g, '');
+    expect(plain(alone.value?.svg)).toBe(plain(second.value?.svg));
+    expect(plain(second.value?.svg)).not.toBe(plain(first.value?.svg));
+    expect(second.value?.drawn?.data.length).toBe(4);
   });
 
   it('each report their own Vega-Lite warnings, at their own position', async () => {
