@@ -9,6 +9,7 @@ import type { Basis, Dataset, Fact, Relation, Series, Source } from './dataset.j
 import { parseSeriesCsv } from './load-csv.js';
 import { loadOutline } from './load-outline.js';
 import { parseYaml, type YamlFile } from './load-yaml.js';
+import { reparseYamlEdit } from './yaml-edit.js';
 import { parseDate, parsePeriod } from './period.js';
 import { badIdDetail, datasetSchema, factSchema, factsFileSchema, relationSchema, seriesFileSchema, seriesSchema, sourceSchema, sourcesFileSchema } from './schema.js';
 import { loadUnits } from './load-units.js';
@@ -41,7 +42,8 @@ function loadYaml(file: string, diagnostics: Diagnostic[], what: string, opts: {
   if (text === undefined) return undefined;
   let entry = parsedFiles.get(file);
   if (entry?.text !== text) {
-    entry = { text, parsed: parseYaml(file, text) };
+    // After an edit to one value, the last parse is reused (src/facts/yaml-edit.ts).
+    entry = { text, parsed: entry ? reparseYamlEdit(file, text, entry.parsed) : parseYaml(file, text) };
     parsedFiles.set(file, entry);
   }
   const parsed = entry.parsed;

@@ -18,10 +18,24 @@ export interface YamlFile {
   sourceOf(path: readonly PropertyKey[]): string | undefined;
 }
 
-export function parseYaml(file: string, text: string): { value: YamlFile | undefined; diagnostics: Diagnostic[] } {
+export type ParsedYaml = { value: YamlFile | undefined; diagnostics: Diagnostic[] };
+
+/** The options every YAML file is parsed with. */
+export const yamlOptions = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+
+/** Each parse's document and the text it was parsed from, for reparseYamlEdit (src/facts/yaml-edit.ts). */
+export const parsedDocuments = new WeakMap<YamlFile, { doc: Document; source: string }>();
+
+export function parseYaml(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const source = text.normalize('NFC');
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(source, { lineCounter, ...yamlOptions });
+  return yamlFileOf(file, doc, source, lineCounter);
+}
+
+/** A parsed document as a YamlFile: its errors as diagnostics, its data (clean strings), its positions. */
+export function yamlFileOf(file: string, doc: Document, source: string, lineCounter: LineCounter): ParsedYaml {
+  const text = source;
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
@@ -50,7 +64,9 @@ export function parseYaml(file: string, text: string): { value: YamlFile | undef
     const { node, complete } = walk(doc, path);
     return complete && isScalar(node) && node.range ? source.slice(node.range[0], node.range[1]) : undefined;
   };
-  return { value: { file, data, positionOf, sourceOf }, diagnostics };
+  const value: YamlFile = { file, data, positionOf, sourceOf };
+  parsedDocuments.set(value, { doc, source });
+  return { value, diagnostics };
 }
 
 /**

@@ -1,0 +1,90 @@
+// A YAML file read again after an edit to one value (src/facts/yaml-edit.ts)
+// gives what a whole parse gives: the data, every position, every source
+// text. Tried on values spread over every YAML file of the example and the fixtures.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument, visit } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseYaml, type ParsedYaml } from '../../src/facts/load-yaml.js';
+import { reparseYamlEdit, yamlEdits } from '../../src/facts/yaml-edit.js';
+import { root } from '../helpers.js';
+
+function yamlFiles(): string[] {
+  const found: string[] = [];
+  for (const top of ['data', 'tests/fixtures']) {
+    for (const f of readdirSync(path.join(root, top), { recursive: true }) as string[]) if (/\.ya?ml$/.test(f)) found.push(path.join(root, top, f));
+  }
+  return found;
+}
+
+/** Every path into the data (keys and values). */
+function paths(data: unknown, at: PropertyKey[] = []): PropertyKey[][] {
+  if (Array.isArray(data)) return [at, ...data.flatMap((v, i) => paths(v, [...at, i]))];
+  if (data && typeof data === 'object') return [at, ...Object.entries(data).flatMap(([k, v]) => paths(v, [...at, k]))];
+  return [at];
+}
+
+/** What a caller can see of a read: the data, the diagnostics, and each path's positions and source text. */
+function seen(r: ParsedYaml) {
+  const y = r.value;
+  if (!y) return { diagnostics: r.diagnostics.map((d) => d.message) };
+  return {
+    data: JSON.stringify(y.data),
+    diagnostics: r.diagnostics.map((d) => `${d.position.line}:${d.position.column} ${d.message}`),
+    at: paths(y.data).map((p) => [p.join('.'), y.positionOf(p, 'key'), y.positionOf(p), y.sourceOf(p)]),
+  };
+}
+
+/** Edits to the value scalars of `text`: a longer, a shorter and a same-length replacement each. */
+function edits(text: string): { from: number; to: number; by: string }[] {
+  const doc = parseDocument(text);
+  const out: { from: number; to: number; by: string }[] = [];
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || !node.range || node.type !== 'PLAIN') return;
+      const [from, to] = node.range;
+      const src = text.slice(from, to);
+      if (typeof node.value === 'number') out.push({ from, to, by: `${src}1` }, { from, to, by: String(Number(src) + 7) }, { from, to, by: src.length > 1 ? src.slice(1) : '9' });
+      else if (typeof node.value === 'string' && /^\p{L}[\p{L}\d-]*$/u.test(src)) out.push({ from, to, by: `${src}x` }, { from, to, by: 'true' });
+    },
+  });
+  return out;
+}
+
+describe('a YAML file read again after an edit to one value', () => {
+  it('gives what a whole parse gives, on values spread over every YAML file here', () => {
+    const files = yamlFiles();
+    expect(files.length).toBeGreaterThan(10);
+    const before = yamlEdits.patched;
+    let tried = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8').normalize('NFC');
+      const first = parseYaml(file, text);
+      if (!first.value || first.diagnostics.length) continue;
+      // Up to 8 edits a file, spread over it (every path's positions are compared after each: a whole parse's worth of work).
+      const all = edits(text);
+      const step = Math.max(1, Math.ceil(all.length / 8));
+      for (const e of all.filter((_, i) => i % step === 0)) {
+        const edited = text.slice(0, e.from) + e.by + text.slice(e.to);
+        expect(seen(reparseYamlEdit(file, edited, first)), `${path.relative(root, file)} @${e.from}: ${e.by}`).toEqual(seen(parseYaml(file, edited)));
+        tried++;
+      }
+    }
+    expect(tried).toBeGreaterThan(100);
+    // Most of them took the short way: the comparison is of it.
+    expect(yamlEdits.patched - before).toBeGreaterThan(tried / 2);
+  });
+
+  it('parses whole an edit that is more than one value', () => {
+    const text = 'facts:\n  - id: a\n    value: 1\n  - id: b\n    value: 2\n';
+    const first = parseYaml('f.yaml', text);
+    const before = yamlEdits.patched;
+    for (const edited of [text.replace('value: 1', 'value: 1\n    note: x'), text.replace('value: 2', 'value: "2"'), text.replace('value: 1', 'value: 1 # c'), text.replace('value: 2', 'value: [2]'), text.replace('value: 2', 'value: 2 3')]) {
+      expect(seen(reparseYamlEdit('f.yaml', edited, first))).toEqual(seen(parseYaml('f.yaml', edited)));
+    }
+    expect(yamlEdits.patched).toBe(before);
+    // A duplicate key made by an edit is still an error (a key is not a value: parsed whole).
+    const dup = 'a: 1\nb: 2\n';
+    expect(reparseYamlEdit('d.yaml', dup.replace('b:', 'a:'), parseYaml('d.yaml', dup)).diagnostics.map((d) => d.rule)).toEqual(['yaml/duplicate-key']);
+  });
+});
