@@ -88,3 +88,18 @@ describe('a YAML file read again after an edit to one value', () => {
     expect(reparseYamlEdit('d.yaml', dup.replace('b:', 'a:'), parseYaml('d.yaml', dup)).diagnostics.map((d) => d.rule)).toEqual(['yaml/duplicate-key']);
   });
 });
+
+describe('a YAML file edited again and again', () => {
+  it('gives what a whole parse gives after each edit of a chain', () => {
+    const file = path.join(root, 'data', 'vietnam-china', 'facts.yaml');
+    const original = readFileSync(file, 'utf8').normalize('NFC');
+    let text = original;
+    let last = parseYaml(file, text);
+    const values = ['692500', '1', '123456789', '7.25', '692500', '88', ...Array.from({ length: 30 }, (_, i) => String(692500 + 100 * ((i * 7919) % 1000003)))];
+    for (const v of values) {
+      text = original.replace('value: 692500', `value: ${v}`);
+      last = reparseYamlEdit(file, text, last);
+      expect(seen(last), v).toEqual(seen(parseYaml(file, text)));
+    }
+  });
+});
