@@ -95,7 +95,7 @@ describe('a YAML file edited again and again', () => {
     const original = readFileSync(file, 'utf8').normalize('NFC');
     let text = original;
     let last = parseYaml(file, text);
-    const values = ['692500', '1', '123456789', '7.25', '692500', '88', ...Array.from({ length: 30 }, (_, i) => String(692500 + 100 * ((i * 7919) % 1000003)))];
+    const values = ['692500', '1', '123456789', '7.25', '692500', '88', ...Array.from({ length: 8 }, (_, i) => String(692500 + 100 * ((i * 7919) % 1000003)))];
     for (const v of values) {
       text = original.replace('value: 692500', `value: ${v}`);
       last = reparseYamlEdit(file, text, last);
