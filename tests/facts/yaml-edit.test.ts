@@ -83,6 +83,13 @@ describe('a YAML file read again after an edit to one value', () => {
       expect(seen(reparseYamlEdit('f.yaml', edited, first))).toEqual(seen(parseYaml('f.yaml', edited)));
     }
     expect(yamlEdits.patched).toBe(before);
+    // A tagged or anchored value means more than its text: parsed whole.
+    const marked = 'a: !!str 12\nb: &n 5\nc: *n\n';
+    const markedFirst = parseYaml('m.yaml', marked);
+    for (const edited of [marked.replace('12', '13'), marked.replace('&n 5', '&n 6')]) {
+      expect(seen(reparseYamlEdit('m.yaml', edited, markedFirst))).toEqual(seen(parseYaml('m.yaml', edited)));
+    }
+    expect(yamlEdits.patched).toBe(before);
     // A duplicate key made by an edit is still an error (a key is not a value: parsed whole).
     const dup = 'a: 1\nb: 2\n';
     expect(reparseYamlEdit('d.yaml', dup.replace('b:', 'a:'), parseYaml('d.yaml', dup)).diagnostics.map((d) => d.rule)).toEqual(['yaml/duplicate-key']);
