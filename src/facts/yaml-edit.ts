@@ -2,7 +2,7 @@
 // figure in facts.yaml changes one plain scalar; parsing the whole file again
 // with `yaml` was 8–10 ms of a 45–70 ms rebuild in `watch`. When the text
 // differs from the last parse's only inside one plain scalar value (a word
-// or a number: letters, digits, `.`, `,`, `-`, `+`, `_`), and the new text of
+// or a number: letters, digits, `.`, `-`, `+`, `_`), and the new text of
 // that scalar parses alone to a plain scalar, the last document is copied
 // with that value changed and every position after it moved; anything else
 // is parsed whole. tests/facts/yaml-edit.test.ts compares the two on every
@@ -10,8 +10,8 @@
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import { parsedDocuments, parseYaml, yamlFileOf, yamlOptions, type ParsedYaml } from './load-yaml.js';
 
-/** A scalar this can change in place: no character YAML reads as syntax, nothing a plain scalar trims. */
-const plainWord = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}.,+\-_]*$/u;
+/** A scalar this can change in place: no character YAML reads as syntax (a comma is one inside `[…]`), nothing a plain scalar trims. */
+const plainWord = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}.+\-_]*$/u;
 
 /** How many reads took the short way (tests). */
 export const yamlEdits = { patched: 0 };

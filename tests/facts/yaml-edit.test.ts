@@ -83,6 +83,9 @@ describe('a YAML file read again after an edit to one value', () => {
       expect(seen(reparseYamlEdit('f.yaml', edited, first))).toEqual(seen(parseYaml('f.yaml', edited)));
     }
     expect(yamlEdits.patched).toBe(before);
+    // A comma inside a flow sequence ends an item: parsed whole.
+    const flow = 'sources: [a1, b2]\n';
+    expect(seen(reparseYamlEdit('s.yaml', flow.replace('b2', 'b2,c3'), parseYaml('s.yaml', flow)))).toEqual(seen(parseYaml('s.yaml', flow.replace('b2', 'b2,c3'))));
     // A tagged or anchored value means more than its text: parsed whole.
     const marked = 'a: !!str 12\nb: &n 5\nc: *n\n';
     const markedFirst = parseYaml('m.yaml', marked);
