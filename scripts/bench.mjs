@@ -149,13 +149,14 @@ async function scaleRows() {
   row('  what the 2,000 rows add', { ms: long.ms - short.ms, peak: 0 }, '≤ 150 ms');
 }
 
-if (only.has('example')) await exampleRows();
-if (only.has('scale')) await scaleRows();
-// Printed after the table (its rows have their own form); run before the temp folder goes.
+// The anchor's lines are printed after the table (its rows have their own form).
 const anchorLines = [];
 try {
+  if (only.has('example')) await exampleRows();
+  if (only.has('scale')) await scaleRows();
   if (only.has('example') || only.has('anchor')) await (await import('./bench-anchor.mjs')).benchAnchor({ runs, median, fmt, tmp, runCli, print: (line) => anchorLines.push(line) });
 } finally {
+  // Whatever failed, the temp folders go.
   rmSync(tmp, { recursive: true, force: true });
 }
 

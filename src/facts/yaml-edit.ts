@@ -23,7 +23,8 @@ export function reparseYamlEdit(file: string, text: string, previous: ParsedYaml
 
 function patched(file: string, source: string, previous: ParsedYaml): ParsedYaml | undefined {
   const last = parsedDocuments.get(previous.value!);
-  if (!last) return undefined;
+  // A `%YAML 1.1` directive reads words its own way (`no`, `010`): such a file is parsed whole.
+  if (!last || /^%/m.test(last.source)) return undefined;
   const old = last.source;
   // The changed span: what lies between the common start and the common end.
   const most = Math.min(old.length, source.length);
@@ -73,11 +74,17 @@ function valueScalarCovering(doc: Document, start: number, end: number): Scalar 
   return found;
 }
 
-/** Every node's offsets at or after `offset` moved by `shift`. */
+/**
+ * Every node's offsets after the edit at `offset` moved by `shift`: ends at
+ * or after it, starts after it (text typed at the very start of the scalar
+ * is the scalar's, which still starts where it did, as does what holds it).
+ */
 function moveAfter(doc: Document, offset: number, shift: number): void {
   const move = (node: { range?: [number, number, number] | null } | null | undefined) => {
     const r = node?.range;
-    if (r) for (let i = 0; i < 3; i++) if (r[i]! >= offset) r[i]! += shift;
+    if (!r) return;
+    if (r[0] > offset) r[0] += shift;
+    for (const i of [1, 2]) if (r[i]! >= offset) r[i]! += shift;
   };
   move(doc as unknown as { range: [number, number, number] });
   visit(doc, {

@@ -104,10 +104,13 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
         if (open.has(d.key)) shownBuilt.push(d.key);
         // Each document is shown as soon as it is built (a deck already when its slides are), not after the whole round.
         const told = tell([d.key]);
-        // What it read may lie in folders not watched yet (a font the brand file now names).
-        watcher.set(foldersOf(session));
-        log(`${d.errors.length ? 'failed' : 'built'} ${d.label}${d.errors.length ? ` (${d.errors.length} error${d.errors.length === 1 ? '' : 's'}; the last good preview stays)` : ''} in ${Math.round(d.buildMs ?? 0)} ms`);
-        await told;
+        try {
+          // What it read may lie in folders not watched yet (a font the brand file now names).
+          watcher.set(foldersOf(session));
+          log(`${d.errors.length ? 'failed' : 'built'} ${d.label}${d.errors.length ? ` (${d.errors.length} error${d.errors.length === 1 ? '' : 's'}; the last good preview stays)` : ''} in ${Math.round(d.buildMs ?? 0)} ms`);
+        } finally {
+          await told;
+        }
       }
       if (pending.size === 0) return;
     }

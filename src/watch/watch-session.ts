@@ -50,6 +50,8 @@ export interface DocState {
   problems: DiagnosticView[];
   /** Output file (relative to the project) of the last good build. */
   output?: string;
+  /** The map beside the PDF could not be written (kept with the problems until a write succeeds). */
+  mapWriteFailed?: DiagnosticView;
   pdf?: Buffer;
   slides?: string[];
   /** PDF page size in points (the map's coordinates). */
@@ -188,7 +190,7 @@ export class WatchSession {
     }
     const sorted = sortDiagnostics(all);
     doc.errors = sorted.filter((d) => d.severity === 'error').map((d) => view(d, root));
-    doc.problems = sorted.filter((d) => d.severity !== 'error').map((d) => view(d, root));
+    doc.problems = [...sorted.filter((d) => d.severity !== 'error').map((d) => view(d, root)), ...(doc.mapWriteFailed ? [doc.mapWriteFailed] : [])];
     doc.buildMs = performance.now() - t0;
     if (!outcome || doc.errors.length || !outcome.prepared) return;
     this.describeFacts(doc, outcome.prepared, sorted);
@@ -205,9 +207,16 @@ export class WatchSession {
         setImmediate(() => {
           try {
             writeFileAtomic(`${file}.map.json`, Buffer.from(`${JSON.stringify(sidecar, null, 1)}\n`));
+            if (doc.mapWriteFailed) {
+              doc.problems = doc.problems.filter((p) => p !== doc.mapWriteFailed);
+              delete doc.mapWriteFailed;
+            }
           } catch (e) {
-            // The preview has the map already; the problems panel says the file beside the PDF is not the new one (shown with the next update).
-            doc.problems = [...doc.problems, view(report('io/write-failed', { file: `${file}.map.json`, line: 1, column: 1 }, { detail: (e as Error).message }), root)];
+            // The preview has the map already; the problems panel says the file beside the PDF is not the new one
+            // (from the next update on, and with every build until a write succeeds).
+            const failed = view(report('io/write-failed', { file: `${file}.map.json`, line: 1, column: 1 }, { detail: (e as Error).message }), root);
+            doc.problems = [...doc.problems.filter((p) => p !== doc.mapWriteFailed), failed];
+            doc.mapWriteFailed = failed;
           }
         });
       }

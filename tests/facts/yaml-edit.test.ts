@@ -44,7 +44,7 @@ function edits(text: string): { from: number; to: number; by: string }[] {
       if (key === 'key' || !node.range || node.type !== 'PLAIN') return;
       const [from, to] = node.range;
       const src = text.slice(from, to);
-      if (typeof node.value === 'number') out.push({ from, to, by: `${src}1` }, { from, to, by: String(Number(src) + 7) }, { from, to, by: src.length > 1 ? src.slice(1) : '9' });
+      if (typeof node.value === 'number') out.push({ from, to, by: `${src}1` }, { from, to, by: `1${src}` }, { from, to, by: String(Number(src) + 7) }, { from, to, by: src.length > 1 ? src.slice(1) : '9' });
       else if (typeof node.value === 'string' && /^\p{L}[\p{L}\d-]*$/u.test(src)) out.push({ from, to, by: `${src}x` }, { from, to, by: 'true' });
     },
   });
@@ -83,6 +83,16 @@ describe('a YAML file read again after an edit to one value', () => {
       expect(seen(reparseYamlEdit('f.yaml', edited, first))).toEqual(seen(parseYaml('f.yaml', edited)));
     }
     expect(yamlEdits.patched).toBe(before);
+    // Typed at the very start of a value (the scalar keeps its start), at the top level too: the short way, and right.
+    const started = yamlEdits.patched;
+    for (const [was, now] of [['a: 5\nb: 6\n', 'a: 15\nb: 6\n'], ['- 6\n- 7\n', '- 16\n- 7\n'], ['5\n', '15\n'], ['value: 25\n', 'value: 1.25\n'], ['x: y\n', 'x: zy\n']]) {
+      expect(seen(reparseYamlEdit('t.yaml', now!, parseYaml('t.yaml', was!))), now).toEqual(seen(parseYaml('t.yaml', now!)));
+    }
+    expect(yamlEdits.patched - started).toBe(5);
+    const whole = yamlEdits.patched;
+    // A `%YAML 1.1` file reads `yes` as true and `010` as 8: parsed whole.
+    const old11 = '%YAML 1.1\n---\na: no\nb: 011\n';
+    for (const now of [old11.replace('no', 'yes'), old11.replace('011', '010')]) expect(seen(reparseYamlEdit('v.yaml', now, parseYaml('v.yaml', old11)))).toEqual(seen(parseYaml('v.yaml', now)));
     // A comma inside a flow sequence ends an item: parsed whole.
     const flow = 'sources: [a1, b2]\n';
     expect(seen(reparseYamlEdit('s.yaml', flow.replace('b2', 'b2,c3'), parseYaml('s.yaml', flow)))).toEqual(seen(parseYaml('s.yaml', flow.replace('b2', 'b2,c3'))));
@@ -92,7 +102,7 @@ describe('a YAML file read again after an edit to one value', () => {
     for (const edited of [marked.replace('12', '13'), marked.replace('&n 5', '&n 6')]) {
       expect(seen(reparseYamlEdit('m.yaml', edited, markedFirst))).toEqual(seen(parseYaml('m.yaml', edited)));
     }
-    expect(yamlEdits.patched).toBe(before);
+    expect(yamlEdits.patched).toBe(whole);
     // A duplicate key made by an edit is still an error (a key is not a value: parsed whole).
     const dup = 'a: 1\nb: 2\n';
     expect(reparseYamlEdit('d.yaml', dup.replace('b:', 'a:'), parseYaml('d.yaml', dup)).diagnostics.map((d) => d.rule)).toEqual(['yaml/duplicate-key']);

@@ -3,7 +3,7 @@
 // coalesced saves, and a clean stop.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { cli, run } from '../cli/run-cli.js';
 import { fixtures } from '../helpers.js';
 import { exampleProject, rawGet, save, standardProject } from './watch-project.js';
 
-type State = { docs: { key: string; label: string; format: string; version: number; errors: { shown: string; line: number; column: number; message: string }[]; problems: unknown[]; map: unknown[]; facts: Record<string, { printed: string; source?: { publisher: string } }> }[] };
+type State = { docs: { key: string; label: string; format: string; version: number; output?: string; errors: { shown: string; line: number; column: number; message: string }[]; problems: unknown[]; map: unknown[]; facts: Record<string, { printed: string; source?: { publisher: string } }> }[] };
 
 describe('briefdeck watch on a dataset of another topic (invented figures, standard templates)', () => {
   let dir: string;
@@ -190,6 +190,33 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
     await w.idle();
     const s = await state();
     expect(s.docs.map((d) => d.errors.length)).toEqual([0, 0]);
+  });
+
+  it('says so when the map beside the PDF cannot be written, until it can', async () => {
+    const brief = (await state()).docs[0]!;
+    const map = path.join(dir, `${brief.output}.map.json`);
+    rmSync(map, { force: true });
+    // A folder where the file goes: the write fails.
+    mkdirSync(map);
+    const failed = (s: State) => s.docs[0]!.problems.filter((p) => (p as { rule: string }).rule === 'io/write-failed').length;
+    try {
+      save(facts(), 'value: 1.50', 'value: 1.53');
+      await w.idle();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(failed(await state())).toBe(1);
+      // Another build keeps it (its own write fails too), once.
+      save(facts(), 'value: 1.53', 'value: 1.54');
+      await w.idle();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(failed(await state())).toBe(1);
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
+    save(facts(), 'value: 1.54', 'value: 1.50');
+    await w.idle();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync(map)).toBe(true);
+    expect(failed(await state())).toBe(0);
   });
 
   it('saves faster than builds are built once, in their latest state', async () => {
