@@ -42,6 +42,8 @@ const redirects = {
     // Every `import 'fontkit'` except the wrapper's own goes to the memoising wrapper.
     b.onResolve({ filter: /^fontkit$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
     b.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: stub }));
+    // jsonc-parser's main file is UMD, whose require() calls esbuild cannot follow: its ES module build instead.
+    b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: path.resolve('node_modules/jsonc-parser/lib/esm/main.js') }));
     // Load-time costs of every process, cut (each file says why).
     b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: nativeInflate }));
     b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) => (args.importer === lazyAes ? undefined : { path: lazyAes }));

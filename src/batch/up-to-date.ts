@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { cacheRoot } from '../util/cache-dir.js';
+import { projectCacheRoot } from '../util/cache-dir.js';
 import { codeId } from '../util/disk-memo.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { bytesHash, textHash } from '../util/read-log.js';
@@ -48,7 +48,7 @@ function jobKey(job: Job, ctx: BatchContext): string {
 }
 
 function recordFile(job: Job, ctx: BatchContext): string | undefined {
-  const root = cacheRoot();
+  const root = projectCacheRoot();
   if (!root) return undefined;
   const name = createHash('sha256').update(JSON.stringify([job.data, job.template, job.format, job.name ?? '', job.locale ?? '', ctx.outDir])).digest('hex').slice(0, 32);
   return path.join(root, 'builds', `${name}.json`);

@@ -1,8 +1,9 @@
 // Rendered charts are a pure function of the spec (with its inlined data),
-// the locale, the theme and the library versions, so they are cached by a
-// hash of all of those: in memory for rebuilds in one process, and on disk
-// (node_modules/.cache/briefdeck) so that a build whose charts did not
-// change never loads Vega at all. Delete the folder to clear it.
+// the locale, the theme and the code (briefdeck's and its libraries':
+// codeId), so they are cached by a hash of all of those: in memory for
+// rebuilds in one process, and on disk (src/util/cache-dir.ts) so that a
+// build whose charts did not change never loads Vega at all. Delete the
+// folder to clear it.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import type { Locale } from '../format/locale.js';
 import type { Theme } from '../theme/theme.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { cacheRoot, cachesDisabled } from '../util/cache-dir.js';
+import { codeId } from '../util/disk-memo.js';
 import { vegaLiteConfig } from './vega-config.js';
 import { LRUCache } from 'lru-cache';
 
@@ -19,23 +21,9 @@ const cacheFormat = 5;
 // Bounded: a long batch renders thousands of charts; a document's brief and deck, or a rebuild, need only the recent ones.
 const memory = new LRUCache<string, RenderedChart>({ max: 256 });
 
-function versions(): string {
-  const v = (name: string) => {
-    try {
-      return (JSON.parse(readFileSync(path.join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-    } catch {
-      return '?';
-    }
-  };
-  return `${v('vega')}/${v('vega-lite')}`;
-}
-
-let versionKey: string | undefined;
-
 export function chartKey(spec: unknown, locale: Locale, theme: Theme): string {
-  versionKey ??= versions();
   return createHash('sha256')
-    .update(JSON.stringify({ cacheFormat, versions: versionKey, spec, locale, config: vegaLiteConfig(theme), font: theme.font, fonts: theme.fonts.digest(), chart: theme.chart }))
+    .update(JSON.stringify({ cacheFormat, code: codeId(), spec, locale, config: vegaLiteConfig(theme), font: theme.font, fonts: theme.fonts.digest(), chart: theme.chart }))
     .digest('hex')
     .slice(0, 32);
 }

@@ -5,7 +5,7 @@
 // one document. The bundle (scripts/bundle.mjs) routes every
 // `import 'fontkit'` here, so the font parsed for measuring text is the very
 // object pdfkit draws with, and a word shaped once is not shaped again, in
-// this process or (through node_modules/.cache/briefdeck/shaping) the next.
+// this process or (through the cache folder's shaping/, src/util/cache-dir.ts) the next.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // A pure function's JSON result kept on disk by a hash of its inputs, so a
 // new process does not redo work whose inputs did not change (parsing the
-// dataset, parsing Markdown). Lives in node_modules/.cache/briefdeck/<kind>;
+// dataset, parsing Markdown). Lives in <cache folder>/<kind> (src/util/cache-dir.ts);
 // off with BRIEFDECK_NO_CACHE=1; a missing or unreadable entry is recomputed.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -23,6 +23,12 @@ export function codeId(): string {
       const h = createHash('sha256');
       const src = path.resolve(import.meta.dirname, '..');
       for (const f of (readdirSync(src, { recursive: true }) as string[]).filter((n) => n.endsWith('.ts') || n.endsWith('.cjs')).sort()) h.update(f).update(readFileSync(path.join(src, f)));
+      // The libraries' versions too, as scripts/bundle.mjs hashes them.
+      try {
+        h.update(readFileSync(path.join(src, '..', 'package-lock.json')));
+      } catch {
+        // No lock file beside the sources: their hash alone.
+      }
       codeHash = h.digest('hex').slice(0, 16);
     }
   }

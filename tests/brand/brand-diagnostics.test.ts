@@ -52,7 +52,7 @@ describe('brand file diagnostics', () => {
     const dir = copyFixture('brand');
     writeFileSync(path.join(dir, 'fonts', 'fake.ttf'), 'wOFF this is not a font');
     edit(dir, '_brand.yml', 'fonts/LiberationSans-Bold.ttf', 'fonts/fake.ttf');
-    edit(dir, '_brand.yml', 'fonts/DejaVuSerif-Bold.ttf', '../../etc/passwd');
+    edit(dir, '_brand.yml', 'fonts/DejaVuSerif-Bold.ttf', '../../../../../../../../../../etc/passwd');
     const r = brandOf(dir);
     // The family whose only file was refused is not reported again as a family without files.
     expect(r.diagnostics.map((d) => `${d.rule}@${d.position.line}:${d.position.column}`)).toEqual([`brand/bad-font@${lineOf(dir, '_brand.yml', 'fake.ttf')}:17`, `io/outside-project@${lineOf(dir, '_brand.yml', 'etc/passwd')}:17`]);

@@ -118,11 +118,13 @@ describe('caches', () => {
   it('never change the output: a build with caches and one without are byte-identical', () => {
     const project = copyFixture('mini');
     writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
-    // Caches live in the project's node_modules/.cache/briefdeck.
+    // Caches live in the project's node_modules/.cache/briefdeck unless BRIEFDECK_CACHE_DIR (which the test run sets) says otherwise.
     mkdirSync(path.join(project, 'node_modules'));
-    const withCaches = spawnSync(process.execPath, [cli, 'build', '--out', 'a'], { cwd: project, encoding: 'utf8' });
+    const env = { ...process.env };
+    delete env['BRIEFDECK_CACHE_DIR'];
+    const withCaches = spawnSync(process.execPath, [cli, 'build', '--out', 'a'], { cwd: project, encoding: 'utf8', env });
     expect(withCaches.status).toBe(0);
-    const again = spawnSync(process.execPath, [cli, 'build', '--out', 'b'], { cwd: project, encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [cli, 'build', '--out', 'b'], { cwd: project, encoding: 'utf8', env });
     expect(again.status).toBe(0);
     const without = spawnSync(process.execPath, [cli, 'build', '--out', 'c'], { cwd: project, encoding: 'utf8', env: { ...process.env, BRIEFDECK_NO_CACHE: '1' } });
     expect(without.status).toBe(0);
@@ -130,5 +132,21 @@ describe('caches', () => {
     const a = readFileSync(path.join(project, 'a', 'mini-brief.pdf'));
     expect(Buffer.compare(a, readFileSync(path.join(project, 'b', 'mini-brief.pdf')))).toBe(0);
     expect(Buffer.compare(a, readFileSync(path.join(project, 'c', 'mini-brief.pdf')))).toBe(0);
+  });
+
+  it('BRIEFDECK_CACHE_DIR holds the content caches, shared by projects; build records stay in the project', () => {
+    const project = copyFixture('mini');
+    writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
+    mkdirSync(path.join(project, 'node_modules'));
+    const shared = path.join(project, 'shared-cache');
+    const env = { ...process.env, BRIEFDECK_CACHE_DIR: shared };
+    const first = spawnSync(process.execPath, [cli, 'build'], { cwd: project, encoding: 'utf8', env });
+    expect(first.status).toBe(0);
+    expect(readdirSync(shared).sort()).toEqual(['charts', 'dataset-ids', 'datasets', 'markdown', 'shaping', 'subsets']);
+    expect(readdirSync(path.join(project, 'node_modules', '.cache', 'briefdeck'))).toEqual(['builds']);
+    // The records still make the second build skip the document.
+    const second = spawnSync(process.execPath, [cli, 'build'], { cwd: project, encoding: 'utf8', env });
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('up to date out/mini-brief.pdf');
   });
 });

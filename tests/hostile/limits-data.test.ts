@@ -27,9 +27,11 @@ async function build() {
 
 /** A trade.csv of `n` rows (the mini fixture's first row, with periods that stay valid). */
 function bigCsv(n: number): void {
-  const lines = ['period,value,source,basis'];
-  for (let i = 0; i < n; i++) lines.push(`${1000 + (i % 9000)},${(i % 500) + 0.5},vns,`);
-  writeFileSync(path.join(dir, csvFile), `${lines.join('\n')}\n`);
+  // Row i depends on i mod 9000 only: 9,000 rows made once, then repeated (a million rows in milliseconds).
+  const row = (i: number) => `${1000 + (i % 9000)},${(i % 500) + 0.5},vns,\n`;
+  const block = Array.from({ length: Math.min(n, 9000) }, (_, i) => row(i)).join('');
+  const rest = Array.from({ length: n % 9000 }, (_, i) => row(i)).join('');
+  writeFileSync(path.join(dir, csvFile), `period,value,source,basis\n${n >= 9000 ? block.repeat(Math.floor(n / 9000)) : ''}${rest}`);
 }
 
 function spec(body: Record<string, unknown>): void {
