@@ -1,5 +1,6 @@
 // Locales briefdeck writes in, and the words each needs for numbers,
-// periods and dates. Number formatting itself is Intl's (ICU ships with Node).
+// periods and dates. Numbers are written as Intl writes them for `intlTag`
+// (src/format/number.ts says why not by Intl itself).
 
 export type Locale = 'en' | 'vi';
 export const locales: readonly Locale[] = ['en', 'vi'];

@@ -288,7 +288,7 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
     // A partial's text is checked as it is made, so a partial repeated many times stops early.
     const checked = (context: unknown, options?: Handlebars.RuntimeOptions) => {
       const out = partial(context, options);
-      checkOutputChars(budget, out.length, { file: p.file, line: 1, column: 1 }, `partial \`${p.name}\` expanded to ${out.length.toLocaleString('en')} characters`);
+      checkOutputChars(budget, out.length, { file: p.file, line: 1, column: 1 }, () => `partial \`${p.name}\` expanded to ${out.length.toLocaleString('en')} characters`);
       return out;
     };
     hb.registerPartial(p.name, Object.assign(checked, partial) as unknown as Handlebars.Template);
@@ -298,7 +298,7 @@ export function expandTemplate(set: TemplateSet, dataset: Dataset, locale: Local
   let output: string;
   try {
     output = hb.template(compiled[0]!.spec)(context, runtimeOptions);
-    checkOutputChars(budget, output.length, { file: set.main.file, line: 1, column: 1 }, `the template expanded to ${output.length.toLocaleString('en')} characters`);
+    checkOutputChars(budget, output.length, { file: set.main.file, line: 1, column: 1 }, () => `the template expanded to ${output.length.toLocaleString('en')} characters`);
   } catch (e) {
     if (e instanceof LimitExceeded) {
       diagnostics.push(e.diagnostic);

@@ -101,9 +101,10 @@ function at(budget: RunBudget, loc: Loc | undefined): Position {
 }
 
 /** Output too long: stop with the limit at `position`. */
-export function checkOutputChars(budget: RunBudget, chars: number, position: Position, detail: string): void {
+/** `detail` is written only when the limit is exceeded (this runs for every partial and helper call). */
+export function checkOutputChars(budget: RunBudget, chars: number, position: Position, detail: () => string): void {
   if (chars > budget.limits.templateOutputChars) {
-    throw new LimitExceeded(report('limit/exceeded', position, { what: 'characters a template may expand to', limit: budget.limits.templateOutputChars, key: 'templateOutputChars', detail }));
+    throw new LimitExceeded(report('limit/exceeded', position, { what: 'characters a template may expand to', limit: budget.limits.templateOutputChars, key: 'templateOutputChars', detail: detail() }));
   }
 }
 
@@ -132,7 +133,7 @@ export function countBlockHelpers(hb: typeof Handlebars, names: readonly string[
         }
         const out = fn.apply(this, a);
         chars += typeof out === 'string' ? out.length : 0;
-        checkOutputChars(budget, chars, at(budget, options.loc), `\`${name}\` built more than that here`);
+        checkOutputChars(budget, chars, at(budget, options.loc), () => `\`${name}\` built more than that here`);
         return out;
       };
       Object.assign(counted, fn);

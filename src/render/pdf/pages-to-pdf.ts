@@ -12,7 +12,7 @@ import { DocFonts } from './doc-fonts.js';
 import { chartProgram, drawChart, type ChartTarget } from './draw-chart.js';
 import { encodeRun, showRun } from './glyph-run.js';
 import type { LineItem, PageModel, RectItem, TextItem } from './page-model.js';
-import { claimPdfUa, escapeXmpInfo, internals, taggingInternals } from './pdfkit-internals.js';
+import { claimPdfUa, escapeXmpInfo, internals, sortDestinationsByBytes, taggingInternals } from './pdfkit-internals.js';
 import { TagTree } from './tag-tree.js';
 import { memoiseSubsetEncoding } from './subset-cache.js';
 
@@ -58,6 +58,7 @@ export async function pagesToPdf(model: PageModel, date: Date = creationDate(mod
   } as PDFKit.PDFDocumentOptions);
   escapeXmpInfo(doc);
   claimPdfUa(doc);
+  sortDestinationsByBytes(doc);
   // The same Buffer objects the layout measured with: fontkit parses each once per process.
   for (const style of fontStyles) doc.registerFont(style, faces.buffer(style));
   const chunks: Buffer[] = [];
