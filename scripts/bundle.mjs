@@ -6,6 +6,7 @@
 //   dist/cli.js         the `briefdeck` command: starts the first worker of a build, loads the bundle with a V8 code cache
 //   dist/index.cjs      the library API (used by the benchmark)
 //   dist/pptx-writer.cjs  the PPTX writer, required only when a deck is built
+//   dist/vega-lite-schema.slim.json  what the chart-spec check reads of Vega-Lite's schema
 // then builds the bundled example once to prime the code cache.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,6 +14,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { slimSchema } from './slim-schema.mjs';
 
 const wrapper = path.resolve('src/theme/fontkit-shared.ts');
 const pptxWriter = path.resolve('src/render/pptx/slides-to-pptx.ts');
@@ -105,6 +108,12 @@ for (const file of readdirSync('dist')) {
   const text = readFileSync(path.join('dist', file), 'utf8');
   if (!/[^\x00-\x7f]/.test(text)) continue;
   writeFileSync(path.join('dist', file), text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+// Vega-Lite's schema, with only what the chart-spec check reads (scripts/slim-schema.mjs).
+{
+  const full = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
+  writeFileSync(path.join('dist', 'vega-lite-schema.slim.json'), JSON.stringify(slimSchema(full)));
 }
 
 // Build the bundled example once, so that dist/ gets a V8 code cache holding

@@ -7,12 +7,14 @@
 // channel (its name, its shape, its property types, `type`), `data`, in
 // every view (layers and concatenations too). Each problem names the JSON
 // pointer and sits at the line of the offending key.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { suggest } from '../util/suggest.js';
 
+/** The keywords read here; scripts/slim-schema.mjs keeps these (and must keep any read later). */
 type Schema = {
   $ref?: string;
   type?: string | string[];
@@ -27,11 +29,14 @@ type Schema = {
 
 let definitions: Record<string, Schema> | undefined;
 
+/** The bundle's copy of the schema without what is not checked here (scripts/slim-schema.mjs), beside the bundle; run from sources, the package's own. */
+function schemaFile(): string {
+  const slim = path.join(import.meta.dirname, 'vega-lite-schema.slim.json');
+  return existsSync(slim) ? slim : createRequire(import.meta.url).resolve('vega-lite/vega-lite-schema.json');
+}
+
 function schemaDefinitions(): Record<string, Schema> {
-  if (!definitions) {
-    const file = createRequire(import.meta.url).resolve('vega-lite/vega-lite-schema.json');
-    definitions = (JSON.parse(readFileSync(file, 'utf8')) as { definitions: Record<string, Schema> }).definitions;
-  }
+  definitions ??= (JSON.parse(readFileSync(schemaFile(), 'utf8')) as { definitions: Record<string, Schema> }).definitions;
   return definitions;
 }
 
@@ -77,7 +82,8 @@ const show = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.st
 
 /** What the schema expects, in words: "one of "bar", "line", …" or "boolean or object". */
 function expected(bs: Schema[]): string {
-  const values = bs.flatMap((b) => (b.enum ? b.enum : b.const !== undefined ? [b.const] : []));
+  // (Several branches can list the same values: `type` is in two unions.)
+  const values = [...new Set(bs.flatMap((b) => (b.enum ? b.enum : b.const !== undefined ? [b.const] : [])))];
   const types = [...new Set(bs.filter((b) => !b.enum && b.const === undefined).flatMap((b) => typesOf(b) ?? []))].map((t) => (t === 'integer' ? 'number' : t));
   const parts = [...(values.length ? [`one of ${values.slice(0, 14).map(show).join(', ')}${values.length > 14 ? ', …' : ''}`] : []), ...new Set(types)];
   return parts.join(' or ');
