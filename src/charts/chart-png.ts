@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { bundledFonts, type FontSet } from '../theme/fonts.js';
 import { LRUCache } from 'lru-cache';
+import { contentHash, diskMemo } from '../util/disk-memo.js';
 
 // A native addon, required on first use (the CLI runs from a vm.Script, where
 // dynamic import() is not available).
@@ -16,7 +17,8 @@ export async function chartToPng(svg: string, scale = 2, fonts: FontSet = bundle
   const key = `${scale}\u0000${fonts.digest()}\u0000${svg}`;
   const hit = drawn.get(key);
   if (hit) return hit;
-  const png = draw(svg, scale, fonts);
+  // On disk too: resvg and its fonts are loaded only for a picture not drawn before.
+  const png = Buffer.from(diskMemo('pictures', contentHash('chart-png', key), () => draw(svg, scale, fonts).toString('base64')), 'base64');
   drawn.set(key, png);
   return png;
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from './fontkit-shared.js';
+import { contentHash, diskMemo } from '../util/disk-memo.js';
 import type { FontStyle } from './theme.js';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +22,44 @@ export interface FontFace {
   buffer: Buffer;
   font: fontkit.Font;
   widths: Map<string, number>;
+  /** SHA-1 of the bytes, once asked for (`faceHash`). */
+  hash?: string;
+  /** The code points it draws, as sorted [first, last] pairs, once asked for (`drawsCodePoint`). */
+  coverage?: number[];
+}
+
+function faceHash(f: FontFace): string {
+  return (f.hash ??= createHash('sha1').update(f.buffer).digest('hex'));
+}
+
+/**
+ * Whether the face has a glyph for `cp`. The face's coverage comes from the
+ * disk cache (by the font's bytes): a cold build then never decodes the
+ * cmap of a face whose words are all in the shaping cache (fontkit took
+ * about 5 ms a face for it). Held to fontkit's hasGlyphForCodePoint over
+ * every code point by tests/theme/font-coverage.test.ts.
+ */
+export function drawsCodePoint(f: FontFace, cp: number): boolean {
+  const ranges = (f.coverage ??= diskMemo('coverage', contentHash('coverage', faceHash(f)), () => coverageRanges(f.font)));
+  let lo = 0;
+  let hi = ranges.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < ranges[2 * mid]!) hi = mid - 1;
+    else if (cp > ranges[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function coverageRanges(font: fontkit.Font): number[] {
+  const cps = font.characterSet.filter((cp) => font.hasGlyphForCodePoint(cp)).sort((a, b) => a - b);
+  const ranges: number[] = [];
+  for (const cp of cps) {
+    if (ranges.length && ranges[ranges.length - 1] === cp - 1) ranges[ranges.length - 1] = cp;
+    else if (!ranges.length || ranges[ranges.length - 1]! < cp) ranges.push(cp, cp);
+  }
+  return ranges;
 }
 
 /** A parsed face per file, shared by every set that uses it (fontkit-shared memoises by buffer too). */
@@ -83,11 +122,16 @@ export class FontSet {
     return [...new Set(fontStyles.map((s) => this.face(s).file))];
   }
 
-  /** A digest of the faces: what the chart cache keys on. */
+  private digested?: string;
+
+  /** A digest of the faces (their bytes): what the chart caches key on. */
   digest(): string {
-    const h = createHash('sha1');
-    for (const s of fontStyles) h.update(this.face(s).font.postscriptName).update(String(this.face(s).buffer.length));
-    return `${this.family}/${this.headingFamily}/${h.digest('hex').slice(0, 12)}`;
+    if (this.digested === undefined) {
+      const h = createHash('sha1');
+      for (const s of fontStyles) h.update(faceHash(this.face(s)));
+      this.digested = `${this.family}/${this.headingFamily}/${h.digest('hex').slice(0, 12)}`;
+    }
+    return this.digested;
   }
 
   /** Width of `text` in points at `sizePt`, with the font's kerning (as pdfkit draws it). */
@@ -109,12 +153,12 @@ export class FontSet {
 
   /** Characters of `text` the font has no glyph for (whitespace and controls excepted). */
   missingGlyphs(text: string, style: FontStyle = 'regular'): string[] {
-    const f = this.face(style).font;
+    const face = this.face(style);
     const missing = new Set<string>();
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       if (cp < 0x20 || ch === '\u00a0' || ch === '\u200b') continue;
-      if (!f.hasGlyphForCodePoint(cp)) missing.add(ch);
+      if (!drawsCodePoint(face, cp)) missing.add(ch);
     }
     return [...missing];
   }

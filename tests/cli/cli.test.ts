@@ -128,7 +128,7 @@ describe('caches', () => {
     expect(again.status).toBe(0);
     const without = spawnSync(process.execPath, [cli, 'build', '--out', 'c'], { cwd: project, encoding: 'utf8', env: { ...process.env, BRIEFDECK_NO_CACHE: '1' } });
     expect(without.status).toBe(0);
-    expect(readdirSync(path.join(project, 'node_modules', '.cache', 'briefdeck')).sort()).toEqual(['builds', 'charts', 'dataset-ids', 'datasets', 'markdown', 'shaping', 'subsets', 'templates']);
+    expect(readdirSync(path.join(project, 'node_modules', '.cache', 'briefdeck')).sort()).toEqual(['builds', 'charts', 'coverage', 'dataset-ids', 'datasets', 'markdown', 'shaping', 'subsets', 'templates']);
     const a = readFileSync(path.join(project, 'a', 'mini-brief.pdf'));
     expect(Buffer.compare(a, readFileSync(path.join(project, 'b', 'mini-brief.pdf')))).toBe(0);
     expect(Buffer.compare(a, readFileSync(path.join(project, 'c', 'mini-brief.pdf')))).toBe(0);
@@ -142,7 +142,7 @@ describe('caches', () => {
     const env = { ...process.env, BRIEFDECK_CACHE_DIR: shared };
     const first = spawnSync(process.execPath, [cli, 'build'], { cwd: project, encoding: 'utf8', env });
     expect(first.status).toBe(0);
-    expect(readdirSync(shared).sort()).toEqual(['charts', 'dataset-ids', 'datasets', 'markdown', 'shaping', 'subsets', 'templates']);
+    expect(readdirSync(shared).sort()).toEqual(['charts', 'coverage', 'dataset-ids', 'datasets', 'markdown', 'shaping', 'subsets', 'templates']);
     expect(readdirSync(path.join(project, 'node_modules', '.cache', 'briefdeck'))).toEqual(['builds']);
     // The records still make the second build skip the document.
     const second = spawnSync(process.execPath, [cli, 'build'], { cwd: project, encoding: 'utf8', env });
