@@ -64,7 +64,7 @@ const codeHash = (() => {
   // The TypeScript and the libraries' stand-ins (src/bin/*.cjs), with the redirects here that put them in.
   const files = readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts') || f.endsWith('.cjs')).sort();
   for (const f of files) h.update(f).update(readFileSync(path.join('src', f)));
-  h.update(readFileSync(import.meta.filename));
+  h.update(readFileSync(import.meta.filename)).update(readFileSync('scripts/slim-schema.mjs'));
   // The libraries' versions too: a new pdfkit or Vega can change what a build writes.
   h.update(readFileSync('package-lock.json'));
   return h.digest('hex').slice(0, 16);

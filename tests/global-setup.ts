@@ -3,7 +3,8 @@
 // - TMPDIR: every temp project a test makes is inside it, so none is left
 //   behind, whatever a test does;
 // - BRIEFDECK_CACHE_DIR: the CLI runs of this test run share their content
-//   caches (charts, shaping, subsets, parsed Markdown; src/util/cache-dir.ts),
+//   caches (charts, pictures, shaping, subsets, parsed Markdown and data;
+//   src/util/cache-dir.ts),
 //   as the runs of one project do. Nothing is kept from one test run to the
 //   next. Tests of the caches themselves set their own.
 import { execFileSync } from 'node:child_process';

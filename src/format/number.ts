@@ -73,12 +73,13 @@ export function decimalsOf(n: number): number {
 
 export function formatNumber(n: number, locale: Locale, decimals?: number): string {
   const d = decimals ?? decimalsOf(n);
-  return writeNumber(n, locale, Math.max(0, Math.trunc(d)));
+  // At most 20 places, as Intl allowed (beyond, it threw): `0e-400000000` in a dataset must not ask for 400 million zeros.
+  return writeNumber(n, locale, Math.min(20, Math.max(0, Math.trunc(d) || 0)));
 }
 
-/** CLDR's English ordinal rule (what Intl.PluralRules('en', { type: 'ordinal' }) selects, without loading ICU): 1st, 2nd, 3rd, 11th–13th, 21st… */
+/** CLDR's English ordinal rule (what Intl.PluralRules('en', { type: 'ordinal' }) selects for an integer, without loading ICU): 1st, 2nd, 3rd, 11th–13th, 21st… */
 function englishOrdinalSuffix(n: number): string {
-  if (!Number.isInteger(n)) return 'th';
+  if (!Number.isFinite(n)) return 'th';
   const abs = Math.abs(n);
   const [tens, units] = [abs % 100, abs % 10];
   if (units === 1 && tens !== 11) return 'st';
@@ -89,7 +90,9 @@ function englishOrdinalSuffix(n: number): string {
 
 export function formatOrdinal(n: number, locale: Locale): string {
   if (locale === 'vi') return formatNumber(n, locale, 0);
-  return `${formatNumber(n, locale, 0)}${englishOrdinalSuffix(n)}`;
+  // The suffix of the integer printed: 2.5 is written 3, so 3rd.
+  const printed = formatNumber(n, locale, 0);
+  return `${printed}${englishOrdinalSuffix(Number(printed.replace(/[^\d]/g, '')))}`;
 }
 
 /** Signed percentage, e.g. `+13.5%` / `−2.0%` (true minus sign), at the data's precision unless told. */

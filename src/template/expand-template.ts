@@ -205,6 +205,15 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 // data, so a rebuild in the same process reuses the compiled form.
 const compiledFiles = new LRUCache<string, CompiledFile>({ max: 128 });
 
+/** Whether a template's syntax tree reads back from JSON as it is: a number literal JSON cannot hold (`1e999`, `-0`) would come back as null or 0. */
+function jsonFaithful(node: unknown): boolean {
+  if (Array.isArray(node)) return node.every(jsonFaithful);
+  if (!node || typeof node !== 'object') return true;
+  const n = node as { type?: unknown; value?: unknown; original?: unknown };
+  if (n.type === 'NumberLiteral' && [n.value, n.original].some((v) => typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)))) return false;
+  return Object.values(node).every(jsonFaithful);
+}
+
 function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnostic {
   const key = `${t.file}\u0000${fileIndex}\u0000${t.text}`;
   const hit = compiledFiles.get(key);
@@ -212,12 +221,20 @@ function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnos
   try {
     const text = t.text.normalize('NFC');
     // Parsed and precompiled once for the next process too (the disk cache):
-    // a cold build compiled its templates in about 40 ms.
-    const { ast, source } = diskMemo('templates', contentHash('handlebars', t.file, String(fileIndex), text), () => {
-      const marked = Handlebars.parse(text, { srcName: t.file });
-      addLineMarkers(marked, fileIndex);
-      return { ast: Handlebars.parse(text, { srcName: t.file }), source: Handlebars.precompile(marked, compileOptions) as string };
-    });
+    // a cold build compiled its templates in about 40 ms. The precompiled
+    // JavaScript is run, so it is kept only in the project's own cache (as
+    // trusted as its node_modules), never in a shared BRIEFDECK_CACHE_DIR.
+    const { ast, source } = diskMemo(
+      'templates',
+      contentHash('handlebars', t.file, String(fileIndex), text),
+      () => {
+        const marked = Handlebars.parse(text, { srcName: t.file });
+        addLineMarkers(marked, fileIndex);
+        return { ast: Handlebars.parse(text, { srcName: t.file }), source: Handlebars.precompile(marked, compileOptions) as string };
+      },
+      (c) => jsonFaithful(c.ast),
+      { projectOnly: true, valid: (v) => typeof (v as { source?: unknown }).source === 'string' && (v as { ast?: { type?: unknown } }).ast?.type === 'Program' },
+    );
     const spec = new Function(`return ${source};`)() as TemplateSpecification;
     const compiled = { ast, spec };
     compiledFiles.set(key, compiled);

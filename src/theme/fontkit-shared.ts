@@ -42,9 +42,17 @@ interface StoredRun {
 
 const copyPositions = (ps: readonly Position[]): Position[] => ps.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }) as Position);
 
-function diskStore(font: Font, buffer: Uint8Array): { stored: Map<string, StoredRun>; record(text: string, run: Run): void } {
+/** SHA-1 of the bytes each font was made from (`create`): what the disk caches of a font key on. */
+const bytesHashes = new WeakMap<object, string>();
+
+/** The hash of the bytes `font` was parsed from, when it came through `create` here. */
+export function fontBytesHash(font: object): string | undefined {
+  return bytesHashes.get(font);
+}
+
+function diskStore(font: Font): { stored: Map<string, StoredRun>; record(text: string, run: Run): void } {
   const root = cacheRoot();
-  const digest = createHash('sha1').update(buffer).digest('hex').slice(0, 12);
+  const digest = bytesHashes.get(font)!.slice(0, 12);
   const file = root && path.join(root, 'shaping', `${font.postscriptName}-${digest}.json`);
   let stored = new Map<string, StoredRun>();
   if (file) {
@@ -73,9 +81,9 @@ function diskStore(font: Font, buffer: Uint8Array): { stored: Map<string, Stored
   };
 }
 
-function withShapingCache(font: Font, buffer: Uint8Array): Font {
+function withShapingCache(font: Font): Font {
   const shaped = new Map<string, { glyphs: Run['glyphs']; positions: Position[] }>();
-  const disk = diskStore(font, buffer);
+  const disk = diskStore(font);
   const layout = font.layout.bind(font);
   const shape = (text: string): { glyphs: Run['glyphs']; positions: Position[] } => {
     const s = disk.stored.get(text);
@@ -115,7 +123,8 @@ export function create(buffer: Uint8Array, postscriptName?: string): ReturnType<
   let font = parsed.get(buffer);
   if (!font) {
     const created = fontkit.create(buffer as Buffer);
-    font = 'layout' in created ? withShapingCache(created as Font, buffer) : created;
+    bytesHashes.set(created, createHash('sha1').update(buffer).digest('hex'));
+    font = 'layout' in created ? withShapingCache(created as Font) : created;
     parsed.set(buffer, font);
   }
   return font;

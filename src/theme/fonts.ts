@@ -25,11 +25,11 @@ export interface FontFace {
   /** SHA-1 of the bytes, once asked for (`faceHash`). */
   hash?: string;
   /** The code points it draws, as sorted [first, last] pairs, once asked for (`drawsCodePoint`). */
-  coverage?: number[];
+  coverage?: number[] | null;
 }
 
 function faceHash(f: FontFace): string {
-  return (f.hash ??= createHash('sha1').update(f.buffer).digest('hex'));
+  return (f.hash ??= fontkit.fontBytesHash(f.font) ?? createHash('sha1').update(f.buffer).digest('hex'));
 }
 
 /**
@@ -41,6 +41,8 @@ function faceHash(f: FontFace): string {
  */
 export function drawsCodePoint(f: FontFace, cp: number): boolean {
   const ranges = (f.coverage ??= diskMemo('coverage', contentHash('coverage', faceHash(f)), () => coverageRanges(f.font)));
+  // A font with no Unicode cmap (a legacy Mac Roman one, say): its character set is not in code points; fontkit translates.
+  if (ranges === null) return f.font.hasGlyphForCodePoint(cp);
   let lo = 0;
   let hi = ranges.length / 2 - 1;
   while (lo <= hi) {
@@ -52,7 +54,8 @@ export function drawsCodePoint(f: FontFace, cp: number): boolean {
   return false;
 }
 
-function coverageRanges(font: fontkit.Font): number[] {
+function coverageRanges(font: fontkit.Font): number[] | null {
+  if ((font as unknown as { _cmapProcessor: { encoding: unknown } })._cmapProcessor.encoding) return null;
   const cps = font.characterSet.filter((cp) => font.hasGlyphForCodePoint(cp)).sort((a, b) => a - b);
   const ranges: number[] = [];
   for (const cp of cps) {

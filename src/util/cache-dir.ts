@@ -2,14 +2,16 @@
 // BRIEFDECK_NO_CACHE=1 turns all of them off (for a first-build measurement).
 //
 // Two kinds, kept apart:
-// - content caches (charts, text shaping, font subsets, parsed Markdown and
-//   data), keyed by a hash of everything they depend on, so any project may
-//   share them: in the project's node_modules/.cache/briefdeck, or wherever
+// - content caches (charts and their pictures, text shaping, font subsets
+//   and coverage, parsed Markdown and data), keyed by a hash of everything
+//   they depend on (fonts by their bytes), so any project may share them:
+//   in the project's node_modules/.cache/briefdeck, or wherever
 //   BRIEFDECK_CACHE_DIR says (a CI cache folder, or one for a project without
 //   node_modules, which otherwise gets none);
-// - build records (which outputs are up to date, src/batch/up-to-date.ts):
-//   they describe this project's out/, so they stay in the project's own
-//   node_modules/.cache/briefdeck.
+// - what stays in the project's own node_modules/.cache/briefdeck: build
+//   records (which outputs are up to date, src/batch/up-to-date.ts), which
+//   describe this project's out/, and compiled templates, which are run as
+//   code (src/template/expand-template.ts).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 

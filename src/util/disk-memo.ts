@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
-import { cacheRoot } from './cache-dir.js';
+import { cacheRoot, projectCacheRoot } from './cache-dir.js';
 
 declare const __BRIEFDECK_CODE__: string | undefined;
 
@@ -41,12 +41,20 @@ export function contentHash(...parts: readonly string[]): string {
   return h.digest('hex').slice(0, 32);
 }
 
-export function diskMemo<T>(kind: string, key: string, compute: () => T, shouldStore: (value: T) => boolean = () => true): T {
-  const root = cacheRoot();
+export interface DiskMemoOptions {
+  /** In the project's own cache only, never BRIEFDECK_CACHE_DIR: for entries that are run as code, which must be as trusted as node_modules. */
+  projectOnly?: boolean;
+  /** An entry read back that fails this is computed again (a cache file written by hand, or damaged). */
+  valid?: (value: unknown) => boolean;
+}
+
+export function diskMemo<T>(kind: string, key: string, compute: () => T, shouldStore: (value: T) => boolean = () => true, opts: DiskMemoOptions = {}): T {
+  const root = opts.projectOnly ? projectCacheRoot() : cacheRoot();
   const file = root && path.join(root, kind, `${key}.json`);
   if (file) {
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as T;
+      const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (!opts.valid || opts.valid(value)) return value as T;
     } catch {
       // Not cached yet.
     }

@@ -15,6 +15,12 @@ describe('the slim Vega-Lite schema', () => {
     expect([...keptKeywords].sort()).toEqual(fields.sort());
   });
 
+  it('is beside the bundle, which reads it', () => {
+    const slim = readFileSync(path.join(root, 'dist', 'vega-lite-schema.slim.json'), 'utf8');
+    expect(JSON.parse(slim).definitions.Mark.enum).toContain('bar');
+    expect(readFileSync(path.join(root, 'dist', 'worker.cjs'), 'latin1')).toContain('vega-lite-schema.slim.json');
+  });
+
   it('finds what the whole schema finds, at the same places', async () => {
     const dir = makeProject(['mini']);
     const spec = path.join(dir, 'templates', 'charts', 'trade.vl.json');

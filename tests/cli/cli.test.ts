@@ -134,7 +134,7 @@ describe('caches', () => {
     expect(Buffer.compare(a, readFileSync(path.join(project, 'c', 'mini-brief.pdf')))).toBe(0);
   });
 
-  it('BRIEFDECK_CACHE_DIR holds the content caches, shared by projects; build records stay in the project', () => {
+  it('BRIEFDECK_CACHE_DIR holds the content caches, shared by projects; build records and compiled templates (code) stay in the project', () => {
     const project = copyFixture('mini');
     writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
     mkdirSync(path.join(project, 'node_modules'));
@@ -142,8 +142,8 @@ describe('caches', () => {
     const env = { ...process.env, BRIEFDECK_CACHE_DIR: shared };
     const first = spawnSync(process.execPath, [cli, 'build'], { cwd: project, encoding: 'utf8', env });
     expect(first.status).toBe(0);
-    expect(readdirSync(shared).sort()).toEqual(['charts', 'coverage', 'dataset-ids', 'datasets', 'markdown', 'shaping', 'subsets', 'templates']);
-    expect(readdirSync(path.join(project, 'node_modules', '.cache', 'briefdeck'))).toEqual(['builds']);
+    expect(readdirSync(shared).sort()).toEqual(['charts', 'coverage', 'dataset-ids', 'datasets', 'markdown', 'shaping', 'subsets']);
+    expect(readdirSync(path.join(project, 'node_modules', '.cache', 'briefdeck')).sort()).toEqual(['builds', 'templates']);
     // The records still make the second build skip the document.
     const second = spawnSync(process.execPath, [cli, 'build'], { cwd: project, encoding: 'utf8', env });
     expect(second.status).toBe(0);

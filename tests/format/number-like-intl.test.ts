@@ -56,6 +56,15 @@ describe('formatNumber writes what Intl.NumberFormat writes', () => {
   it('and English ordinals take the suffix Intl.PluralRules selects (1st, 2nd, 3rd, 11th, 112th, 121st…)', () => {
     const rules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
     const suffix: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-    for (const n of [...Array.from({ length: 1201 }, (_, i) => i - 100), 1e6 + 1, 2.5, -3.5]) expect(formatOrdinal(n, 'en'), String(n)).toBe(`${formatNumber(n, 'en', 0)}${suffix[rules.select(n)]}`);
+    for (const n of [...Array.from({ length: 1201 }, (_, i) => i - 100), 1e6 + 1, 1e6 + 11]) expect(formatOrdinal(n, 'en'), String(n)).toBe(`${formatNumber(n, 'en', 0)}${suffix[rules.select(n)]}`);
+  });
+
+  it('and a number with a fraction, printed whole, takes the suffix of what is printed', () => {
+    expect([2.5, 1.0001, 0.9999, 2.9999, -3.5, 11.2].map((n) => formatOrdinal(n, 'en'))).toEqual(['3rd', '1st', '1st', '3rd', '-4th', '11th']);
+  });
+
+  it('and at most 20 decimals, however many are asked for', () => {
+    expect(formatNumber(0, 'en', 400_000_000)).toBe(`0.${'0'.repeat(20)}`);
+    expect(formatNumber(1.5, 'en', Number.NaN)).toBe('2');
   });
 });

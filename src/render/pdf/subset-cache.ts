@@ -4,6 +4,7 @@
 // depend only on the font and the glyph ids in order of first use, so a
 // rebuild that uses the same glyphs (watch mode, tests) reuses them, and so
 // does a new process (the CLI), from the disk cache.
+import { fontBytesHash } from '../../theme/fontkit-shared.js';
 import { contentHash, diskMemo } from '../../util/disk-memo.js';
 import type { FontSubset } from './pdfkit-internals.js';
 
@@ -18,10 +19,10 @@ const cache = new WeakMap<object, Map<string, Encoded>>();
 /** Enough for a few documents built in turn (brief, deck notes, tests) without growing without bound. */
 const perFont = 8;
 
-/** Name and version: a different font file (another version, another family) gets other entries. */
+/** The font's bytes (name and version, for a font not parsed through fontkit-shared): another file gets other entries, even under a name and version another project's font has too. */
 function fontKey(font: object): string {
   const f = font as { postscriptName?: string; version?: string | number };
-  return `${f.postscriptName ?? 'font'}\u0000${String(f.version ?? '')}`;
+  return fontBytesHash(font) ?? `${f.postscriptName ?? 'font'}\u0000${String(f.version ?? '')}`;
 }
 
 export function memoiseSubsetEncoding(font: object, subset: FontSubset): void {
