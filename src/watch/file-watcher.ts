@@ -18,11 +18,19 @@ export interface FolderWatch {
 
 export class FileWatcher {
   private watchers = new Map<string, FSWatcher>();
+  private closed = false;
 
   constructor(private readonly onChange: (file: string) => void) {}
 
-  /** Watch exactly these folders (those already watched stay, others are closed). */
+  /** How many folders are watched now. */
+  get size(): number {
+    return this.watchers.size;
+  }
+
+  /** Watch exactly these folders (those already watched stay, others are closed). After `close`, nothing. */
   set(folders: readonly FolderWatch[]): void {
+    // A build round that ends after Ctrl-C must not watch again: the watcher would keep the process alive.
+    if (this.closed) return;
     const wanted = new Map(folders.filter((f) => existsSync(f.dir)).map((f) => [`${f.recursive ? 'r' : 'n'}:${f.dir}`, f]));
     for (const [key, w] of this.watchers) {
       if (wanted.has(key)) continue;
@@ -47,7 +55,9 @@ export class FileWatcher {
     }
   }
 
+  /** Stop watching, for good. */
   close(): void {
+    this.closed = true;
     for (const w of this.watchers.values()) w.close();
     this.watchers.clear();
   }

@@ -23,6 +23,8 @@ export interface Watching {
   session: WatchSession;
   /** Resolves when every change seen so far is built (tests, the bench). */
   idle(): Promise<void>;
+  /** How long documents no page shows wait for the pages' drawn note (`defaultDrawnWaitMs`); tests lengthen it to tell the two apart under load. */
+  drawnWaitMs: number;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export interface Watching {
  * another page shows does not wait: measured with two pages open, waiting
  * for the brief's page made the deck's 60–90 ms later and the brief's no sooner.
  */
-const drawnWaitMs = 250;
+export const defaultDrawnWaitMs = 250;
 
 /** An editor is at hand to open `vscode://file/…` links (its terminal sets these). */
 export function editorDetected(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -58,6 +60,9 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let server: PreviewServer | undefined;
+  /** Set by `close`: no round starts after it (a round running then finishes, and watches nothing more). */
+  let closing = false;
+  let drawnWaitMs = defaultDrawnWaitMs;
   const watcher = new FileWatcher((file) => {
     pending.add(file);
     schedule();
@@ -117,7 +122,7 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
   };
 
   function schedule(): void {
-    if (timer) return;
+    if (timer || closing) return;
     // A few milliseconds gather the events of one save (an editor writes, renames and touches).
     timer = setTimeout(() => {
       timer = undefined;
@@ -145,7 +150,14 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
     server,
     session,
     idle,
+    get drawnWaitMs() {
+      return drawnWaitMs;
+    },
+    set drawnWaitMs(ms: number) {
+      drawnWaitMs = ms;
+    },
     async close() {
+      closing = true;
       watcher.close();
       if (timer) clearTimeout(timer);
       timer = undefined;
