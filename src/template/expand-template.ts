@@ -205,6 +205,12 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 // data, so a rebuild in the same process reuses the compiled form.
 const compiledFiles = new LRUCache<string, CompiledFile>({ max: 128 });
 
+/** A compiled template as the disk cache keeps it: its tree, and what Handlebars.precompile wrote (which starts so). */
+function isCompiledEntry(v: unknown): boolean {
+  const e = v as { ast?: { type?: unknown; body?: unknown }; source?: unknown };
+  return e?.ast?.type === 'Program' && Array.isArray(e.ast.body) && typeof e.source === 'string' && e.source.startsWith('{"compiler":');
+}
+
 /** Whether a template's syntax tree reads back from JSON as it is: a number literal JSON cannot hold (`1e999`, `-0`) would come back as null or 0. */
 function jsonFaithful(node: unknown): boolean {
   if (Array.isArray(node)) return node.every(jsonFaithful);
@@ -233,7 +239,7 @@ function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnos
         return { ast: Handlebars.parse(text, { srcName: t.file }), source: Handlebars.precompile(marked, compileOptions) as string };
       },
       (c) => jsonFaithful(c.ast),
-      { projectOnly: true, valid: (v) => typeof (v as { source?: unknown }).source === 'string' && (v as { ast?: { type?: unknown } }).ast?.type === 'Program' },
+      { projectOnly: true, valid: (v) => isCompiledEntry(v) },
     );
     const spec = new Function(`return ${source};`)() as TemplateSpecification;
     const compiled = { ast, spec };

@@ -134,6 +134,26 @@ describe('caches', () => {
     expect(Buffer.compare(a, readFileSync(path.join(project, 'c', 'mini-brief.pdf')))).toBe(0);
   });
 
+  it('a compiled template in the cache that is not one (damaged, or written by hand) is compiled afresh', () => {
+    const project = copyFixture('mini');
+    writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
+    mkdirSync(path.join(project, 'node_modules'));
+    const env = { ...process.env };
+    delete env['BRIEFDECK_CACHE_DIR'];
+    expect(spawnSync(process.execPath, [cli, 'build', '--out', 'a'], { cwd: project, encoding: 'utf8', env }).status).toBe(0);
+    const dir = path.join(project, 'node_modules', '.cache', 'briefdeck', 'templates');
+    // Two rounds (the mini brief is two template files): each damage read back once at least.
+    for (const damaged of [['{}', '{"ast":{"type":"Program","body":[]},"source":"{}"}'], ['not JSON', '{"ast":{"type":"Program","body":[]},"source":1}']]) {
+      const files = readdirSync(dir);
+      expect(files.length).toBeGreaterThanOrEqual(2);
+      files.forEach((f, i) => writeFileSync(path.join(dir, f), damaged[i % 2]!));
+      const again = spawnSync(process.execPath, [cli, 'build', '--out', 'b', '--force'], { cwd: project, encoding: 'utf8', env });
+      expect(again.stderr).not.toMatch(/internal error|error|\n\s+at /);
+      expect(again.status).toBe(0);
+      expect(Buffer.compare(readFileSync(path.join(project, 'a', 'mini-brief.pdf')), readFileSync(path.join(project, 'b', 'mini-brief.pdf')))).toBe(0);
+    }
+  });
+
   it('BRIEFDECK_CACHE_DIR holds the content caches, shared by projects; build records and compiled templates (code) stay in the project', () => {
     const project = copyFixture('mini');
     writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
