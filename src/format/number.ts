@@ -92,7 +92,8 @@ export function formatOrdinal(n: number, locale: Locale): string {
   if (locale === 'vi') return formatNumber(n, locale, 0);
   // The suffix of the integer printed: 2.5 is written 3, so 3rd.
   const printed = formatNumber(n, locale, 0);
-  return `${printed}${englishOrdinalSuffix(Number(printed.replace(/[^\d]/g, '')))}`;
+  // (Its last two digits: the digits read back as a number would be the double again, not what is printed.)
+  return `${printed}${englishOrdinalSuffix(Number(printed.replace(/[^\d]/g, '').slice(-2)))}`;
 }
 
 /** Signed percentage, e.g. `+13.5%` / `−2.0%` (true minus sign), at the data's precision unless told. */

@@ -205,6 +205,16 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 // data, so a rebuild in the same process reuses the compiled form.
 const compiledFiles = new LRUCache<string, CompiledFile>({ max: 128 });
 
+/** Precompiled code → the template it makes, or undefined if it makes none (a damaged cache entry). */
+function templateSpec(source: string): TemplateSpecification | undefined {
+  try {
+    const spec = new Function(`return ${source};`)() as { main?: unknown; compiler?: unknown } | undefined;
+    return typeof spec?.main === 'function' && Array.isArray(spec.compiler) ? (spec as TemplateSpecification) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A compiled template as the disk cache keeps it: its tree, and what Handlebars.precompile wrote (which starts so). */
 function isCompiledEntry(v: unknown): boolean {
   const e = v as { ast?: { type?: unknown; body?: unknown }; source?: unknown };
@@ -230,6 +240,8 @@ function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnos
     // a cold build compiled its templates in about 40 ms. The precompiled
     // JavaScript is run, so it is kept only in the project's own cache (as
     // trusted as its node_modules), never in a shared BRIEFDECK_CACHE_DIR.
+    // An entry read back is used only if its code makes a template (`spec` is then set); else it is compiled afresh, and replaced.
+    let spec: TemplateSpecification | undefined;
     const { ast, source } = diskMemo(
       'templates',
       contentHash('handlebars', t.file, String(fileIndex), text),
@@ -239,9 +251,9 @@ function compileFile(t: TemplateFile, fileIndex: number): CompiledFile | Diagnos
         return { ast: Handlebars.parse(text, { srcName: t.file }), source: Handlebars.precompile(marked, compileOptions) as string };
       },
       (c) => jsonFaithful(c.ast),
-      { projectOnly: true, valid: (v) => isCompiledEntry(v) },
+      { projectOnly: true, valid: (v) => isCompiledEntry(v) && (spec = templateSpec((v as { source: string }).source)) !== undefined },
     );
-    const spec = new Function(`return ${source};`)() as TemplateSpecification;
+    spec ??= new Function(`return ${source};`)() as TemplateSpecification;
     const compiled = { ast, spec };
     compiledFiles.set(key, compiled);
     return compiled;

@@ -84,6 +84,8 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
 
   const round = async (): Promise<void> => {
     for (;;) {
+      // After Ctrl-C, nothing more is built: the outputs so far stay as written.
+      if (closing) return;
       const files = [...pending];
       pending.clear();
       let docs: DocState[];
@@ -105,6 +107,7 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
       for (const d of shownFirst(docs)) {
         // What no page shows waits until the pages have drawn what they show: its build would take the cores the browser draws with.
         if (!open.has(d.key) && shownBuilt.length) await server?.drawn(shownBuilt.splice(0), drawnWaitMs);
+        if (closing) return;
         await session.build(d, () => tell([d.key]));
         if (open.has(d.key)) shownBuilt.push(d.key);
         // Each document is shown as soon as it is built (a deck already when its slides are), not after the whole round.
@@ -127,10 +130,13 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
     timer = setTimeout(() => {
       timer = undefined;
       if (running) return; // the running round picks the changes up when it ends
-      running = round().finally(() => {
-        running = undefined;
-        if (pending.size) schedule();
-      });
+      running = round()
+        // A bug in a round (each build reports its own errors) is said once; the watch goes on.
+        .catch((e: unknown) => log(`briefdeck watch: a rebuild failed: ${e instanceof Error ? e.message : String(e)}`))
+        .finally(() => {
+          running = undefined;
+          if (pending.size) schedule();
+        });
     }, 8);
   }
 
@@ -159,10 +165,13 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
     async close() {
       closing = true;
       watcher.close();
+      pending.clear();
       if (timer) clearTimeout(timer);
       timer = undefined;
+      // The server first: with its pages gone, a round waiting for their drawn note goes on at once, and ends.
+      const serverClosed = server?.close();
       if (running) await running.catch(() => {});
-      await server?.close();
+      await serverClosed;
     },
   };
 }

@@ -143,7 +143,12 @@ describe('caches', () => {
     expect(spawnSync(process.execPath, [cli, 'build', '--out', 'a'], { cwd: project, encoding: 'utf8', env }).status).toBe(0);
     const dir = path.join(project, 'node_modules', '.cache', 'briefdeck', 'templates');
     // Two rounds (the mini brief is two template files): each damage read back once at least.
-    for (const damaged of [['{}', '{"ast":{"type":"Program","body":[]},"source":"{}"}'], ['not JSON', '{"ast":{"type":"Program","body":[]},"source":1}']]) {
+    const program = '{"type":"Program","body":[]}';
+    for (const damaged of [
+      ['{}', `{"ast":${program},"source":"{}"}`],
+      ['not JSON', `{"ast":${program},"source":1}`],
+      [`{"ast":${program},"source":"{\\"compiler\\":[8,\\">= 4.3.0\\"],\\"main\\":1}"}`, `{"ast":${program},"source":"{\\"compiler\\": ("}`],
+    ]) {
       const files = readdirSync(dir);
       expect(files.length).toBeGreaterThanOrEqual(2);
       files.forEach((f, i) => writeFileSync(path.join(dir, f), damaged[i % 2]!));

@@ -61,6 +61,8 @@ describe('formatNumber writes what Intl.NumberFormat writes', () => {
 
   it('and a number with a fraction, printed whole, takes the suffix of what is printed', () => {
     expect([2.5, 1.0001, 0.9999, 2.9999, -3.5, 11.2].map((n) => formatOrdinal(n, 'en'))).toEqual(['3rd', '1st', '1st', '3rd', '-4th', '11th']);
+    // Past 2^53 the double is not what is printed: the suffix follows the print.
+    expect(formatOrdinal(1152921504606847232, 'en')).toBe('1,152,921,504,606,847,200th');
   });
 
   it('and at most 20 decimals, however many are asked for', () => {

@@ -143,7 +143,7 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
     expect(Buffer.from(pdf ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('builds what no page shows once the pages have drawn what they show, or after 250 ms', async () => {
+  it('builds what no page shows once the pages have drawn what they show, or when the wait runs out', async () => {
     const deck = (await state()).docs[1]!;
     let text = '';
     const req = http.get({ host: '127.0.0.1', port, path: `/events?doc=${deck.key}` }, (res) => res.setEncoding('utf8').on('data', (c: string) => (text += c)));
