@@ -20,5 +20,12 @@ export default function setup(): () => void {
   mkdirSync(tmp);
   process.env['TMPDIR'] = tmp;
   process.env['BRIEFDECK_CACHE_DIR'] = path.join(run, 'cache');
-  return () => rmSync(run, { recursive: true, force: true });
+  return () => {
+    // A CLI's worker may still be saving its caches here as it exits (after its CLI returned): tried again for a second.
+    try {
+      rmSync(run, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (e) {
+      process.stderr.write(`could not remove ${run}: ${(e as Error).message}\n`);
+    }
+  };
 }
