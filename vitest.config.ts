@@ -15,10 +15,15 @@ export default defineConfig({
     isolate: false,
     // Shared processes share process.env: a variable a test stubs (vi.stubEnv) is put back after it.
     unstubEnvs: true,
-    // As for briefdeck's own workers (src/batch/start-worker.ts): V8 optimises
-    // a function only after 16 times its default budget. The test processes
-    // run much code a few times each, and optimising it on background threads
-    // cost more CPU than it saved (measured: the test processes' CPU 90 → 84 s).
-    execArgv: [`--interrupt-budget=${2 * 1024 * 1024}`],
+    // Flags for the test processes (not briefdeck's: its workers have their own):
+    // - V8 optimises a function only after 16 times its default budget, as in
+    //   briefdeck's workers (src/batch/start-worker.ts): the tests run much
+    //   code a few times each, and optimising it on background threads cost
+    //   more CPU than it saved (the test processes' CPU 90 → 84 s);
+    // - garbage collection on the main thread only: these processes hold a
+    //   large heap (isolate: false, above), and parallel marking cost more
+    //   than it saved on 2 cores busy with CLI runs (two alternating runs each:
+    //   the suite 139–145 → 124–129 s, the test processes' CPU 97–98 → 87–89 s).
+    execArgv: [`--interrupt-budget=${2 * 1024 * 1024}`, '--single-threaded-gc'],
   },
 });
