@@ -115,13 +115,22 @@ describe('a failure after the checks', () => {
 });
 
 describe('caches', () => {
-  it('never change the output: a build with caches and one without are byte-identical', () => {
+  /**
+   * The mini brief in a project with node_modules, where caches live (in its
+   * .cache/briefdeck), and an environment without the BRIEFDECK_CACHE_DIR the
+   * test run sets, so that they live there.
+   */
+  function projectWithCaches(): { project: string; env: NodeJS.ProcessEnv } {
     const project = copyFixture('mini');
     writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
-    // Caches live in the project's node_modules/.cache/briefdeck unless BRIEFDECK_CACHE_DIR (which the test run sets) says otherwise.
     mkdirSync(path.join(project, 'node_modules'));
     const env = { ...process.env };
     delete env['BRIEFDECK_CACHE_DIR'];
+    return { project, env };
+  }
+
+  it('never change the output: a build with caches and one without are byte-identical', () => {
+    const { project, env } = projectWithCaches();
     const withCaches = spawnSync(process.execPath, [cli, 'build', '--out', 'a'], { cwd: project, encoding: 'utf8', env });
     expect(withCaches.status).toBe(0);
     const again = spawnSync(process.execPath, [cli, 'build', '--out', 'b'], { cwd: project, encoding: 'utf8', env });
@@ -135,11 +144,7 @@ describe('caches', () => {
   });
 
   it('a compiled template in the cache that is not one (damaged, or written by hand) is compiled afresh', () => {
-    const project = copyFixture('mini');
-    writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
-    mkdirSync(path.join(project, 'node_modules'));
-    const env = { ...process.env };
-    delete env['BRIEFDECK_CACHE_DIR'];
+    const { project, env } = projectWithCaches();
     expect(spawnSync(process.execPath, [cli, 'build', '--out', 'a'], { cwd: project, encoding: 'utf8', env }).status).toBe(0);
     const dir = path.join(project, 'node_modules', '.cache', 'briefdeck', 'templates');
     // Two rounds (the mini brief is two template files): each damage read back once at least.
@@ -160,9 +165,7 @@ describe('caches', () => {
   });
 
   it('BRIEFDECK_CACHE_DIR holds the content caches, shared by projects; build records and compiled templates (code) stay in the project', () => {
-    const project = copyFixture('mini');
-    writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n');
-    mkdirSync(path.join(project, 'node_modules'));
+    const { project } = projectWithCaches();
     const shared = path.join(project, 'shared-cache');
     const env = { ...process.env, BRIEFDECK_CACHE_DIR: shared };
     const first = spawnSync(process.execPath, [cli, 'build'], { cwd: project, encoding: 'utf8', env });
