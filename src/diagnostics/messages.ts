@@ -68,7 +68,7 @@ export const messages = {
   'yaml/syntax': define<{ detail: string }>('error', (a) => `YAML syntax error: ${a.detail}`, () => 'fix the YAML syntax at this position'),
   'yaml/duplicate-key': define<{ key: string }>('error', (a) => `duplicate key \`${a.key}\``, () => 'each key may appear once in a mapping; remove or rename one'),
   'yaml/alias-limit': define<{ detail: string }>('error', (a) => `too many YAML alias expansions (${a.detail})`, () => 'write the values out instead of using anchors and aliases'),
-  'csv/syntax': define<{ detail: string }>('error', (a) => `CSV syntax error: ${a.detail}`),
+  'csv/syntax': define<{ detail: string }>('error', (a) => `CSV syntax error: ${a.detail}`, () => 'one row per line, fields separated by commas; a field holding a comma or a quote is written in double quotes, each quote inside it doubled ("")'),
   'csv/not-a-number': define<{ column: string; found: string }>('error', (a) => `column \`${a.column}\` must be a number, found \`${a.found}\``, () => 'write plain numbers with a dot for decimals and no thousands separators'),
   'csv/missing-column': define<{ column: string; file: string }>('error', (a) => `series file ${a.file} has no \`${a.column}\` column`, () => 'add the column to the header row'),
 

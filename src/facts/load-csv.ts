@@ -20,6 +20,28 @@ interface Parsed {
 const numericColumns = new Set(['value']);
 const booleanColumns = new Set(['partial']);
 
+/** Where the quote that is still open at the end of `text` opened (RFC 4180: `""` inside quotes is a quote). */
+function unclosedQuote(text: string): { line: number; column: number } | undefined {
+  let line = 1;
+  let column = 1;
+  let open: { line: number; column: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      if (!open) open = { line, column };
+      else if (text[i + 1] === '"') {
+        i++;
+        column++;
+      } else open = undefined;
+    }
+    if (c === '\n') {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return open;
+}
+
 export function parseSeriesCsv(file: string, text: string): { value: Parsed | undefined; diagnostics: Diagnostic[] } {
   let records: CsvRecord[];
   const normalized = text.normalize('NFC');
@@ -27,7 +49,10 @@ export function parseSeriesCsv(file: string, text: string): { value: Parsed | un
     // `info` for each record's line; not `raw` (the record's text kept as well: unused, and a tenth of the parse).
     records = splitPlainCsv(normalized) ?? (parse(normalized, { bom: true, info: true, skip_empty_lines: true, trim: true }) as never);
   } catch (e) {
-    const err = e as Error & { lines?: number };
+    const err = e as Error & { lines?: number; code?: string };
+    // csv-parse finds an unclosed quote at the end of the file: the place to fix is where it opened.
+    const opened = err.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuote(normalized) : undefined;
+    if (opened) return { value: undefined, diagnostics: [report('csv/syntax', { file, ...opened }, { detail: 'a quote opened here is never closed, so the rest of the file reads as one field' })] };
     return { value: undefined, diagnostics: [report('csv/syntax', { file, line: err.lines ?? 1, column: 1 }, { detail: err.message.replace(/^Invalid [^:]*: /, '') })] };
   }
   const diagnostics: Diagnostic[] = [];

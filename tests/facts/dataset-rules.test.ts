@@ -12,7 +12,7 @@ const cases: { rule: string; file: string; from: string; to: string; at: string 
   { rule: 'facts/number-without-unit', file: 'data/facts.yaml', from: 'value: 171.9\n    unit: USD bn\n', to: 'value: 171.9\n', at: 'value: 171.9' },
   { rule: 'facts/series-source-mismatch', file: 'data/series.yaml', from: 'sources: [vns, gacc]', to: 'sources: [vns]', at: '' },
   { rule: 'csv/missing-column', file: 'data/series/trade.csv', from: 'period,value,', to: 'period,amount,', at: '' },
-  { rule: 'csv/syntax', file: 'data/series/trade.csv', from: '2023,171.9,vns,', to: '2023,"171.9,vns,', at: '' },
+  { rule: 'csv/syntax', file: 'data/series/trade.csv', from: '2023,171.9,vns,', to: '2023,"171.9,vns,', at: '2023,"171.9,vns,' },
 ];
 
 describe('dataset rules', () => {
