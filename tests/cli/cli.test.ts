@@ -164,6 +164,16 @@ describe('caches', () => {
     }
   });
 
+  it('a template whose syntax tree JSON cannot hold (a number literal past the largest double) is not cached', () => {
+    const { project, env } = projectWithCaches();
+    const file = path.join(project, 'templates', 'brief', 'document.md.hbs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{{fact "star"}}', `{{fact "star"}} {{#if ${'9'.repeat(400)}}}big{{/if}}`));
+    const first = spawnSync(process.execPath, [cli, 'build'], { cwd: project, encoding: 'utf8', env });
+    expect(first.status).toBe(0);
+    // The partial is cached; the main template (its literal reads back from JSON as null) is not.
+    expect(readdirSync(path.join(project, 'node_modules', '.cache', 'briefdeck', 'templates'))).toHaveLength(1);
+  });
+
   it('BRIEFDECK_CACHE_DIR holds the content caches, shared by projects; build records and compiled templates (code) stay in the project', () => {
     const { project } = projectWithCaches();
     const shared = path.join(project, 'shared-cache');
