@@ -21,8 +21,13 @@ export interface Watching {
   url: string;
   server: PreviewServer;
   session: WatchSession;
-  /** Resolves when every change seen so far is built (tests, the bench). */
-  idle(): Promise<void>;
+  /**
+   * Resolves when every change seen so far is built (tests, the bench).
+   * Given a file saved just before the call, it first waits for the watcher
+   * to report that file (at most `waitMs`): on a busy machine the event can
+   * come after a round that started without it has ended.
+   */
+  idle(saved?: string, waitMs?: number): Promise<void>;
   /** How long documents no page shows wait for the pages' drawn note (`defaultDrawnWaitMs`); tests lengthen it to tell the two apart under load. */
   drawnWaitMs: number;
   close(): Promise<void>;
@@ -63,9 +68,13 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
   /** Set by `close`: no round starts after it (a round running then finishes, and watches nothing more). */
   let closing = false;
   let drawnWaitMs = defaultDrawnWaitMs;
+  /** Who waits for the watcher to report a file (`idle(saved)`). */
+  const awaited = new Map<string, (() => void)[]>();
   const watcher = new FileWatcher((file) => {
     pending.add(file);
     schedule();
+    for (const resolve of awaited.get(file) ?? []) resolve();
+    awaited.delete(file);
   });
 
   /**
@@ -144,7 +153,20 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
   await new Promise<void>((resolve) => setTimeout(resolve, 10));
   while (running) await running;
   server = await startPreviewServer(session, req.port ?? 0);
-  const idle = async () => {
+  const idle = async (saved?: string, waitMs = 10_000) => {
+    if (saved !== undefined) {
+      await new Promise<void>((resolve) => {
+        const timeout = setTimeout(() => {
+          awaited.set(saved, (awaited.get(saved) ?? []).filter((r) => r !== reported));
+          resolve();
+        }, waitMs);
+        const reported = () => {
+          clearTimeout(timeout);
+          resolve();
+        };
+        awaited.set(saved, [...(awaited.get(saved) ?? []), reported]);
+      });
+    }
     for (;;) {
       await new Promise((r) => setTimeout(r, 20));
       if (!running && !timer && pending.size === 0) return;

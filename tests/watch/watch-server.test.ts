@@ -72,7 +72,7 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
 
   it('a saved fact rebuilds both documents with the new value', async () => {
     save(facts(), 'value: 1.35', 'value: 1.47');
-    await w.idle();
+    await w.idle(facts());
     const s = await state();
     expect(s.docs.map((d) => d.version)).toEqual([2, 2]);
     expect(s.docs[0]!.facts['lithium-exports-2024']?.printed).toBe('US$1.47 billion');
@@ -84,14 +84,14 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
 
   it('a broken save keeps the last good output and reports file:line; fixing it clears the errors', async () => {
     save(facts(), 'value: 1.47', 'value: [1.47');
-    await w.idle();
+    await w.idle(facts());
     let s = await state();
     expect(s.docs[0]!.version).toBe(2);
     const e = s.docs[0]!.errors.find((x) => x.shown === path.join('data', 'chile-korea', 'facts.yaml'));
     expect(e?.line).toBeGreaterThan(1);
     expect((await rawGet(port, `/doc/${s.docs[0]!.key}/2.pdf`)).status).toBe(200);
     save(facts(), 'value: [1.47', 'value: 1.47');
-    await w.idle();
+    await w.idle(facts());
     s = await state();
     expect(s.docs.map((d) => [d.version, d.errors.length])).toEqual([
       [3, 0],
@@ -116,7 +116,7 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
     };
     try {
       save(facts(), 'value: 1.47', 'value: 1.49');
-      await w.idle();
+      await w.idle(facts());
     } finally {
       w.session.build = build;
       deckPage.close();
@@ -137,7 +137,7 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
     const firstPage = stream('');
     await new Promise((r) => setTimeout(r, 100));
     save(facts(), 'value: 1.49', 'value: 1.50');
-    await w.idle();
+    await w.idle(facts());
     firstPage.close();
     const pdf = events(firstPage.text()).find((e) => e.name === 'output')?.data.pdf;
     expect(Buffer.from(pdf ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-');
@@ -189,7 +189,7 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
       req.destroy();
       // As the next test expects it, whatever failed above.
       writeFileSync(facts(), readFileSync(facts(), 'utf8').replace(/value: 1\.5[0-2]\b/, 'value: 1.50'));
-      await w.idle();
+      await w.idle(facts());
     }
     const s = await state();
     expect(s.docs.map((d) => d.errors.length)).toEqual([0, 0]);
@@ -204,19 +204,19 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
     const failed = (s: State) => s.docs[0]!.problems.filter((p) => (p as { rule: string }).rule === 'io/write-failed').length;
     try {
       save(facts(), 'value: 1.50', 'value: 1.53');
-      await w.idle();
+      await w.idle(facts());
       await new Promise((r) => setTimeout(r, 20));
       expect(failed(await state())).toBe(1);
       // Another build keeps it (its own write fails too), once.
       save(facts(), 'value: 1.53', 'value: 1.54');
-      await w.idle();
+      await w.idle(facts());
       await new Promise((r) => setTimeout(r, 20));
       expect(failed(await state())).toBe(1);
     } finally {
       rmSync(map, { recursive: true, force: true });
     }
     save(facts(), 'value: 1.54', 'value: 1.50');
-    await w.idle();
+    await w.idle(facts());
     await new Promise((r) => setTimeout(r, 20));
     expect(existsSync(map)).toBe(true);
     expect(failed(await state())).toBe(0);
@@ -230,10 +230,10 @@ describe('briefdeck watch on a dataset of another topic (invented figures, stand
       return build(d);
     };
     for (let i = 0; i < 6; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 15));
       save(facts(), `value: ${(1.5 + i / 100).toFixed(2)}`, `value: ${(1.51 + i / 100).toFixed(2)}`);
-      await new Promise((r) => setTimeout(r, 15));
     }
-    await w.idle();
+    await w.idle(facts());
     w.session.build = build;
     const s = await state();
     expect(s.docs[0]!.facts['lithium-exports-2024']?.printed).toBe('US$1.56 billion');
@@ -267,29 +267,29 @@ describe('briefdeck watch on the example: a template edit rebuilds only its docu
       ]);
       const brief = path.join(dir, 'templates', 'brief', 'document.md.hbs');
       save(brief, '## Trade', '## Trade and more');
-      await w.idle();
+      await w.idle(brief);
       expect(versions()).toEqual([
         ['brief', 2, 0],
         ['deck', 1, 0],
       ]);
       // A template error names the template line.
       save(brief, '## Trade and more', '## Trade {{fact "no-such-fact"}}');
-      await w.idle();
+      await w.idle(brief);
       const e = w.session.docs[0]!.errors[0]!;
       expect([e.shown, e.rule]).toEqual([path.join('templates', 'brief', 'document.md.hbs'), 'template/unknown-fact']);
       expect(e.line).toBeGreaterThan(1);
       expect(w.session.docs[0]!.version).toBe(2);
       save(path.join(dir, 'briefdeck.yaml'), 'out: out', 'out: out2');
-      await w.idle();
+      await w.idle(path.join(dir, 'briefdeck.yaml'));
       expect(w.session.docs.map((d) => d.version)).toEqual([2, 2]);
       expect(existsSync(path.join(dir, 'out2', 'vietnam-china-deck.pptx'))).toBe(true);
       // A broken project file is shown over the last good previews, and fixing it clears it.
       save(path.join(dir, 'briefdeck.yaml'), 'out: out2', 'out: [out2');
-      await w.idle();
+      await w.idle(path.join(dir, 'briefdeck.yaml'));
       expect(w.session.projectErrors[0]?.shown).toBe('briefdeck.yaml');
       expect(w.session.docs.length).toBe(2);
       save(path.join(dir, 'briefdeck.yaml'), 'out: [out2', 'out: out2');
-      await w.idle();
+      await w.idle(path.join(dir, 'briefdeck.yaml'));
       expect(w.session.projectErrors).toEqual([]);
     } finally {
       await w.close();
@@ -378,20 +378,20 @@ describe('briefdeck watch on a branded project (invented figures)', () => {
       const version = () => w.session.docs[0]!.version;
       expect([version(), w.session.docs[0]!.errors]).toEqual([1, []]);
       save(path.join(dir, '_brand.yml'), 'primary: wine', 'primary: saffron');
-      await w.idle();
+      await w.idle(path.join(dir, '_brand.yml'));
       expect(version()).toBe(2);
       // The logo's folder is watched because the brand named a file in it.
       cpSync(path.join(dir, 'images', 'logo.png'), path.join(dir, 'images', 'logo-copy.png'));
       writeFileSync(path.join(dir, 'images', 'logo.png'), readFileSync(path.join(dir, 'images', 'logo-copy.png')));
-      await w.idle();
+      await w.idle(path.join(dir, 'images', 'logo.png'));
       expect(version()).toBe(3);
       // Removed, then written again: the root's own _brand.yml is looked for by every document.
       const brand = readFileSync(path.join(dir, '_brand.yml'));
       rmSync(path.join(dir, '_brand.yml'));
-      await w.idle();
+      await w.idle(path.join(dir, '_brand.yml'));
       expect(version()).toBe(4);
       writeFileSync(path.join(dir, '_brand.yml'), brand);
-      await w.idle();
+      await w.idle(path.join(dir, '_brand.yml'));
       expect(version()).toBe(5);
     } finally {
       await w.close();
