@@ -88,14 +88,17 @@ export async function runOne(command: BatchCommand, job: Job, ctx: BatchContext)
   return result;
 }
 
-/** In this thread, one job after another (library callers and tests; the CLI uses worker-pool.ts). */
-export async function runBatch(command: BatchCommand, jobs: readonly Job[], ctx: BatchContext, events: BatchEvents = {}): Promise<JobResult[]> {
+/**
+ * In this thread, one job after another (library callers and tests; the CLI
+ * uses worker-pool.ts). `skip` gives a job's result without building it (up-to-date.ts).
+ */
+export async function runBatch(command: BatchCommand, jobs: readonly Job[], ctx: BatchContext, events: BatchEvents = {}, skip?: (job: Job) => JobResult | undefined): Promise<JobResult[]> {
   const results: JobResult[] = [];
   // A build killed between writing and renaming left `.name.PID.tmp` behind: gone now, even if nothing is written this time.
   if (command === 'build') removeStaleTemps(ctx.outDir);
   for (const [index, job] of jobs.entries()) {
     events.start?.(job, index, jobs.length);
-    const result = await runOne(command, job, ctx);
+    const result = skip?.(job) ?? (await runOne(command, job, ctx));
     results.push(result);
     events.done?.(result, index, jobs.length);
   }

@@ -27,6 +27,7 @@ import { report } from '../diagnostics/messages.js';
 import { defaultLimits } from '../limits.js';
 import { removeStaleTemps } from '../util/atomic-write.js';
 import { jobPosition, type BatchCommand, type Job, type JobResult } from './job.js';
+import type { DocumentRunner } from './document-runner.js';
 import type { BatchContext, BatchEvents } from './run-batch.js';
 import { startWorker, takeEarlyWorker, type WorkerProcess } from './start-worker.js';
 import type { CloseMessage, JobMessage, ReadyMessage, ResultMessage } from './worker-protocol.js';
@@ -255,4 +256,13 @@ function runInWorker(worker: WorkerProcess, message: JobMessage, seconds: number
     void worker.ready.then(startClock);
     child.send(message);
   });
+}
+
+/** The command's way: documents on worker processes running `workerFile` (dist/cli.js), a spare one loading while the plan is made. */
+export function workerRunner(workerFile: string): DocumentRunner {
+  return {
+    prepare: (memoryMb, debug) => startSpareWorker(workerFile, memoryMb, debug),
+    run: (command, jobs, ctx, opts, events) => runBatchInWorkers(command, jobs, ctx, { ...opts, workerFile }, events),
+    finish: dropSpareWorker,
+  };
 }

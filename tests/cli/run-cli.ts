@@ -6,17 +6,43 @@ import os from 'node:os';
 import path from 'node:path';
 import { fixtures, root } from '../helpers.js';
 import { batchContext } from '../../src/batch/batch-context.js';
+import { threadRunner } from '../../src/batch/document-runner.js';
 import { planJobs } from '../../src/batch/plan-jobs.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { hasErrors, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import { formatDiagnostic } from '../../src/diagnostics/format-diagnostic.js';
 import { loadProject } from '../../src/project.js';
 
 export const cli = path.join(root, 'dist', 'cli.js');
 
+/** The bundled command in its own processes, as a user runs it. */
 export function run(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The same command line in this process, its documents built in this
+ * thread (`threadRunner`): what it prints and its exit code, as `run` gives
+ * them, without starting two processes. For tests of what the command
+ * builds and says; `run` for what only processes show (the bundle, limits
+ * that end a worker, exit on a bug, signals, the caches of a new process).
+ */
+export async function runHere(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const before = process.cwd();
+  const debug = process.env['BRIEFDECK_DEBUG'];
+  process.chdir(cwd);
+  try {
+    const code = await runCli(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, runner: threadRunner });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(before);
+    if (debug === undefined) delete process.env['BRIEFDECK_DEBUG'];
+    else process.env['BRIEFDECK_DEBUG'] = debug;
+  }
 }
 
 /** A temp project: `templates/` of the mini fixture, `data/<name>` for each name (the mini dataset with that id), and briefdeck.yaml. */
