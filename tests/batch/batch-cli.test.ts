@@ -6,17 +6,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/diagnostics/messages.js';
 import { edit } from '../helpers.js';
-import { deckSaysPptx, makeProject, run } from '../cli/run-cli.js';
+import { deckSaysPptx, makeProject, runHere } from '../cli/run-cli.js';
 
 const everyDataset = 'documents:\n  - data: data/*\n    template: [brief, deck]\n';
 
 describe('a batch with one broken dataset', () => {
-  it('writes every other document, keeps the broken one’s earlier output, and says what failed', () => {
+  it('writes every other document, keeps the broken one’s earlier output, and says what failed', async () => {
     const dir = makeProject(['a', 'b', 'c'], everyDataset);
     deckSaysPptx(dir);
     // A folder without dataset.yaml is not a dataset, even if the glob matches it.
     mkdirSync(path.join(dir, 'data', 'notes'));
-    const first = run(dir, 'build');
+    const first = await runHere(dir, 'build');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('built 6 of 6 documents');
     const out = (f: string) => readFileSync(path.join(dir, 'out', f));
@@ -25,7 +25,7 @@ describe('a batch with one broken dataset', () => {
 
     edit(dir, 'data/b/facts.yaml', '    source: gacc\n  - id: trade-2023', '  - id: trade-2023');
     edit(dir, 'data/c/facts.yaml', 'value: 260.65', 'value: 261.65');
-    const r = run(dir, 'build');
+    const r = await runHere(dir, 'build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('built 4 of 6 documents; failed: data/b (brief: 1 error, deck: 1 error)');
     expect(r.stderr).toContain(`data/b/facts.yaml:`);
@@ -40,11 +40,11 @@ describe('a batch with one broken dataset', () => {
     expect(Buffer.compare(out('c-brief.pdf'), earlierC)).not.toBe(0);
   });
 
-  it('without a terminal, prints one plain progress line per document, in plan order, each before its diagnostics', () => {
+  it('without a terminal, prints one plain progress line per document, in plan order, each before its diagnostics', async () => {
     const dir = makeProject(['a', 'b'], everyDataset);
     deckSaysPptx(dir);
     edit(dir, 'templates/brief/document.md.hbs', '{{fact "star"}}', '{{fact "starr"}}');
-    const r = run(dir, 'build');
+    const r = await runHere(dir, 'build');
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => /^\[\d\/\d\]/.test(l));
     expect(lines).toEqual(['[1/4] data/a brief … failed (1 error)', '[2/4] data/a deck … ok', '[3/4] data/b brief … failed (1 error)', '[4/4] data/b deck … ok']);
@@ -53,9 +53,9 @@ describe('a batch with one broken dataset', () => {
     expect(r.stderr).toContain('built 2 of 4 documents; failed: data/a (brief: 1 error), data/b (brief: 1 error)');
   });
 
-  it('--quiet shows no progress', () => {
+  it('--quiet shows no progress', async () => {
     const dir = makeProject(['a', 'b'], everyDataset);
-    const r = run(dir, 'build', '--quiet');
+    const r = await runHere(dir, 'build', '--quiet');
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/\[1\/4\]/);
     expect(r.stdout).toBe('');
@@ -69,9 +69,9 @@ describe('briefdeck.yaml entries for many documents', () => {
     return `briefdeck.yaml:${line + 1}:${lines[line]!.indexOf(needle) + 1}`;
   };
 
-  it('a glob that matches no dataset folder is an error at its position', () => {
+  it('a glob that matches no dataset folder is an error at its position', async () => {
     const dir = makeProject(['a'], 'documents:\n  - template: brief\n    data: datasets/*\n');
-    const r = run(dir, 'build');
+    const r = await runHere(dir, 'build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${at(dir, 'datasets/*')} error ${messages['project/no-dataset-matches'].text({ pattern: 'datasets/*' })} [project/no-dataset-matches]`);
   });
@@ -79,42 +79,42 @@ describe('briefdeck.yaml entries for many documents', () => {
   it.each([
     ['a glob', 'documents:\n  - template: brief\n    data: data/*\n    name: one\n'],
     ['a template list', 'documents:\n  - template: [brief, deck]\n    data: data/a\n    name: one\n'],
-  ])('name: with %s is an error at its position', (_, yaml) => {
+  ])('name: with %s is an error at its position', async (_, yaml) => {
     const dir = makeProject(['a'], yaml);
-    const r = run(dir, 'build');
+    const r = await runHere(dir, 'build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${at(dir, 'name:')} error`);
     expect(r.stderr).toContain('[project/name-for-many]');
   });
 
-  it('two documents writing one file is an error, and nothing is built', () => {
+  it('two documents writing one file is an error, and nothing is built', async () => {
     const dir = makeProject(['a'], 'documents:\n  - template: brief\n    data: data/*\n  - template: brief\n    data: data/a\n    locale: vi\n');
-    const r = run(dir, 'build');
+    const r = await runHere(dir, 'build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`briefdeck.yaml:4:5 error two documents would write out/a-brief.pdf: this one and briefdeck.yaml:2 (brief × data/a) [project/duplicate-output]`);
     expect(r.stderr).toContain('nothing was built');
   });
 
-  it('each template of a list takes its format from its front matter unless the entry says format:', () => {
+  it('each template of a list takes its format from its front matter unless the entry says format:', async () => {
     const dir = makeProject(['a'], everyDataset);
     deckSaysPptx(dir);
-    expect(run(dir, 'build').stdout).toContain('wrote out/a-deck.pptx');
+    expect((await runHere(dir, 'build')).stdout).toContain('wrote out/a-deck.pptx');
     writeFileSync(path.join(dir, 'briefdeck.yaml'), `${everyDataset}    format: pdf\n`);
-    const r = run(dir, 'build');
+    const r = await runHere(dir, 'build');
     expect(r.stdout).toContain('wrote out/a-deck.pdf');
     expect(r.stdout).toContain('wrote out/a-brief.pdf');
   });
 });
 
 describe('check and validate on a batch', () => {
-  it('report every document and end with the summary', () => {
+  it('report every document and end with the summary', async () => {
     const dir = makeProject(['a', 'b'], everyDataset);
     edit(dir, 'data/b/facts.yaml', 'facts:\n', 'relations:\n  - { kind: growth, growth: growth-2024, from: trade-2023, to: trade-2024 }\nfacts:\n');
-    const check = run(dir, 'check');
+    const check = await runHere(dir, 'check');
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('[check/relation-mismatch]');
     expect(check.stdout).toContain('2 of 4 documents passed; failed: data/b (brief: 1 error, deck: 1 error)');
-    const validate = run(dir, 'validate');
+    const validate = await runHere(dir, 'validate');
     expect(validate.code).toBe(1);
     expect(validate.stderr).toContain('2 of 4 documents passed; failed: data/b (brief: 1 error, deck: 1 error)');
   });

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, edit } from '../helpers.js';
 import { readPdf } from '../render/read-pdf.js';
-import { remove, run } from '../cli/run-cli.js';
+import { remove, run, runHere } from '../cli/run-cli.js';
 
 describe('briefdeck.yaml `brand:`', () => {
   it('builds every document of a batch, on workers, in the brand it names', async () => {
@@ -25,11 +25,11 @@ describe('briefdeck.yaml `brand:`', () => {
     remove(dir);
   });
 
-  it('reports a brand problem once for the whole batch, at the brand file', () => {
+  it('reports a brand problem once for the whole batch, at the brand file', async () => {
     const dir = copyFixture('brand');
     edit(dir, '_brand.yml', '  primary: wine', '  primary: wine\n  tertiary: leaf');
     writeFileSync(path.join(dir, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n  - template: deck\n    data: data\n    format: pptx\n');
-    const r = run(dir, 'build', '--jobs', '1');
+    const r = await runHere(dir, 'build', '--jobs', '1');
     expect(r.code).toBe(0);
     expect(r.stderr.match(/_brand\.yml:\d+:3 warning `color\.tertiary` is not a field briefdeck reads/g)).toHaveLength(1);
     remove(dir);
@@ -47,12 +47,12 @@ describe('briefdeck.yaml `brand:`', () => {
 });
 
 describe('up-to-date builds and the brand', () => {
-  it('builds again when a brand font, the logo, an image or the reference deck changes, byte for byte', () => {
+  it('builds again when a brand font, the logo, an image or the reference deck changes, byte for byte', async () => {
     const dir = copyFixture('brand');
     mkdirSync(path.join(dir, 'node_modules'));
     writeFileSync(path.join(dir, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n  - template: corporate-deck\n    data: data\n    format: pptx\n');
-    expect(run(dir, 'build').code).toBe(0);
-    expect(run(dir, 'build').stdout).toContain('(2 up to date)');
+    expect((await runHere(dir, 'build')).code).toBe(0);
+    expect((await runHere(dir, 'build')).stdout).toContain('(2 up to date)');
     const touch = (file: string) => writeFileSync(path.join(dir, file), Buffer.concat([readFileSync(path.join(dir, file)), Buffer.from([0])]));
     for (const [file, rebuilt] of [
       ['fonts/LiberationSans-Regular.ttf', 2],
@@ -61,7 +61,7 @@ describe('up-to-date builds and the brand', () => {
       ['corporate/corporate.pptx', 1],
     ] as const) {
       touch(file);
-      const r = run(dir, 'build');
+      const r = await runHere(dir, 'build');
       expect(r.code, `${file}: ${r.stderr}`).toBe(0);
       expect(r.stdout, file).toContain(rebuilt === 2 ? 'built 2 of 2 documents\n' : '(1 up to date)');
     }

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conflictDiagnostics, findConflicts } from '../../src/check/conflicts.js';
 import { findTypedNumbers } from '../../src/check/typed-numbers.js';
 import { messages } from '../../src/diagnostics/messages.js';
 import { loadDataset } from '../../src/facts/load-dataset.js';
+import { runHere } from '../cli/run-cli.js';
 import { fixtures, root } from '../helpers.js';
 
 describe('conflicting figures', () => {
@@ -39,12 +39,12 @@ describe('numbers typed by hand', () => {
 });
 
 describe('briefdeck check', () => {
-  it('prints a report grouped by severity, or JSON, and exits 0 when there are no errors', () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', '--template', 'brief', '--data', 'data/vietnam-china', ...args], { cwd: root, encoding: 'utf8' });
-    const r = run();
-    expect(r.status).toBe(0);
+  it('prints a report grouped by severity, or JSON, and exits 0 when there are no errors', async () => {
+    const run = (...args: string[]) => runHere(root, 'check', '--template', 'brief', '--data', 'data/vietnam-china', ...args);
+    const r = await run();
+    expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Errors \(0\)\nWarnings \(\d+\)\n[\s\S]*Information \(1\)\n {2}data\/vietnam-china\/facts\.yaml:\d+:\d+ info conflicting figures for `trade\.bilateral\.total` \(2024\)/m);
-    const json = JSON.parse(run('--json').stdout) as { rule: string }[];
+    const json = JSON.parse((await run('--json')).stdout) as { rule: string }[];
     expect(json.map((d) => d.rule)).toContain('check/conflict');
   });
 });

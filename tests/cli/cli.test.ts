@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/diagnostics/messages.js';
 import { copyFixture, edit, lineOf, root } from '../helpers.js';
+import { runHere } from './run-cli.js';
 
 const cli = path.join(root, 'dist', 'cli.js');
 
@@ -36,10 +37,10 @@ describe('briefdeck build on bad input', () => {
   const pdfPath = () => path.join(out(), 'mini-brief.pdf');
   const deckPath = () => path.join(out(), 'mini-deck.pptx');
 
-  beforeAll(() => {
+  beforeAll(async () => {
     project = copyFixture('mini');
     writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n  - template: deck\n    data: data\n    format: pptx\n');
-    const r = run(project, 'build');
+    const r = await runHere(project, 'build');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('wrote out/mini-deck.pptx');
     good = readFileSync(pdfPath());
@@ -57,11 +58,11 @@ describe('briefdeck build on bad input', () => {
     { name: 'a chart spec with a url', file: 'templates/charts/trade.vl.json', from: '"data": { "name": "trade" }', to: '"data": { "url": "data/secret.csv" }', rule: 'chart/url-forbidden', where: () => 'templates/charts/trade.vl.json:4:13', failed: 'both' },
   ];
 
-  it.each(cases)('$name: exits 1 with the message and position, keeps the earlier output of what failed and builds the rest', (c) => {
+  it.each(cases)('$name: exits 1 with the message and position, keeps the earlier output of what failed and builds the rest', async (c) => {
     const original = readFileSync(path.join(project, c.file), 'utf8');
     edit(project, c.file, c.from, c.to);
     try {
-      const r = run(project, 'build');
+      const r = await runHere(project, 'build');
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`[${c.rule}]`);
       expect(r.stderr).toContain(c.where(project));
@@ -74,17 +75,17 @@ describe('briefdeck build on bad input', () => {
     }
   });
 
-  it('reports several problems in one run', () => {
+  it('reports several problems in one run', async () => {
     const facts = readFileSync(path.join(project, 'data/facts.yaml'), 'utf8');
     const tpl = readFileSync(path.join(project, 'templates/brief/document.md.hbs'), 'utf8');
     edit(project, 'data/facts.yaml', 'source: vns\n  - id: growth-2024', 'source: nobody\n  - id: growth-2024');
     edit(project, 'templates/brief/document.md.hbs', '{{fact "star"}}', '{{fact "starr"}} {{fact "nope"}}');
     try {
-      const dataOnly = run(project, 'validate');
+      const dataOnly = await runHere(project, 'validate');
       expect(dataOnly.code).toBe(1);
       expect(dataOnly.stderr).toContain('[facts/unknown-source]');
       edit(project, 'data/facts.yaml', 'source: nobody', 'source: vns');
-      const r = run(project, 'build');
+      const r = await runHere(project, 'build');
       expect(r.stderr.match(/\[template\/unknown-fact\]/g)).toHaveLength(2);
       expect(Buffer.compare(readFileSync(deckPath()), goodDeck)).toBe(0);
     } finally {
@@ -93,20 +94,20 @@ describe('briefdeck build on bad input', () => {
     }
   });
 
-  it('validate passes on the good project', () => {
-    const r = run(project, 'validate');
+  it('validate passes on the good project', async () => {
+    const r = await runHere(project, 'validate');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ok');
   });
 });
 
 describe('a failure after the checks', () => {
-  it('says which outputs were written when one document cannot be', () => {
+  it('says which outputs were written when one document cannot be', async () => {
     const project = copyFixture('mini');
     writeFileSync(path.join(project, 'briefdeck.yaml'), 'documents:\n  - template: brief\n    data: data\n  - template: deck\n    data: data\n    format: pptx\n');
     // A folder where the deck should go: the checks pass, writing the deck fails.
     mkdirSync(path.join(project, 'out', 'mini-deck.pptx', 'x'), { recursive: true });
-    const r = run(project, 'build');
+    const r = await runHere(project, 'build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[io/write-failed]');
     expect(r.stderr).toContain('built 1 of 2 documents; failed: data (deck: 1 error)');

@@ -4,18 +4,18 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from './run-cli.js';
+import { runHere } from './run-cli.js';
 
 const emptyProject = () => mkdtempSync(path.join(os.tmpdir(), 'briefdeck-new-cli-'));
 
 describe('briefdeck new', () => {
-  it('new data x, then build --data data/x: a brief and a deck, first time', () => {
+  it('new data x, then build --data data/x: a brief and a deck, first time', async () => {
     const dir = emptyProject();
-    const made = run(dir, 'new', 'data', 'x');
+    const made = await runHere(dir, 'new', 'data', 'x');
     expect(made.code).toBe(0);
     expect(made.stdout).toContain('wrote data/x/facts.yaml');
     expect(made.stdout).toContain('briefdeck build --data data/x');
-    const built = run(dir, 'build', '--data', 'data/x');
+    const built = await runHere(dir, 'build', '--data', 'data/x');
     expect(built.stderr).not.toMatch(/error|warning/);
     expect(built.code).toBe(0);
     expect(built.stdout).toContain('wrote out/x-standard-brief.pdf');
@@ -24,32 +24,32 @@ describe('briefdeck new', () => {
     expect(readFileSync(path.join(dir, 'out', 'x-standard-deck.pptx')).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('new template copies the standard brief to edit, and builds it', () => {
+  it('new template copies the standard brief to edit, and builds it', async () => {
     const dir = emptyProject();
-    run(dir, 'new', 'data', 'x');
-    expect(run(dir, 'new', 'template', 'my-brief').code).toBe(0);
+    (await runHere(dir, 'new', 'data', 'x'));
+    expect((await runHere(dir, 'new', 'template', 'my-brief')).code).toBe(0);
     expect(existsSync(path.join(dir, 'templates', 'my-brief', 'document.md.hbs'))).toBe(true);
-    const built = run(dir, 'build', '--data', 'data/x', '--template', 'my-brief');
+    const built = await runHere(dir, 'build', '--data', 'data/x', '--template', 'my-brief');
     expect(built.code).toBe(0);
     expect(built.stdout).toContain('wrote out/x-my-brief.pdf');
-    expect(run(dir, 'new', 'template', 'my-deck', '--from', 'standard-deck').code).toBe(0);
-    expect(run(dir, 'build', '--data', 'data/x', '--template', 'my-deck').stdout).toContain('wrote out/x-my-deck.pptx');
+    expect((await runHere(dir, 'new', 'template', 'my-deck', '--from', 'standard-deck')).code).toBe(0);
+    expect((await runHere(dir, 'build', '--data', 'data/x', '--template', 'my-deck')).stdout).toContain('wrote out/x-my-deck.pptx');
   });
 
-  it('refuses to overwrite, with exit 1 and nothing written', () => {
+  it('refuses to overwrite, with exit 1 and nothing written', async () => {
     const dir = emptyProject();
-    run(dir, 'new', 'data', 'x');
+    (await runHere(dir, 'new', 'data', 'x'));
     const before = readFileSync(path.join(dir, 'data', 'x', 'facts.yaml'), 'utf8');
-    const again = run(dir, 'new', 'data', 'x');
+    const again = await runHere(dir, 'new', 'data', 'x');
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/exists already; nothing was written \[scaffold\/exists\]/);
     expect(readFileSync(path.join(dir, 'data', 'x', 'facts.yaml'), 'utf8')).toBe(before);
   });
 
-  it('is a usage error without a kind and a name', () => {
+  it('is a usage error without a kind and a name', async () => {
     const dir = emptyProject();
-    expect(run(dir, 'new', 'data').code).toBe(2);
-    expect(run(dir, 'new', 'dataset', 'x').code).toBe(2);
-    expect(run(dir, 'new', 'data', 'x', '--from', 'standard-brief').code).toBe(2);
+    expect((await runHere(dir, 'new', 'data')).code).toBe(2);
+    expect((await runHere(dir, 'new', 'dataset', 'x')).code).toBe(2);
+    expect((await runHere(dir, 'new', 'data', 'x', '--from', 'standard-brief')).code).toBe(2);
   });
 });

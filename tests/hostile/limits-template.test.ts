@@ -9,7 +9,7 @@ import { buildPdf, buildPptx, prepareDocument, type BuildRequest } from '../../s
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { defaultLimits, type Limits } from '../../src/limits.js';
 import { expandTemplate } from '../../src/template/expand-template.js';
-import { makeProject, remove, run } from '../cli/run-cli.js';
+import { makeProject, remove, runHere } from '../cli/run-cli.js';
 
 let dir = '';
 afterEach(() => {
@@ -195,9 +195,9 @@ describe('documentSeconds', () => {
 describe('through the CLI, from `limits:` in briefdeck.yaml', () => {
   const yaml = (limits: string) => `limits: { ${limits} }\ndocuments:\n  - template: brief\n    data: data/mini\n`;
 
-  it('loopIterations and partialDepth from briefdeck.yaml, and raised they pass', () => {
+  it('loopIterations and partialDepth from briefdeck.yaml, and raised they pass', async () => {
     const line = project('{{#each facts}}{{#each ../facts}}.{{/each}}{{/each}}\n\n{{> p1}}', { p1: '{{> p2}}', p2: '{{> p3}}', p3: 'deep' }, yaml('loopIterations: 10'));
-    const loops = run(dir, 'build');
+    const loops = await runHere(dir, 'build');
     expect(loops.code).not.toBe(0);
     expect(loops.stderr).toContain(`templates/brief/document.md.hbs:${line}:`);
     expect(loops.stderr).toContain('limit exceeded: iterations of `{{#each}}`');
@@ -205,20 +205,20 @@ describe('through the CLI, from `limits:` in briefdeck.yaml', () => {
     expect(loops.stderr).not.toMatch(/\n\s+at /);
 
     writeFileSync(path.join(dir, 'briefdeck.yaml'), yaml('partialDepth: 2'));
-    const deep = run(dir, 'build');
+    const deep = await runHere(dir, 'build');
     expect(deep.code).not.toBe(0);
     expect(deep.stderr).toContain('p1 → p2 → p3');
 
     writeFileSync(path.join(dir, 'briefdeck.yaml'), yaml('partialDepth: 3, loopIterations: 100000'));
-    const ok = run(dir, 'build');
+    const ok = await runHere(dir, 'build');
     expect(ok.stderr).not.toContain('limit/exceeded');
     expect(ok.code).toBe(0);
   });
 
-  it('pages from briefdeck.yaml', () => {
+  it('pages from briefdeck.yaml', async () => {
     project('Short.', {}, yaml('pages: 1'));
     writeFileSync(path.join(dir, brief), readFileSync(path.join(dir, brief), 'utf8') + `\n${'More filler text. '.repeat(2000)}\n`);
-    const r = run(dir, 'build');
+    const r = await runHere(dir, 'build');
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/templates\/brief\/document\.md\.hbs:1:1 error limit exceeded: pages of a PDF \(1\)/);
   });
