@@ -6,44 +6,44 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '../../src/diagnostics/messages.js';
 import { removeStaleTemps } from '../../src/util/atomic-write.js';
 import { isWindowsReservedName } from '../../src/util/reserved-names.js';
-import { makeProject, remove, run } from '../cli/run-cli.js';
+import { makeProject, remove, run, runHere } from '../cli/run-cli.js';
 
 let dir = '';
 afterEach(() => remove(dir));
 
 describe('Windows device names', () => {
-  it('are recognised in any case, with or without an extension', () => {
+  it('are recognised in any case, with or without an extension', async () => {
     for (const n of ['CON', 'con', 'Nul', 'nul.pdf', 'COM1', 'com9.tar.gz', 'LPT3', 'aux', 'PRN.', 'conin$']) expect(isWindowsReservedName(n), n).toBe(true);
     for (const n of ['console', 'con-brief', 'com10', 'nullify', 'mini', 'lpt', 'xcon']) expect(isWindowsReservedName(n), n).toBe(false);
   });
 
-  it('`name:` in briefdeck.yaml may not be one', () => {
+  it('`name:` in briefdeck.yaml may not be one', async () => {
     dir = makeProject(['mini'], 'documents:\n  - template: brief\n    data: data/mini\n    name: NUL\n');
-    const r = run(dir, 'build');
+    const r = await runHere(dir, 'build');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`briefdeck.yaml:4:11 error ${messages['project/reserved-name'].text({ name: 'NUL', what: 'output name' })}`);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it('`name:` with an extension is refused too', () => {
+  it('`name:` with an extension is refused too', async () => {
     dir = makeProject(['mini'], 'documents:\n  - template: brief\n    data: data/mini\n    name: com1.final\n');
-    const r = run(dir, 'validate');
+    const r = await runHere(dir, 'validate');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(messages['project/reserved-name'].text({ name: 'com1.final', what: 'output name' }));
   });
 
-  it('a dataset id may not be one', () => {
+  it('a dataset id may not be one', async () => {
     dir = makeProject(['mini']);
     const meta = path.join(dir, 'data/mini/dataset.yaml');
     writeFileSync(meta, readFileSync(meta, 'utf8').replace('id: mini', 'id: con'));
-    const r = run(dir, 'validate', '--data', 'data/mini', '--template', 'brief');
+    const r = await runHere(dir, 'validate', '--data', 'data/mini', '--template', 'brief');
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(`data/mini/dataset.yaml:1:5 error ${messages['project/reserved-name'].text({ name: 'con', what: 'dataset id' })}`);
   });
 
-  it('`briefdeck new data` refuses one', () => {
+  it('`briefdeck new data` refuses one', async () => {
     dir = makeProject([]);
-    const r = run(dir, 'new', 'data', 'aux');
+    const r = await runHere(dir, 'new', 'data', 'aux');
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(messages['project/reserved-name'].text({ name: 'aux', what: 'dataset id' }));
     expect(existsSync(path.join(dir, 'data', 'aux'))).toBe(false);
