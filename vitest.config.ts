@@ -1,9 +1,28 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * pdfkit's fontkit is briefdeck's memoising wrapper, as in the bundle
+ * (scripts/bundle.mjs sends every `import 'fontkit'` there): pdfkit draws
+ * with the very font object the layout measured, each font is parsed once
+ * per process and a word shaped once is not shaped again. Without it, every
+ * document a test builds parsed its fonts and shaped all its text again
+ * (14 s of the suite's CPU), on another path than the bundle's. pdfkit is
+ * transformed by vitest (`deps.inline`) so that its import comes here.
+ */
+const wrapper = path.resolve(import.meta.dirname, 'src/theme/fontkit-shared.ts');
+const pdfkitFontkit = {
+  name: 'pdfkit-fontkit',
+  enforce: 'pre' as const,
+  resolveId: (id: string, importer?: string) => (id === 'fontkit' && importer && /[\\/]node_modules[\\/]pdfkit[\\/]/.test(importer) ? wrapper : undefined),
+};
+
 export default defineConfig({
+  plugins: [pdfkitFontkit],
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    server: { deps: { inline: ['pdfkit'] } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Vitest leaves one core free by default: on the 2-core machines this project runs on, that is one worker.

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export default function setup(): () => void {
+export default function setup(): () => Promise<void> {
   const root = path.resolve(import.meta.dirname, '..');
   execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
   const run = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-tests-'));
@@ -20,12 +20,20 @@ export default function setup(): () => void {
   mkdirSync(tmp);
   process.env['TMPDIR'] = tmp;
   process.env['BRIEFDECK_CACHE_DIR'] = path.join(run, 'cache');
-  return () => {
-    // A CLI's worker may still be saving its caches here as it exits (after its CLI returned): tried again for a second.
-    try {
-      rmSync(run, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-    } catch (e) {
-      process.stderr.write(`could not remove ${run}: ${(e as Error).message}\n`);
+  return async () => {
+    // The test processes save what their caches learnt as they exit (`beforeExit`, src/util/at-exit.ts),
+    // which can be after this starts; a CLI's worker too, after its CLI returned. Tried again for a few seconds.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        rmSync(run, { recursive: true, force: true });
+        return;
+      } catch (e) {
+        if (attempt === 20) {
+          process.stderr.write(`could not remove ${run}: ${(e as Error).message}\n`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     }
   };
 }
