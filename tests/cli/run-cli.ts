@@ -5,14 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { fixtures, root } from '../helpers.js';
-import { batchContext } from '../../src/batch/batch-context.js';
 import { threadRunner } from '../../src/batch/document-runner.js';
-import { planJobs } from '../../src/batch/plan-jobs.js';
-import { runBatch } from '../../src/batch/run-batch.js';
-import { hasErrors, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { formatDiagnostic } from '../../src/diagnostics/format-diagnostic.js';
-import { loadProject } from '../../src/project.js';
 
 export const cli = path.join(root, 'dist', 'cli.js');
 
@@ -83,18 +77,11 @@ export function editedProject(name: string, edits: readonly [file: string, from:
 }
 
 /**
- * `briefdeck build` (or `validate`) `--data DATA --template TEMPLATE` in this process: the
- * same plan and the same per-document step the CLI's workers run, printed
- * the same way, without starting two processes. For tests of what a build
- * reports; the CLI itself is tested with `run`.
+ * `briefdeck build` (or `validate`) `--data DATA --template TEMPLATE
+ * --quiet --verbose` in this process (`runHere`): its exit code, and every
+ * message it printed.
  */
 export async function buildInProcess(dir: string, data: string, template: string, command: 'build' | 'validate' = 'build'): Promise<{ code: number; out: string }> {
-  const project = loadProject(dir);
-  const print = (ds: readonly Diagnostic[]) => ds.map((d) => formatDiagnostic(d, dir)).join('\n');
-  if (!project.value) return { code: 1, out: print(project.diagnostics) };
-  const plan = planJobs(project.value, { data: path.join(dir, data), template });
-  if ('usage' in plan) return { code: 2, out: plan.usage };
-  if (hasErrors(plan.diagnostics)) return { code: 1, out: print(plan.diagnostics) };
-  const results = await runBatch(command, plan.jobs, batchContext(project.value, project.value.outDir, false));
-  return { code: results.some((r) => r.failed) ? 1 : 0, out: print([...plan.diagnostics, ...results.flatMap((r) => r.diagnostics)]) };
+  const r = await runHere(dir, command, '--data', data, '--template', template, '--quiet', '--verbose');
+  return { code: r.code, out: `${r.stderr}${r.stdout}` };
 }
