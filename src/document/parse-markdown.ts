@@ -1,12 +1,14 @@
 // Markdown text → mdast (remark), with GitHub tables and footnotes,
 // directives and YAML front matter.
 //
-// After a figure changes, only the section that prints it changes: the text
-// is cut before each top-level heading, each section is parsed on its own
-// (and remembered by its text), and the trees are joined with positions
-// shifted to the whole text. The result is the tree the whole text parses
-// to; where a cut could change it (footnotes and link definitions are
-// resolved across the whole text) the text is parsed whole.
+// After a figure changes, only the block that prints it changes: the text
+// is cut before each top-level block that nothing before it can continue
+// (a heading, a paragraph, a table or a leaf directive after a blank line),
+// each piece is parsed on its own (and remembered by its text), and the
+// trees are joined with positions shifted to the whole text. The result is
+// the tree the whole text parses to; where a cut could change it (footnotes
+// and link definitions are resolved across the whole text; raw HTML blocks
+// run across blank lines) the text is parsed whole.
 import type { Root, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -18,8 +20,8 @@ import { LRUCache } from 'lru-cache';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 
-/** Trees by text (whole documents and sections). Callers must not mutate them; markdownToDocument only reads. */
-const recent = new LRUCache<string, Root>({ max: 64 });
+/** Trees by text (whole documents and their pieces). Callers must not mutate them; markdownToDocument only reads. */
+const recent = new LRUCache<string, Root>({ max: 1024 });
 
 function remember(text: string, root: Root): Root {
   recent.set(text, root);
@@ -27,10 +29,7 @@ function remember(text: string, root: Root): Root {
 }
 
 function parseText(text: string): Root {
-  const hit = recent.get(text);
-  if (hit) return hit;
-  // The tree is plain JSON (unist), so it keeps on disk as it is.
-  return remember(text, diskMemo('markdown', contentHash('mdast', text), () => processor.parse(text)));
+  return recent.get(text) ?? remember(text, processor.parse(text));
 }
 
 interface Section {
@@ -41,13 +40,24 @@ interface Section {
 }
 
 /**
- * Cut points: before an ATX heading at the start of a line, after a blank
- * line, outside front matter, code fences and directive containers. A
- * heading there always starts a new top-level block.
+ * A line that starts a top-level block no earlier block continues, when it
+ * follows a blank line at the top level: an ATX heading, a paragraph (a
+ * letter, a digit not starting a list item, bold text, an image), a table
+ * row, a leaf directive (`::chart`). Not list items (a list goes on after a
+ * blank line), nor anything indented, quoted or fenced.
+ */
+const blockStart = /^(#{1,6}(\s|$)|\p{L}|\d+(?!\d|[.)](\s|$))|\*\*[^*\s]|!\[|\||::[A-Za-z])/u;
+
+/** HTML blocks that run across blank lines (comments, `<pre>`, `<script>`…; CommonMark types 1–5). */
+const longHtml = /<(!--|\?|![A-Za-z]|!\[CDATA\[|pre|script|style|textarea)/i;
+
+/**
+ * Cut points: before a block start (`blockStart`) after a blank line,
+ * outside front matter, code fences and directive containers.
  */
 export function splitSections(text: string): Section[] {
   // Resolved across the whole text: footnotes (`[^1]`) and link reference definitions.
-  if (/\[\^/.test(text) || /^ {0,3}\[[^\]]+\]:/m.test(text)) return [{ text, line: 0, offset: 0 }];
+  if (/\[\^/.test(text) || /^ {0,3}\[[^\]]+\]:/m.test(text) || longHtml.test(text)) return [{ text, line: 0, offset: 0 }];
   const lines = text.split('\n');
   const sections: Section[] = [];
   let start = { line: 0, offset: 0 };
@@ -68,7 +78,7 @@ export function splitSections(text: string): Section[] {
         const close = /^ {0,3}(:{3,})\s*$/.exec(line);
         if (open) containers.push(open[1]!.length);
         else if (close && containers.length) containers.pop();
-        else if (containers.length === 0 && i > 0 && lines[i - 1]!.trim() === '' && /^#{1,6}(\s|$)/.test(line)) {
+        else if (containers.length === 0 && i > 0 && lines[i - 1]!.trim() === '' && blockStart.test(line)) {
           sections.push({ text: text.slice(start.offset, offset), line: start.line, offset: start.offset });
           start = { line: i, offset };
         }
@@ -99,8 +109,11 @@ function shifted<T>(node: T, lines: number, chars: number): T {
 
 export function parseMarkdown(markdown: string): Root {
   const text = markdown.normalize('NFC');
-  const whole = recent.get(text);
-  if (whole) return whole;
+  // The whole tree is plain JSON (unist), so it keeps on disk as it is; its pieces only here.
+  return recent.get(text) ?? remember(text, diskMemo('markdown', contentHash('mdast', text), () => parseBySections(text)));
+}
+
+function parseBySections(text: string): Root {
   const sections = splitSections(text);
   if (sections.length === 1) return parseText(text);
   const children: RootContent[] = [];
@@ -115,7 +128,7 @@ export function parseMarkdown(markdown: string): Root {
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: last.line + last.text.split('\n').length, column: lastLine.length + 1, offset: text.length } },
   };
-  return remember(text, root);
+  return root;
 }
 
 /** The parser itself, on the whole text at once: what the sectioned parse must equal (tests). */

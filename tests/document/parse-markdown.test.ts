@@ -29,6 +29,30 @@ describe('parsing Markdown by sections', () => {
     expect(parseMarkdown(edited)).toEqual(parseWhole(edited));
   });
 
+  it('gives the whole parse on random sequences of blocks that can run on after a blank line', () => {
+    // Lists (loose and tight), quotes, indented and fenced code, tables, setext headings, raw HTML, directives.
+    const pieces = [
+      '# Heading', 'Para with **bold** and :cite[x]{#a}.', 'Line one\nlazy line two', '- item\n- item', '- item\n\n  continued', '1. first\n2. second',
+      '3) third', '> quoted\nlazy', '    indented code', '```\ncode\n\nmore\n```', '| a | b |\n| - | - |\n| 1 | 2 |', 'Title\n=====', 'Sub\n---', '***', '<div>\nhtml\n</div>',
+      '<!--\n\n# in a comment\n-->', '::chart{spec="x"}', ':::notes\nInside\n\nstill\n:::', '2024 was a year.', '12. a list that starts at 12', '![alt](a.png)', '**Bold start**', 'Text  \nhard break', '* star item', '+ plus item',
+    ];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const blocks = Array.from({ length: 3 + random(8) }, () => pieces[random(pieces.length)]!);
+      const text = blocks.map((b, i) => (i && random(4) === 0 ? `${b}` : `${b}\n`)).join('\n');
+      expect(parseMarkdown(text), JSON.stringify(text)).toEqual(parseWhole(text));
+    }
+  });
+
+  it('parses whole a text with a raw HTML block that runs across blank lines', () => {
+    expect(splitSections('Text\n\n<!--\n\n# not a heading\n-->\n\n# A\n')).toHaveLength(1);
+    expect(splitSections('<pre>\n\nText\n</pre>\n')).toHaveLength(1);
+  });
+
   it('does not cut inside front matter, code fences or directive containers, nor where footnotes are used', () => {
     const cuts = (t: string) => splitSections(t).map((s) => s.text.split('\n')[0]);
     expect(cuts('---\ntitle: x\n\n# not a heading\n---\n\n# A\n\n:::notes\n\n# in notes\n:::\n\n```\n\n# in code\n```\n\n# B\n')).toEqual(['---', '# A', '# B']);
