@@ -1,4 +1,21 @@
 // What `briefdeck --help` and `briefdeck <command> --help` print.
+const projectOption = `  --project DIR       project folder holding briefdeck.yaml (default: .); files
+                      are read only from inside it`;
+
+const batchOptions = `  --jobs N            documents built at once, on worker processes (default: up
+                      to one per core, more than one only for a batch long
+                      enough to gain from it)
+  --shard K/N         only the K-th of N equal shares of the documents (sorted
+                      by name), to spread a batch over machines`;
+
+/** The options validate and check share. */
+const checkingOptions = `  --data DIR          dataset folder
+  --template NAME     template folder under templates/
+  --format pdf|pptx   accepted for symmetry with build
+  --locale en|vi      language the templates are expanded in
+${projectOption}
+${batchOptions}`;
+
 export const mainUsage = `briefdeck: facts with sources + templates + Vega-Lite charts → briefing PDFs
 
 Usage: briefdeck <command> [options]
@@ -48,13 +65,8 @@ Options:
   --out DIR           output folder, anywhere (default: out, or briefdeck.yaml's
                       out:, which must be inside the project)
   --locale en|vi      language of numbers, dates and labels (default: the dataset's)
-  --project DIR       project folder holding briefdeck.yaml (default: .); files
-                      are read only from inside it
-  --jobs N            documents built at once, on worker processes (default: up
-                      to one per core, more than one only for a batch long
-                      enough to gain from it)
-  --shard K/N         only the K-th of N equal shares of the documents (sorted
-                      by name), to spread a batch over machines
+${projectOption}
+${batchOptions}
   --force             build every document, up to date or not
   --quiet             no progress and no \`wrote\` lines: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
@@ -73,17 +85,7 @@ without errors. Exits 1 if there is any error.
 ${choosing}
 
 Options:
-  --data DIR          dataset folder
-  --template NAME     template folder under templates/
-  --format pdf|pptx   accepted for symmetry with build
-  --locale en|vi      language the templates are expanded in
-  --project DIR       project folder holding briefdeck.yaml (default: .); files
-                      are read only from inside it
-  --jobs N            documents built at once, on worker processes (default: up
-                      to one per core, more than one only for a batch long
-                      enough to gain from it)
-  --shard K/N         only the K-th of N equal shares of the documents (sorted
-                      by name), to spread a batch over machines
+${checkingOptions}
   --quiet             no progress and no \`ok\` line: problems and the summary only
   --verbose           also print information (e.g. the dataset's conflicting
                       figures); errors and warnings are always printed
@@ -110,18 +112,8 @@ included (build and validate show it only with --verbose), or JSON with --json. 
 ${choosing}
 
 Options:
-  --data DIR          dataset folder
-  --template NAME     template folder under templates/
-  --format pdf|pptx   accepted for symmetry with build
-  --locale en|vi      language the templates are expanded in
-  --jobs N            documents built at once, on worker processes (default: up
-                      to one per core, more than one only for a batch long
-                      enough to gain from it)
-  --shard K/N         only the K-th of N equal shares of the documents (sorted
-                      by name), to spread a batch over machines
+${checkingOptions}
   --json              print the diagnostics as JSON
-  --project DIR       project folder holding briefdeck.yaml (default: .); files
-                      are read only from inside it
   --debug             on an internal error (a bug), also print where it happened
   -h, --help          show this help`;
 
@@ -142,8 +134,7 @@ Neither overwrites anything: if the folder exists, nothing is written.
 
 Options:
   --from TEMPLATE     the template to copy (default: standard-brief)
-  --project DIR       project folder holding briefdeck.yaml (default: .); files
-                      are read only from inside it
+${projectOption}
   --debug             on an internal error (a bug), also print where it happened
   -h, --help          show this help`;
 
