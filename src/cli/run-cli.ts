@@ -219,7 +219,7 @@ async function runWatchCommand(io: CliIo, values: Values): Promise<number> {
     ...(values.port !== undefined ? { port: Number(values.port) } : {}),
     editorLinks: editorDetected(),
     open: values.open ?? false,
-  });
+  }, io.stdout);
 }
 
 /** `briefdeck new data NAME` / `new template NAME [--from T]`. */

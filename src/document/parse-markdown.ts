@@ -6,9 +6,10 @@
 // (a heading, a paragraph, a table or a leaf directive after a blank line),
 // each piece is parsed on its own (and remembered by its text), and the
 // trees are joined with positions shifted to the whole text. The result is
-// the tree the whole text parses to; where a cut could change it (footnotes
-// and link definitions are resolved across the whole text; raw HTML blocks
-// run across blank lines) the text is parsed whole.
+// the tree the whole text parses to; where a cut could change it, or the
+// scan for cuts could misread the text (footnotes and link definitions
+// resolve across the whole text, raw HTML blocks run across blank lines,
+// fences in list items, \r line ends…), the text is parsed whole.
 import type { Root, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -52,22 +53,46 @@ const blockStart = /^(#{1,6}(\s|$)|\p{L}|\d+(?!\d|[.)](\s|$))|\*\*[^*\s]|!\[|\||
 const longHtml = /<(!--|\?|![A-Za-z]|!\[CDATA\[|pre|script|style|textarea)/i;
 
 /**
+ * What the line-by-line scan below does not follow as remark does: such a
+ * text is parsed whole (slower after an edit, never different).
+ */
+function scanCannotFollow(text: string): boolean {
+  return (
+    // Line ends other than \n.
+    text.includes('\r') ||
+    // Resolved across the whole text: footnotes (`[^1]`) and link reference definitions (also in quotes and lists).
+    text.includes('[^') ||
+    text.includes(']:') ||
+    longHtml.test(text) ||
+    // A fence not at the start of a line (in a list item or a quote), or three backticks in a line's text.
+    /^(?! {0,3}(`{3,}|~{3,}))[^\n]*(`{3}|~{3})/m.test(text) ||
+    // A backtick in a backtick fence's info string: not a fence.
+    /^ {0,3}`{3,}[^`\n]+`/m.test(text)
+  );
+}
+
+/** Blank as CommonMark counts it: spaces and tabs only (not a no-break space). */
+const blank = /^[ \t]*$/;
+
+/**
  * Cut points: before a block start (`blockStart`) after a blank line,
  * outside front matter, code fences and directive containers.
  */
 export function splitSections(text: string): Section[] {
-  // Resolved across the whole text: footnotes (`[^1]`) and link reference definitions.
-  if (/\[\^/.test(text) || /^ {0,3}\[[^\]]+\]:/m.test(text) || longHtml.test(text)) return [{ text, line: 0, offset: 0 }];
+  const whole = [{ text, line: 0, offset: 0 }];
+  if (scanCannotFollow(text)) return whole;
   const lines = text.split('\n');
   const sections: Section[] = [];
   let start = { line: 0, offset: 0 };
   let offset = 0;
   let fence: string | undefined;
   const containers: number[] = [];
-  let inFrontMatter = lines[0] === '---';
-  lines.forEach((line, i) => {
+  // As remark-frontmatter reads it: `---` (trailing spaces allowed) to the next such line; unclosed, nothing is cut.
+  const frontMatterFence = /^---[ \t]*$/;
+  let inFrontMatter = frontMatterFence.test(lines[0]!);
+  for (const [i, line] of lines.entries()) {
     if (i > 0 && inFrontMatter) {
-      if (line === '---' || line === '...') inFrontMatter = false;
+      if (frontMatterFence.test(line)) inFrontMatter = false;
     } else if (!inFrontMatter) {
       const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
       if (fence) {
@@ -75,17 +100,21 @@ export function splitSections(text: string): Section[] {
       } else if (f) fence = f[1];
       else {
         const open = /^ {0,3}(:{3,})[A-Za-z]/.exec(line);
-        const close = /^ {0,3}(:{3,})\s*$/.exec(line);
+        const close = /^ {0,3}(:{3,})[ \t]*$/.exec(line);
         if (open) containers.push(open[1]!.length);
-        else if (close && containers.length) containers.pop();
-        else if (containers.length === 0 && i > 0 && lines[i - 1]!.trim() === '' && blockStart.test(line)) {
+        else if (close && containers.length) {
+          // A fence shorter than the container's does not close it (nor, then, anything this scan can follow).
+          if (close[1]!.length < containers[containers.length - 1]!) return whole;
+          containers.pop();
+        } else if (containers.length === 0 && i > 0 && blank.test(lines[i - 1]!) && blockStart.test(line)) {
           sections.push({ text: text.slice(start.offset, offset), line: start.line, offset: start.offset });
           start = { line: i, offset };
         }
       }
     }
     offset += line.length + 1;
-  });
+  }
+  if (inFrontMatter) return whole;
   sections.push({ text: text.slice(start.offset), line: start.line, offset: start.offset });
   return sections;
 }

@@ -153,11 +153,15 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
   await new Promise<void>((resolve) => setTimeout(resolve, 10));
   while (running) await running;
   server = await startPreviewServer(session, req.port ?? 0);
-  const idle = async (saved?: string, waitMs = 10_000) => {
-    if (saved !== undefined) {
+  const idle = async (savedFile?: string, waitMs = 10_000) => {
+    if (savedFile !== undefined) {
+      const saved = path.resolve(savedFile);
       await new Promise<void>((resolve) => {
         const timeout = setTimeout(() => {
-          awaited.set(saved, (awaited.get(saved) ?? []).filter((r) => r !== reported));
+          const left = (awaited.get(saved) ?? []).filter((r) => r !== reported);
+          if (left.length) awaited.set(saved, left);
+          else awaited.delete(saved);
+          log(`briefdeck watch: the watcher did not report ${saved} within ${waitMs} ms`);
           resolve();
         }, waitMs);
         const reported = () => {
@@ -188,6 +192,9 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
       closing = true;
       watcher.close();
       pending.clear();
+      // Whoever waits for a file to be reported waits no more (nor keeps the process alive).
+      for (const waiting of awaited.values()) for (const reported of waiting) reported();
+      awaited.clear();
       if (timer) clearTimeout(timer);
       timer = undefined;
       // The server first: with its pages gone, a round waiting for their drawn note goes on at once, and ends.
@@ -199,7 +206,7 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
 }
 
 /** The command: start, print the URL, run until Ctrl-C. */
-export async function runWatch(req: WatchRequest & { open?: boolean }, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function runWatch(req: WatchRequest & { open?: boolean }, out: { write(text: string): unknown } = process.stdout): Promise<number> {
   const w = await startWatch({ ...req, log: (line) => out.write(`${line}\n`) });
   out.write(`briefdeck preview: ${w.url}  (watching ${path.relative(process.cwd(), req.root) || '.'}; Ctrl-C stops)\n`);
   if (req.open) {

@@ -1,4 +1,4 @@
-// tests/pdfkit-fontkit.ts gives pdfkit briefdeck's fontkit wrapper, as the bundle does.
+// vitest.config.ts gives pdfkit briefdeck's fontkit wrapper, as the bundle does.
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
