@@ -29,13 +29,13 @@ describe('worker limits', () => {
   it('a chart stage that runs past documentSeconds is ended with its worker; the other documents are built', () => {
     // A Vega sequence far over the default transform limit, allowed here so
     // that rendering takes seconds in one stage the build cannot interrupt.
-    const dir = makeProject(['a'], `${everyDataset}limits:\n  documentSeconds: 2\n  transformRows: 100000000\n  documentMemoryMb: 4096\n`);
+    const dir = makeProject(['a'], `${everyDataset}limits:\n  documentSeconds: 1\n  transformRows: 100000000\n  documentMemoryMb: 4096\n`);
     addSequenceChart(dir);
     const t0 = Date.now();
     const r = run(dir, 'build', '--format', 'pdf', '--jobs', '1');
     expect(Date.now() - t0).toBeLessThan(20_000);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^briefdeck\.yaml:2:5 error limit exceeded: seconds one document may take \(2\): the document was stopped after 3 s/m);
+    expect(r.stderr).toMatch(/^briefdeck\.yaml:2:5 error limit exceeded: seconds one document may take \(1\): the document was stopped after 2 s/m);
     // The deck came after, on a fresh worker.
     expect(r.stderr).toContain('built 1 of 2 documents; failed: data/a (brief: 1 error)');
     expect(r.stderr).not.toMatch(/^\s+at /m);
