@@ -8,6 +8,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { DocumentRunner } from '../batch/document-runner.js';
 import type { Job, JobResult } from '../batch/job.js';
+import type { PlanRequest } from '../batch/plan-jobs.js';
 import type { ProgressStream } from '../batch/progress.js';
 import type { Shard } from '../batch/shard.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -106,9 +107,26 @@ function printReport(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   io.stdout.write(`${summarize(diagnostics)}\n`);
 }
 
+/** What is wrong with --locale or --format, if anything (the commands that choose documents take both). */
+function choiceError(values: Values): string | undefined {
+  if (values.locale !== undefined && !isLocale(values.locale)) return `--locale must be en or vi, found ${values.locale}`;
+  if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return `--format must be ${outputFormats.join(' or ')}, found ${values.format}`;
+  return undefined;
+}
+
+/** Which documents the options choose (planJobs, and watch's plan). */
+function planRequest(values: Values): PlanRequest {
+  return {
+    ...(values.data !== undefined ? { data: path.resolve(values.data) } : {}),
+    ...(values.template !== undefined ? { template: values.template } : {}),
+    ...(values.format !== undefined ? { format: values.format as OutputFormat } : {}),
+    ...(values.locale !== undefined ? { locale: values.locale as 'en' | 'vi' } : {}),
+  };
+}
+
 async function runDocuments(io: CliIo, command: 'build' | 'validate' | 'check', values: Values): Promise<number> {
-  if (values.locale !== undefined && !isLocale(values.locale)) return fail(io, `--locale must be en or vi, found ${values.locale}`, command);
-  if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(io, `--format must be ${outputFormats.join(' or ')}, found ${values.format}`, command);
+  const wrong = choiceError(values);
+  if (wrong) return fail(io, wrong, command);
   const workers = values.jobs === undefined ? os.availableParallelism() : /^[1-9]\d{0,2}$/.test(values.jobs) ? Number(values.jobs) : undefined;
   if (workers === undefined) return fail(io, `--jobs must be a whole number from 1 to 999, found ${values.jobs}`, command);
   const { parseShard } = await import('../batch/shard.js');
@@ -142,13 +160,7 @@ async function runPlanned(io: CliIo, command: 'build' | 'validate' | 'check', va
   const { jobLabel } = await import('../batch/job.js');
   const { noProgress, progressOn } = await import('../batch/progress.js');
   const outDir = values.out ? path.resolve(values.out) : project.value.outDir;
-  const request = {
-    ...(values.data !== undefined ? { data: path.resolve(values.data) } : {}),
-    ...(values.template !== undefined ? { template: values.template } : {}),
-    ...(values.format !== undefined ? { format: values.format as OutputFormat } : {}),
-    ...(values.locale !== undefined ? { locale: values.locale as 'en' | 'vi' } : {}),
-  };
-  const plan = planJobs(project.value, request, outDir);
+  const plan = planJobs(project.value, planRequest(values), outDir);
   if ('usage' in plan) return fail(io, plan.usage, command);
   if (hasErrors(plan.diagnostics)) {
     printDiagnostics(io, plan.diagnostics, true);
@@ -204,18 +216,13 @@ async function runPlanned(io: CliIo, command: 'build' | 'validate' | 'check', va
 
 /** `briefdeck watch`: runs until Ctrl-C. */
 async function runWatchCommand(io: CliIo, values: Values): Promise<number> {
-  if (values.locale !== undefined && !isLocale(values.locale)) return fail(io, `--locale must be en or vi, found ${values.locale}`, 'watch');
-  if (values.format !== undefined && !(outputFormats as readonly string[]).includes(values.format)) return fail(io, `--format must be ${outputFormats.join(' or ')}, found ${values.format}`, 'watch');
+  const wrong = choiceError(values);
+  if (wrong) return fail(io, wrong, 'watch');
   if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port) && Number(values.port) <= 65535)) return fail(io, `--port must be a port number, found ${values.port}`, 'watch');
   const { editorDetected, runWatch } = await import('../watch/run-watch.js');
   return runWatch({
     root: path.resolve(values.project ?? '.'),
-    plan: {
-      ...(values.data !== undefined ? { data: path.resolve(values.data) } : {}),
-      ...(values.template !== undefined ? { template: values.template } : {}),
-      ...(values.format !== undefined ? { format: values.format as OutputFormat } : {}),
-      ...(values.locale !== undefined ? { locale: values.locale as 'en' | 'vi' } : {}),
-    },
+    plan: planRequest(values),
     ...(values.port !== undefined ? { port: Number(values.port) } : {}),
     editorLinks: editorDetected(),
     open: values.open ?? false,

@@ -2,6 +2,7 @@
 // rebuild what each save touches. Saves that come faster than builds are
 // coalesced: while a round builds, changes only collect, and the next round
 // builds the files as they are then (the latest state, once).
+import { EventEmitter, once } from 'node:events';
 import path from 'node:path';
 import type { PlanRequest } from '../batch/plan-jobs.js';
 import { FileWatcher, type FolderWatch } from './file-watcher.js';
@@ -68,13 +69,13 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
   /** Set by `close`: no round starts after it (a round running then finishes, and watches nothing more). */
   let closing = false;
   let drawnWaitMs = defaultDrawnWaitMs;
-  /** Who waits for the watcher to report a file (`idle(saved)`). */
-  const awaited = new Map<string, (() => void)[]>();
+  /** Each file the watcher reports, as an event named by its path (`idle(saved)` waits for one); `closed` ends the waits. */
+  const reports = new EventEmitter().setMaxListeners(0);
+  const closed = new AbortController();
   const watcher = new FileWatcher((file) => {
     pending.add(file);
     schedule();
-    for (const resolve of awaited.get(file) ?? []) resolve();
-    awaited.delete(file);
+    reports.emit(file);
   });
 
   /**
@@ -156,19 +157,9 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
   const idle = async (savedFile?: string, waitMs = 10_000) => {
     if (savedFile !== undefined) {
       const saved = path.resolve(savedFile);
-      await new Promise<void>((resolve) => {
-        const timeout = setTimeout(() => {
-          const left = (awaited.get(saved) ?? []).filter((r) => r !== reported);
-          if (left.length) awaited.set(saved, left);
-          else awaited.delete(saved);
-          log(`briefdeck watch: the watcher did not report ${saved} within ${waitMs} ms`);
-          resolve();
-        }, waitMs);
-        const reported = () => {
-          clearTimeout(timeout);
-          resolve();
-        };
-        awaited.set(saved, [...(awaited.get(saved) ?? []), reported]);
+      const timeout = AbortSignal.timeout(waitMs);
+      await once(reports, saved, { signal: AbortSignal.any([timeout, closed.signal]) }).catch(() => {
+        if (timeout.aborted) log(`briefdeck watch: the watcher did not report ${saved} within ${waitMs} ms`);
       });
     }
     for (;;) {
@@ -192,9 +183,8 @@ export async function startWatch(req: WatchRequest): Promise<Watching> {
       closing = true;
       watcher.close();
       pending.clear();
-      // Whoever waits for a file to be reported waits no more (nor keeps the process alive).
-      for (const waiting of awaited.values()) for (const reported of waiting) reported();
-      awaited.clear();
+      // Whoever waits for a file to be reported waits no more.
+      closed.abort();
       if (timer) clearTimeout(timer);
       timer = undefined;
       // The server first: with its pages gone, a round waiting for their drawn note goes on at once, and ends.

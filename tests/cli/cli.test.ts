@@ -6,14 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/diagnostics/messages.js';
 import { copyFixture, edit, lineOf, root } from '../helpers.js';
-import { runHere } from './run-cli.js';
-
-const cli = path.join(root, 'dist', 'cli.js');
-
-function run(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { cli, run, runHere } from './run-cli.js';
 
 describe('briefdeck --help', () => {
   it('prints usage for every command', () => {

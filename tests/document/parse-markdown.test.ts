@@ -12,6 +12,9 @@ describe('parsing Markdown by sections', () => {
     'bundled brief': markdownOf(root, 'brief', path.join(root, 'data', 'vietnam-china')),
     'bundled deck': markdownOf(root, 'deck', path.join(root, 'data', 'vietnam-china')),
     'mini brief': markdownOf(path.join(fixtures, 'mini'), 'brief', path.join(fixtures, 'mini', 'data')),
+    // The standard templates on another topic (invented figures).
+    'standard brief, chile-korea': markdownOf(root, 'standard-brief', path.join(fixtures, 'standard', 'data')),
+    'standard deck, chile-korea': markdownOf(root, 'standard-deck', path.join(fixtures, 'standard', 'data')),
   };
 
   it.each(Object.entries(documents))('gives the tree the whole text parses to: %s', (_name, text) => {

@@ -349,7 +349,9 @@ describe('briefdeck watch with a glob of datasets', () => {
   it('builds a dataset added under the glob, without a restart', async () => {
     const dir = standardProject();
     writeFileSync(path.join(dir, 'briefdeck.yaml'), 'documents:\n  - data: data/*\n    template: standard-brief\n');
-    const w = await startWatch({ root: dir, plan: {} });
+    const logged: string[] = [];
+    const w = await startWatch({ root: dir, plan: {}, log: (line) => logged.push(line) });
+    let waiting: Promise<void> | undefined;
     try {
       expect(w.session.docs.map((d) => path.basename(d.job.data))).toEqual(['chile-korea']);
       cpSync(path.join(dir, 'data', 'chile-korea'), path.join(dir, 'data', 'korea-chile'), { recursive: true });
@@ -362,8 +364,16 @@ describe('briefdeck watch with a glob of datasets', () => {
         ['korea-chile', true, 0],
       ]);
       expect(existsSync(path.join(dir, 'out', 'korea-chile-standard-brief.pdf'))).toBe(true);
+      // A file the watcher never reports: idle() waits no longer than asked, and says so.
+      const started = Date.now();
+      await w.idle(path.join(dir, 'never-saved.txt'), 100);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+      expect(logged.at(-1)).toBe(`briefdeck watch: the watcher did not report ${path.join(dir, 'never-saved.txt')} within 100 ms`);
+      // And one still waiting when the watch closes waits no more (this test would time out).
+      waiting = w.idle(path.join(dir, 'never-saved.txt'), 120_000);
     } finally {
       await w.close();
+      await waiting;
       rmSync(dir, { recursive: true, force: true });
     }
   });
