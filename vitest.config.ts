@@ -32,8 +32,10 @@ export default defineConfig({
     // worker's modules instead; tests that mock a module (vi.mock) still get
     // their mock, and the in-process caches only ever save time.
     isolate: false,
-    // Shared processes share process.env: a variable a test stubs (vi.stubEnv) is put back after it.
+    // Shared processes share process.env: a variable a test stubs (vi.stubEnv) is put back before the next
+    // test, and at the end of its file (tests/unstub-envs.ts), before the next file's beforeAll.
     unstubEnvs: true,
+    setupFiles: ['tests/unstub-envs.ts'],
     // Flags for the test processes (not briefdeck's: its workers have their own):
     // - V8 optimises a function only after 16 times its default budget, as in
     //   briefdeck's workers (src/batch/start-worker.ts): the tests run much

@@ -4,7 +4,6 @@
 // rebuilds in one process, and on disk (src/util/cache-dir.ts) so that a
 // build whose charts did not change never loads Vega at all. Delete the
 // folder to clear it.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedChart } from '../document/nodes.js';
@@ -12,7 +11,7 @@ import type { Locale } from '../format/locale.js';
 import type { Theme } from '../theme/theme.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { cacheRoot, cachesDisabled } from '../util/cache-dir.js';
-import { codeId } from '../util/disk-memo.js';
+import { contentHash } from '../util/disk-memo.js';
 import { vegaLiteConfig } from './vega-config.js';
 import { LRUCache } from 'lru-cache';
 
@@ -22,10 +21,8 @@ const cacheFormat = 5;
 const memory = new LRUCache<string, RenderedChart>({ max: 256 });
 
 export function chartKey(spec: unknown, locale: Locale, theme: Theme): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ cacheFormat, code: codeId(), spec, locale, config: vegaLiteConfig(theme), font: theme.font, fonts: theme.fonts.digest(), chart: theme.chart }))
-    .digest('hex')
-    .slice(0, 32);
+  // contentHash includes briefdeck's code id.
+  return contentHash('chart', JSON.stringify({ cacheFormat, spec, locale, config: vegaLiteConfig(theme), font: theme.font, fonts: theme.fonts.digest(), chart: theme.chart }));
 }
 
 function cacheDir(): string | undefined {

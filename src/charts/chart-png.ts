@@ -18,7 +18,8 @@ export async function chartToPng(svg: string, scale = 2, fonts: FontSet = bundle
   const hit = drawn.get(key);
   if (hit) return hit;
   // On disk too: resvg and its fonts are loaded only for a picture not drawn before.
-  const png = Buffer.from(diskMemo('pictures', contentHash('chart-png', key), () => draw(svg, scale, fonts).toString('base64')), 'base64');
+  // (An entry that is not base64 text, damaged or written by hand, is drawn again.)
+  const png = Buffer.from(diskMemo('pictures', contentHash('chart-png', key), () => draw(svg, scale, fonts).toString('base64'), undefined, { valid: (v) => typeof v === 'string' }), 'base64');
   drawn.set(key, png);
   return png;
 }

@@ -25,7 +25,8 @@ function unclosedQuote(text: string): { line: number; column: number } | undefin
   let line = 1;
   let column = 1;
   let open: { line: number; column: number } | undefined;
-  for (let i = 0; i < text.length; i++) {
+  // A byte order mark is not a column (csv-parse drops it too).
+  for (let i = text.startsWith('\uFEFF') ? 1 : 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') {
       if (!open) open = { line, column };

@@ -22,14 +22,13 @@ export interface FontFace {
   buffer: Buffer;
   font: fontkit.Font;
   widths: Map<string, number>;
-  /** SHA-1 of the bytes, once asked for (`faceHash`). */
-  hash?: string;
   /** The code points it draws, as sorted [first, last] pairs, once asked for (`drawsCodePoint`). */
   coverage?: number[] | null;
 }
 
+/** SHA-1 of the face's bytes: every face is parsed through fontkit-shared's `create`, which keeps it. */
 function faceHash(f: FontFace): string {
-  return (f.hash ??= fontkit.fontBytesHash(f.font) ?? createHash('sha1').update(f.buffer).digest('hex'));
+  return fontkit.fontBytesHash(f.font)!;
 }
 
 /**
@@ -40,7 +39,8 @@ function faceHash(f: FontFace): string {
  * every code point by tests/theme/font-coverage.test.ts.
  */
 export function drawsCodePoint(f: FontFace, cp: number): boolean {
-  const ranges = (f.coverage ??= diskMemo('coverage', contentHash('coverage', faceHash(f)), () => coverageRanges(f.font)));
+  // (An entry that is not a list of ranges, damaged or written by hand, is worked out again.)
+  const ranges = (f.coverage ??= diskMemo('coverage', contentHash('coverage', faceHash(f)), () => coverageRanges(f.font), undefined, { valid: isCoverage }));
   // A font with no Unicode cmap (a legacy Mac Roman one, say): its character set is not in code points; fontkit translates.
   if (ranges === null) return f.font.hasGlyphForCodePoint(cp);
   let lo = 0;
@@ -52,6 +52,10 @@ export function drawsCodePoint(f: FontFace, cp: number): boolean {
     else return true;
   }
   return false;
+}
+
+function isCoverage(v: unknown): v is number[] | null {
+  return v === null || (Array.isArray(v) && v.length % 2 === 0 && v.every((n) => Number.isInteger(n)));
 }
 
 function coverageRanges(font: fontkit.Font): number[] | null {
@@ -68,15 +72,18 @@ function coverageRanges(font: fontkit.Font): number[] | null {
 /** A parsed face per file, shared by every set that uses it (fontkit-shared memoises by buffer too). */
 const faces = new Map<string, FontFace>();
 
-/** The face in `file`; `buffer` when the caller has read it already (through project-files, for a brand font). */
+/**
+ * The face in `file`; `buffer` when the caller has read it already (through
+ * project-files, for a brand font): a file whose bytes changed is parsed
+ * again. Compared byte for byte, not hashed: `create` hashes them once.
+ */
 export function fontFace(file: string, buffer?: Buffer): FontFace {
-  const key = buffer ? `${file}\u0000${createHash('sha1').update(buffer).digest('hex')}` : file;
-  let f = faces.get(key);
-  if (!f) {
+  let f = faces.get(file);
+  if (!f || (buffer && f.buffer !== buffer && !f.buffer.equals(buffer))) {
     const bytes = buffer ?? readFileSync(file);
     const font = fontkit.create(bytes) as fontkit.Font;
     f = { file, buffer: bytes, font, widths: new Map() };
-    faces.set(key, f);
+    faces.set(file, f);
   }
   return f;
 }
